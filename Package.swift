@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "aitrack",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "aitrack", targets: ["aitrack"]),
+        .library(name: "AITrackCore", targets: ["AITrackCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+    ],
+    targets: [
+        .target(
+            name: "AITrackCore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            resources: [
+                // One line per file: a test fails when Migrations/ or seed-data/ holds a file
+                // that is not embedded here, or when an embedded copy differs.
+                .embedInCode("../../Migrations/0001_init.sql"),
+                .embedInCode("../../seed-data/article.ndjson"),
+                .embedInCode("../../seed-data/epoch_ai_chip_counts.ndjson"),
+            ]
+        ),
+        .executableTarget(
+            name: "aitrack",
+            dependencies: [
+                "AITrackCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AITrackCoreTests",
+            dependencies: ["AITrackCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "aitrackTests",
+            // depends on the executable so that `swift test` builds the binary it runs end to end
+            dependencies: ["AITrackCore", "aitrack"]
+        ),
+    ]
+)

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// The metrics with company values (not forecasts) in the period, by name.
+    public func metricsWithCompanyData(period: Period) throws -> [String] {
+        try writer.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT DISTINCT metric FROM statistics
+                WHERE measure = 'value' AND company_id IS NOT NULL AND forecast = 0 AND date BETWEEN ? AND ?
+                ORDER BY metric
+                """, arguments: [period.fromISO, period.toISO])
+        }
+    }
+
+    /// DESIGN §5 for one metric and period: reads the statistics, computes in pure code.
+    public func concentration(metric: String, period: Period, consolidate: Bool = true) throws -> ConcentrationResult {
+        try writer.read { db in
+            guard let unit = try String.fetchOne(db, sql: "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1", arguments: [metric])
+                ?? String.fetchOne(db, sql: "SELECT 'percent' FROM statistics WHERE metric = ? LIMIT 1", arguments: [metric]) else {
+                let known = try String.fetchAll(db, sql: "SELECT DISTINCT metric FROM statistics ORDER BY metric")
+                throw AITrackError("--metric: '\(metric)' has no statistics; valid: \(known.isEmpty ? "none yet (add statistics first)" : known.joined(separator: ", ")).")
+            }
+            let holdings = try Row.fetchAll(db, sql: """
+                SELECT st.id, c.name AS company, c.kind, up.ultimate_parent, st.segment, st.date, st.value, st.verification,
+                       coalesce(st.ingest_id, 0) AS ingest_id, s.name AS source
+                FROM statistics st
+                JOIN companies c ON c.id = st.company_id
+                JOIN company_ultimate_parents up ON up.company_id = st.company_id
+                JOIN sources s ON s.id = st.source_id
+                WHERE st.metric = ? AND st.measure = 'value' AND st.forecast = 0 AND st.date BETWEEN ? AND ?
+                """, arguments: [metric, period.fromISO, period.toISO]).map { r in
+                Holding(statisticID: r["id"], company: r["company"], ultimateParent: r["ultimate_parent"], isAggregate: (r["kind"] as String) == "aggregate",
+                        segment: r["segment"], date: r["date"], value: r["value"], verified: (r["verification"] as String) == "verified",
+                        ingestOrder: (r["ingest_id"] as Int64) << 32 | (r["id"] as Int64), source: r["source"])
+            }
+            let totals = try Row.fetchAll(db, sql: """
+                SELECT st.date, st.value, st.verification, coalesce(st.ingest_id, 0) AS ingest_id, st.id, s.name AS source
+                FROM statistics st JOIN sources s ON s.id = st.source_id
+                WHERE st.metric = ? AND st.measure = 'value' AND st.company_id IS NULL AND st.forecast = 0 AND st.date BETWEEN ? AND ?
+                """, arguments: [metric, period.fromISO, period.toISO]).map { r in
+                MarketTotal(date: r["date"], value: r["value"], verified: (r["verification"] as String) == "verified",
+                            ingestOrder: (r["ingest_id"] as Int64) << 32 | (r["id"] as Int64), source: r["source"])
+            }
+            let published = try Row.fetchAll(db, sql: """
+                SELECT st.id, st.measure, st.date, st.precision, st.value, st.qualifier, st.verification, s.name AS source, cb.name AS cited_by
+                FROM statistics st JOIN sources s ON s.id = st.source_id LEFT JOIN sources cb ON cb.id = st.cited_by_id
+                WHERE st.metric = ? AND st.measure <> 'value' AND st.date BETWEEN ? AND ?
+                ORDER BY st.date, st.measure, st.id
+                """, arguments: [metric, period.fromISO, period.toISO]).map { r in
+                PublishedFigure(statisticID: r["id"], measure: Measure(rawValue: r["measure"])!,
+                                date: EntryDate.stored(r["date"], precision: Precision(rawValue: r["precision"]) ?? .day)?.description ?? r["date"],
+                                value: r["value"], qualifier: Qualifier(rawValue: r["qualifier"]) ?? .exact, source: r["source"],
+                                citedBy: r["cited_by"], verification: Verification(rawValue: r["verification"]) ?? .unverified)
+            }
+            return ConcentrationCalculator.compute(metric: metric, unit: unit, period: period, holdings: holdings, marketTotals: totals,
+                                                   published: published, consolidate: consolidate)
+        }
+    }
+
+    /// Concentration for every metric with company data in the period (the report's section).
+    public func concentrationForAllMetrics(period: Period, consolidate: Bool = true) throws -> [ConcentrationResult] {
+        try metricsWithCompanyData(period: period).map { try concentration(metric: $0, period: period, consolidate: consolidate) }
+    }
+}

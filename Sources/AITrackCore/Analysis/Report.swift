@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+
+/// Everything `aitrack report` shows for one period, before formatting.
+public struct Report: Sendable {
+    public var period: Period
+    public var deals: ResultTable
+    public var dealTotals: DealTotals
+    public var largestDeals: ResultTable
+    public var alliances: ResultTable
+    public var memberships: ResultTable
+    public var statistics: ResultTable
+    /// Published concentration figures (cr*/hhi) of the period, with sources and verification.
+    public var published: ResultTable
+    /// Computed concentration per metric with company data in the period.
+    public var concentration: [ConcentrationResult]
+    /// The same metrics one year earlier, for the change (keyed by metric).
+    public var previous: [String: ConcentrationResult]
+}
+
+/// USD totals of the period's deals; deals without a rate are listed, never converted 1:1.
+public struct DealTotals: Sendable, Equatable {
+    public var deals = 0
+    public var withValue = 0
+    public var usdTotal = 0.0
+    /// Deals whose value counts toward the total only as a lower bound (at_least) or estimate.
+    public var qualifiedCount = 0
+    /// Deals with a value in a currency that has no rate on or before their date.
+    public var withoutRate: [String] = []
+    /// Deals marked contradicted: listed, never added to the total.
+    public var contradicted: [String] = []
+}
+
+extension AppDatabase {
+    public func report(_ period: Period, consolidate: Bool = true) throws -> Report {
+        let deals = try self.deals(ListFilter(period: period))
+        let conc = try concentrationForAllMetrics(period: period, consolidate: consolidate)
+        var previous: [String: ConcentrationResult] = [:]
+        for c in conc {
+            previous[c.metric] = try concentration(metric: c.metric, period: period.previousYear, consolidate: consolidate)
+        }
+        return try writer.read { db in
+            var totals = DealTotals()
+            for r in try Row.fetchAll(db, sql: """
+                SELECT title, date, value, currency, value_usd, qualifier, verification FROM deals_overview WHERE date BETWEEN ? AND ?
+                """, arguments: [period.fromISO, period.toISO]) {
+                totals.deals += 1
+                guard (r["value"] as Double?) != nil else { continue }
+                if (r["verification"] as String) == "contradicted" {
+                    totals.contradicted.append("\(r["title"] as String) (\(r["date"] as String))")
+                } else if let usd: Double = r["value_usd"] {
+                    totals.withValue += 1
+                    totals.usdTotal += usd
+                    if (r["qualifier"] as String) != "exact" { totals.qualifiedCount += 1 }
+                } else {
+                    totals.withoutRate.append("\(r["title"] as String) (\(r["currency"] as String), \(r["date"] as String))")
+                }
+            }
+            let largest = try Self.dealTable(db, where: ["d.date BETWEEN ? AND ?", "o.value_usd IS NOT NULL", "d.verification <> 'contradicted'"],
+                                             args: [period.fromISO, period.toISO], order: "o.value_usd DESC, d.date", limit: 5)
+            let alliances = try Row.fetchAll(db, sql: """
+                SELECT a.name, a.date, a.precision, a.purpose, s.name AS source, a.verification,
+                       (SELECT count(*) FROM alliance_members m WHERE m.alliance_id = a.id) AS members
+                FROM alliances a LEFT JOIN sources s ON s.id = a.source_id
+                WHERE a.date BETWEEN ? AND ? ORDER BY a.date, a.name
+                """, arguments: [period.fromISO, period.toISO])
+            let memberships = try Row.fetchAll(db, sql: """
+                SELECT alliance, company, role, date, precision, left, source, cited_by, verification, note
+                FROM memberships_overview
+                WHERE date BETWEEN ? AND ? OR left BETWEEN ? AND ?
+                ORDER BY alliance, date, company COLLATE NOCASE
+                """, arguments: [period.fromISO, period.toISO, period.fromISO, period.toISO])
+            // the latest value in the period of each metric, company, segment, region and source
+            let latestOnly = """
+                NOT EXISTS (SELECT 1 FROM statistics l WHERE l.metric = st.metric AND l.measure = st.measure
+                            AND l.company_id IS st.company_id AND l.segment IS st.segment AND l.region IS st.region
+                            AND l.source_id = st.source_id AND l.forecast = st.forecast AND l.date > st.date AND l.date <= ?)
+                """
+            var stats = try Self.statisticTable(db, where: ["st.date BETWEEN ? AND ?", "st.measure = 'value'", latestOnly],
+                                                args: [period.fromISO, period.toISO, period.toISO])
+            // the change against the year before: the latest value of the same metric, company, segment and region
+            let prev = period.previousYear
+            var before: [Int64: Double] = [:]
+            for r in try Row.fetchAll(db, sql: """
+                SELECT st.id, (SELECT p.value FROM statistics p
+                               WHERE p.metric = st.metric AND p.measure = st.measure AND p.company_id IS st.company_id
+                                 AND p.segment IS st.segment AND p.region IS st.region AND p.forecast = st.forecast
+                                 AND p.date BETWEEN ? AND ?
+                               ORDER BY p.date DESC, p.verification = 'verified' DESC, p.ingest_id DESC, p.id DESC LIMIT 1) AS before
+                FROM statistics st WHERE st.date BETWEEN ? AND ? AND st.measure = 'value'
+                """, arguments: [prev.fromISO, prev.toISO, period.fromISO, period.toISO]) {
+                if let b: Double = r["before"] { before[r["id"]] = b }
+            }
+            stats.columns += ["previous_year", "change_pct"]
+            stats.rows = stats.rows.map { row in
+                guard case .int(let id) = row[0], let b = before[id], case .double(let v) = row[7] else { return row + [.null, .null] }
+                return row + [.double(b), b == 0 ? .null : .double((v - b) / b * 100)]
+            }
+            let published = try Self.statisticTable(db, where: ["st.date BETWEEN ? AND ?", "st.measure <> 'value'"], args: [period.fromISO, period.toISO])
+            func date(_ r: Row) -> Cell {
+                Cell((r["date"] as String?).flatMap { EntryDate.stored($0, precision: Precision(rawValue: r["precision"] ?? "day") ?? .day)?.description })
+            }
+            return Report(
+                period: period, deals: deals, dealTotals: totals, largestDeals: largest,
+                alliances: ResultTable(columns: ["alliance", "date", "purpose", "members", "source", "verification"],
+                                       rows: alliances.map { [Cell($0["name"] as String?), date($0), Cell($0["purpose"] as String?),
+                                                              .int($0["members"]), Cell($0["source"] as String?), Cell($0["verification"] as String?)] }),
+                memberships: ResultTable(columns: ["alliance", "company", "role", "date", "left", "source", "cited_by", "verification", "note"],
+                                         rows: memberships.map { [Cell($0["alliance"] as String?), Cell($0["company"] as String?), Cell($0["role"] as String?),
+                                                                  date($0), Cell($0["left"] as String?), Cell($0["source"] as String?),
+                                                                  Cell($0["cited_by"] as String?), Cell($0["verification"] as String?), Cell($0["note"] as String?)] }),
+                statistics: stats, published: published, concentration: conc, previous: previous)
+        }
+    }
+}

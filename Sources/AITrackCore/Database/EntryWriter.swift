@@ -1,0 +1,529 @@
+import GRDB
+
+/// What to do when an entry's identity exists with different content.
+public enum ConflictPolicy: Sendable {
+    /// Report an error naming both versions (the default).
+    case fail
+    /// Take the new entry (`--replace`).
+    case replace
+    /// Keep the stored entry (`--ignore`).
+    case ignore
+}
+
+/// The counts an ingest or add-* command reports.
+public struct WriteSummary: Equatable, Sendable {
+    public var added = 0
+    public var unchanged = 0
+    public var replaced = 0
+    public var ignored = 0
+    /// Companies created because an entry named them (in order of creation).
+    public var companiesCreated: [String] = []
+
+    public init() {}
+
+    public var total: Int { added + unchanged + replaced + ignored }
+}
+
+/// Applies validated entries inside one open write transaction, keeping the rules of
+/// DESIGN §3: names resolve through aliases, identities make ingest idempotent, and a
+/// changed entry is a conflict unless the policy says otherwise.
+final class EntryWriter {
+    enum Outcome { case added, unchanged, replaced, ignored }
+
+    let db: Database
+    let ingestID: Int64
+    let policy: ConflictPolicy
+    let strictNames: Bool
+    private(set) var summary = WriteSummary()
+
+    private var companyIDs: [String: Int64] = [:]      // lowercased name or alias → id
+    private var companiesCreatedHere: Set<Int64> = []
+    private var sourceIDs: [String: Int64] = [:]       // name⧸url → id
+    private var metricUnits: [String: String] = [:]
+    /// The id of the row the last `apply` wrote or matched.
+    private(set) var lastID: Int64?
+
+    init(db: Database, ingestID: Int64, policy: ConflictPolicy, strictNames: Bool) {
+        self.db = db
+        self.ingestID = ingestID
+        self.policy = policy
+        self.strictNames = strictNames
+    }
+
+    /// Applies one entry. Throws a `FieldProblem` for anything the user must fix.
+    func apply(_ entry: Entry) throws -> Outcome {
+        let outcome: Outcome
+        switch entry {
+        case .company(let e): outcome = try company(e)
+        case .source(let e): outcome = try source(e)
+        case .deal(let e): outcome = try deal(e)
+        case .alliance(let e): outcome = try alliance(e)
+        case .membership(let e): outcome = try membership(e)
+        case .statistic(let e): outcome = try statistic(e)
+        case .fx(let e): outcome = try fx(e)
+        }
+        count(outcome)
+        return outcome
+    }
+
+    private func count(_ o: Outcome) {
+        switch o {
+        case .added: summary.added += 1
+        case .unchanged: summary.unchanged += 1
+        case .replaced: summary.replaced += 1
+        case .ignored: summary.ignored += 1
+        }
+    }
+
+    // MARK: - Names
+
+    /// The id of the company or alias `name`, created if unknown (unless strict).
+    func companyID(_ name: String, field: String) throws -> Int64 {
+        let key = name.lowercased()
+        if let id = companyIDs[key] { return id }
+        if let id = try Int64.fetchOne(db, sql: """
+            SELECT id FROM companies WHERE name = ? COLLATE NOCASE
+            UNION ALL SELECT company_id FROM company_aliases WHERE alias = ? COLLATE NOCASE LIMIT 1
+            """, arguments: [name, name]) {
+            companyIDs[key] = id
+            return id
+        }
+        if strictNames {
+            throw FieldProblem(field: field, problem: "'\(name)' is not a known company or alias",
+                               valid: "valid: a company added before (see `aitrack companies`), or ingest without --strict-names to create it")
+        }
+        try db.execute(sql: "INSERT INTO companies (name, ingest_id) VALUES (?, ?)", arguments: [name, ingestID])
+        let id = db.lastInsertedRowID
+        companyIDs[key] = id
+        companiesCreatedHere.insert(id)
+        summary.companiesCreated.append(name)
+        return id
+    }
+
+    func existingCompanyID(_ name: String) throws -> Int64? {
+        if let id = companyIDs[name.lowercased()] { return id }
+        return try Int64.fetchOne(db, sql: """
+            SELECT id FROM companies WHERE name = ? COLLATE NOCASE
+            UNION ALL SELECT company_id FROM company_aliases WHERE alias = ? COLLATE NOCASE LIMIT 1
+            """, arguments: [name, name])
+    }
+
+    private func canonicalCompanyName(_ id: Int64) throws -> String {
+        try String.fetchOne(db, sql: "SELECT name FROM companies WHERE id = ?", arguments: [id]) ?? ""
+    }
+
+    /// The id of a source (one document: name and URL), created if new.
+    func sourceID(_ ref: SourceRef) throws -> Int64 {
+        let key = ref.name.lowercased() + "\u{1F}" + (ref.url ?? "")
+        if let id = sourceIDs[key] {
+            if ref.published != nil { try fillPublished(id, ref.published) }
+            return id
+        }
+        let id: Int64
+        if let found = try Int64.fetchOne(db, sql: "SELECT id FROM sources WHERE name = ? COLLATE NOCASE AND coalesce(url, '') = ?",
+                                          arguments: [ref.name, ref.url ?? ""]) {
+            id = found
+            try fillPublished(id, ref.published)
+        } else {
+            try db.execute(sql: "INSERT INTO sources (name, url, published, precision, ingest_id) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [ref.name, ref.url, ref.published?.iso, ref.published?.precision.rawValue, ingestID])
+            id = db.lastInsertedRowID
+        }
+        sourceIDs[key] = id
+        return id
+    }
+
+    private func fillPublished(_ id: Int64, _ date: EntryDate?) throws {
+        guard let date else { return }
+        try db.execute(sql: "UPDATE sources SET published = ?, precision = ? WHERE id = ? AND published IS NULL",
+                       arguments: [date.iso, date.precision.rawValue, id])
+    }
+
+    /// `cited_by` names a source without a URL (the article relaying a claim).
+    func citedByID(_ name: String?) throws -> Int64? {
+        guard let name else { return nil }
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM sources WHERE name = ? COLLATE NOCASE ORDER BY url IS NOT NULL, id LIMIT 1",
+                                       arguments: [name]) {
+            return id
+        }
+        return try sourceID(SourceRef(name: name))
+    }
+
+    // MARK: - Generic upsert
+
+    struct Columns {
+        var pairs: [(String, DatabaseValue)] = []
+        mutating func add(_ name: String, _ v: (any DatabaseValueConvertible)?) {
+            pairs.append((name, v?.databaseValue ?? .null))
+        }
+    }
+
+    /// Finds the row by `lookup`, then adds, leaves, replaces or ignores it.
+    private func upsert(table: String, lookup: (sql: String, args: StatementArguments), columns: Columns,
+                        describe: @autoclosure () -> String, onlyGiven: Bool = false) throws -> (Int64, Outcome) {
+        let names = columns.pairs.map(\.0)
+        let select = "SELECT id, \(names.map(quoteIdent).joined(separator: ", ")) FROM \(table) WHERE \(lookup.sql)"
+        if let row = try Row.fetchOne(db, sql: select, arguments: lookup.args) {
+            let id: Int64 = row["id"]
+            var diffs: [(String, DatabaseValue, DatabaseValue)] = []
+            for (name, new) in columns.pairs {
+                let old: DatabaseValue = row[name]
+                if onlyGiven && new.isNull { continue }
+                if !sameValue(old, new) { diffs.append((name, old, new)) }
+            }
+            if diffs.isEmpty { return (id, .unchanged) }
+            switch policy {
+            case .ignore:
+                return (id, .ignored)
+            case .fail:
+                let d = diffs[0]
+                throw FieldProblem(field: fieldName(d.0),
+                                   problem: "\(describe()) is stored with \(show(d.1)), this entry has \(show(d.2))"
+                                       + (diffs.count > 1 ? " (and \(diffs.count - 1) more field\(diffs.count > 2 ? "s" : "") differ)" : ""),
+                                   valid: "valid: the stored content, or ingest with --replace to take this entry or --ignore to keep the stored one")
+            case .replace:
+                let set = diffs.map { "\(quoteIdent($0.0)) = ?" }.joined(separator: ", ")
+                var args = StatementArguments(diffs.map(\.2))
+                args += [ingestID, id]
+                try db.execute(sql: "UPDATE \(table) SET \(set), ingest_id = ? WHERE id = ?", arguments: args)
+                return (id, .replaced)
+            }
+        }
+        let sql = "INSERT INTO \(table) (\(names.map(quoteIdent).joined(separator: ", ")), ingest_id) VALUES (\(Array(repeating: "?", count: names.count + 1).joined(separator: ", ")))"
+        var args = StatementArguments(columns.pairs.map(\.1))
+        args += [ingestID]
+        try db.cachedStatement(sql: sql).execute(arguments: args)
+        return (db.lastInsertedRowID, .added)
+    }
+
+    private func sameValue(_ a: DatabaseValue, _ b: DatabaseValue) -> Bool {
+        switch (a.storage, b.storage) {
+        case let (.double(x), .int64(y)): return x == Double(y)
+        case let (.int64(x), .double(y)): return Double(x) == y
+        default: return a == b
+        }
+    }
+
+    private func fieldName(_ column: String) -> String {
+        switch column {
+        case "entry_key": return "id"
+        case "source_id": return "source"
+        case "cited_by_id": return "cited_by"
+        case "parent_id": return "parent"
+        case "precision": return "date"
+        default: return column
+        }
+    }
+
+    private func show(_ v: DatabaseValue) -> String {
+        switch v.storage {
+        case .null: return "nothing"
+        case .int64(let i): return String(i)
+        case .double(let d): return NumberText.plain(d)
+        case .string(let s): return "'\(s)'"
+        case .blob: return "a blob"
+        }
+    }
+
+    private func lookup(key: String?, else natural: (String, StatementArguments)) -> (sql: String, args: StatementArguments) {
+        if let key { return ("entry_key = ?", [key]) }
+        return natural
+    }
+
+    // MARK: - Entry types
+
+    private func company(_ e: CompanyEntry) throws -> Outcome {
+        var cols = Columns()
+        cols.add("name", e.name)
+        cols.add("kind", e.kind?.rawValue)
+        cols.add("country", e.country)
+        cols.add("note", e.common.note)
+        cols.add("verification", e.common.verification?.rawValue)
+        cols.add("entry_key", e.common.key)
+        var existing: Int64?
+        if let key = e.common.key {
+            existing = try Int64.fetchOne(db, sql: "SELECT id FROM companies WHERE entry_key = ?", arguments: [key])
+        }
+        if existing == nil {
+            existing = try Int64.fetchOne(db, sql: "SELECT id FROM companies WHERE name = ? COLLATE NOCASE", arguments: [e.name])
+            // found by its name (in any case): the name itself is no difference
+            if existing != nil { cols.pairs.removeAll { $0.0 == "name" } }
+        }
+        if existing == nil, let aliasOf = try String.fetchOne(db, sql: """
+            SELECT c.name FROM company_aliases a JOIN companies c ON c.id = a.company_id WHERE a.alias = ? COLLATE NOCASE
+            """, arguments: [e.name]) {
+            throw FieldProblem(field: "name", problem: "'\(e.name)' is already an alias of \(aliasOf)",
+                               valid: "valid: a name that is not another company's alias (or add the alias to \(aliasOf))")
+        }
+        var outcome: Outcome
+        let id: Int64
+        if let existing, companiesCreatedHere.contains(existing) {
+            // created moments ago because an earlier entry named it: this entry defines it
+            var set = cols.pairs.filter { !$0.1.isNull && $0.0 != "name" }
+            set.append(("name", e.name.databaseValue))
+            set.append(("ingest_id", ingestID.databaseValue))
+            try db.execute(sql: "UPDATE companies SET \(set.map { "\(quoteIdent($0.0)) = ?" }.joined(separator: ", ")) WHERE id = ?",
+                           arguments: StatementArguments(set.map(\.1)) + [existing])
+            companiesCreatedHere.remove(existing)
+            let name = try canonicalCompanyName(existing)
+            summary.companiesCreated.removeAll { $0.lowercased() == name.lowercased() }
+            id = existing
+            outcome = .added
+        } else if let existing {
+            (id, outcome) = try upsert(table: "companies", lookup: ("id = ?", [existing]), columns: cols,
+                                       describe: "company \(e.name)", onlyGiven: true)
+        } else {
+            var c = Columns()
+            c.pairs = cols.pairs.filter { !$0.1.isNull }
+            (id, outcome) = try upsert(table: "companies", lookup: ("0", []), columns: c, describe: "company \(e.name)")
+        }
+        companyIDs[e.name.lowercased()] = id
+        if let parent = e.parent {
+            let pid = try companyID(parent, field: "parent")
+            if pid == id {
+                throw FieldProblem(field: "parent", problem: "'\(parent)' is the company itself", valid: "valid: another company")
+            }
+            // refuse a cycle: the parent's own chain must not reach this company
+            var cursor: Int64? = pid
+            var steps = 0
+            while let c = cursor, steps < 64 {
+                if c == id {
+                    throw FieldProblem(field: "parent", problem: "'\(parent)' is already a subsidiary of \(e.name)",
+                                       valid: "valid: a company that is not below \(e.name) in its own chain of parents")
+                }
+                cursor = try Int64.fetchOne(db, sql: "SELECT parent_id FROM companies WHERE id = ?", arguments: [c])
+                steps += 1
+            }
+            let old = try Int64.fetchOne(db, sql: "SELECT parent_id FROM companies WHERE id = ?", arguments: [id])
+            if old != pid {
+                if old == nil || outcome == .added || policy == .replace {
+                    try db.execute(sql: "UPDATE companies SET parent_id = ? WHERE id = ?", arguments: [pid, id])
+                    if outcome == .unchanged { outcome = .replaced }
+                } else if policy == .fail {
+                    let oldName = try canonicalCompanyName(old!)
+                    throw FieldProblem(field: "parent", problem: "company \(e.name) is stored with parent '\(oldName)', this entry has '\(parent)'",
+                                       valid: "valid: the stored content, or ingest with --replace to take this entry or --ignore to keep the stored one")
+                } else {
+                    outcome = .ignored
+                }
+            }
+        }
+        for alias in e.aliases {
+            if let owner = try existingCompanyID(alias) {
+                if owner == id { continue }
+                let ownerName = try canonicalCompanyName(owner)
+                throw FieldProblem(field: "aliases", problem: "'\(alias)' already names \(ownerName)",
+                                   valid: "valid: an alias that no other company uses as name or alias")
+            }
+            try db.execute(sql: "INSERT INTO company_aliases (alias, company_id) VALUES (?, ?)", arguments: [alias, id])
+            companyIDs[alias.lowercased()] = id
+            if outcome == .unchanged { outcome = .replaced }
+        }
+        lastID = id
+        return outcome
+    }
+
+    private func source(_ e: SourceEntry) throws -> Outcome {
+        var cols = Columns()
+        cols.add("name", e.ref.name)
+        cols.add("url", e.ref.url)
+        cols.add("published", e.ref.published?.iso)
+        cols.add("precision", e.ref.published?.precision.rawValue)
+        cols.add("note", e.common.note)
+        cols.add("verification", (e.common.verification ?? .unverified).rawValue)
+        cols.add("entry_key", e.common.key)
+        let (id, outcome) = try upsert(table: "sources",
+                                       lookup: lookup(key: e.common.key, else: ("name = ? COLLATE NOCASE AND coalesce(url, '') = ?", [e.ref.name, e.ref.url ?? ""])),
+                                       columns: cols, describe: "source \(e.ref.name)")
+        sourceIDs[e.ref.name.lowercased() + "\u{1F}" + (e.ref.url ?? "")] = id
+        lastID = id
+        return outcome
+    }
+
+    static func defaultTitle(kind: DealKind, parties: [String]) -> String {
+        "\(kind.rawValue.replacingOccurrences(of: "_", with: " ")): \(parties.joined(separator: " – "))"
+    }
+
+    private func deal(_ e: DealEntry) throws -> Outcome {
+        var partyRows: [(Int64, String)] = []
+        var partyNames: [String] = []
+        for p in e.parties {
+            let id = try companyID(p.company, field: "parties")
+            if partyRows.contains(where: { $0.0 == id && $0.1 == p.role.rawValue }) {
+                throw FieldProblem(field: "parties", problem: "'\(p.company):\(p.role.rawValue)' is named twice", valid: "valid: each party once per role")
+            }
+            partyRows.append((id, p.role.rawValue))
+            partyNames.append(try canonicalCompanyName(id))
+        }
+        let sid = try sourceID(e.source)
+        let identity = [e.date.iso, e.kind.rawValue, Set(partyNames.map { $0.lowercased() }).sorted().joined(separator: ";"),
+                        e.source.name.lowercased(), e.source.url ?? ""].joined(separator: "|")
+        var cols = Columns()
+        cols.add("identity", identity)
+        cols.add("date", e.date.iso)
+        cols.add("precision", e.date.precision.rawValue)
+        // the default title does not depend on the order parties were given in
+        let roleOrder = Dictionary(uniqueKeysWithValues: PartyRole.allCases.enumerated().map { ($1, $0) })
+        let titled = zip(e.parties, partyNames).sorted { (roleOrder[$0.0.role]!, $0.1.lowercased()) < (roleOrder[$1.0.role]!, $1.1.lowercased()) }
+        cols.add("title", e.title ?? Self.defaultTitle(kind: e.kind, parties: titled.map(\.1)))
+        cols.add("kind", e.kind.rawValue)
+        cols.add("value", e.value)
+        cols.add("currency", e.currency)
+        cols.add("qualifier", (e.qualifier ?? .exact).rawValue)
+        cols.add("term_months", e.termMonths.map { Int64($0) })
+        cols.add("status", (e.status ?? .reported).rawValue)
+        cols.add("source_id", sid)
+        cols.add("cited_by_id", try citedByID(e.citedBy))
+        cols.add("note", e.common.note)
+        cols.add("verification", (e.common.verification ?? .unverified).rawValue)
+        cols.add("entry_key", e.common.key)
+        let describe = "deal \(e.date) \(e.kind.rawValue) \(partyNames.joined(separator: "+")) (\(e.source.name))"
+        var (id, outcome) = try upsert(table: "deals", lookup: lookup(key: e.common.key, else: ("identity = ?", [identity])),
+                                       columns: cols, describe: describe)
+        // parties
+        let stored = try Row.fetchAll(db, sql: "SELECT company_id, role FROM deal_parties WHERE deal_id = ? ORDER BY company_id, role", arguments: [id])
+            .map { ($0["company_id"] as Int64, $0["role"] as String) }
+        let wanted = partyRows.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        let same = stored.count == wanted.count && zip(stored, wanted).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        if !same {
+            if outcome == .added || outcome == .replaced || (outcome == .unchanged && policy == .replace) {
+                try db.execute(sql: "DELETE FROM deal_parties WHERE deal_id = ?", arguments: [id])
+                for (cid, role) in partyRows {
+                    try db.cachedStatement(sql: "INSERT INTO deal_parties (deal_id, company_id, role) VALUES (?, ?, ?)").execute(arguments: [id, cid, role])
+                }
+                if outcome == .unchanged { outcome = .replaced }
+            } else if outcome == .unchanged {
+                if policy == .fail {
+                    throw FieldProblem(field: "parties", problem: "\(describe) is stored with other parties",
+                                       valid: "valid: the stored parties, or ingest with --replace to take this entry or --ignore to keep the stored one")
+                }
+                outcome = .ignored
+            }
+        }
+        lastID = id
+        return outcome
+    }
+
+    private func alliance(_ e: AllianceEntry) throws -> Outcome {
+        var cols = Columns()
+        cols.add("name", e.name)
+        cols.add("date", e.date?.iso)
+        cols.add("precision", e.date?.precision.rawValue)
+        cols.add("purpose", e.purpose)
+        cols.add("url", e.url)
+        cols.add("source_id", try e.source.map(sourceID))
+        cols.add("cited_by_id", try citedByID(e.citedBy))
+        cols.add("note", e.common.note)
+        cols.add("verification", (e.common.verification ?? .unverified).rawValue)
+        cols.add("entry_key", e.common.key)
+        let (id, outcome) = try upsert(table: "alliances", lookup: lookup(key: e.common.key, else: ("name = ? COLLATE NOCASE", [e.name])),
+                                       columns: cols, describe: "alliance \(e.name)")
+        if !e.members.isEmpty {
+            guard let source = e.source else {
+                throw FieldProblem(field: "source", problem: "is missing, and the members need one", valid: "valid: the source that names the members")
+            }
+            for m in e.members {
+                let o = try membership(MembershipEntry(alliance: e.name, company: m, date: e.date, role: .founding, source: source,
+                                                       citedBy: e.citedBy, common: EntryCommon(verification: e.common.verification)))
+                count(o)
+            }
+        }
+        lastID = id
+        return outcome
+    }
+
+    private func membership(_ e: MembershipEntry) throws -> Outcome {
+        guard let aid = try Int64.fetchOne(db, sql: "SELECT id FROM alliances WHERE name = ? COLLATE NOCASE", arguments: [e.alliance]) else {
+            throw FieldProblem(field: "alliance", problem: "'\(e.alliance)' is not a known alliance",
+                               valid: "valid: an alliance added before (an alliance entry, or `aitrack add-alliance`)")
+        }
+        let cid = try companyID(e.company, field: "company")
+        var cols = Columns()
+        cols.add("alliance_id", aid)
+        cols.add("company_id", cid)
+        cols.add("date", e.date?.iso)
+        cols.add("precision", e.date?.precision.rawValue)
+        cols.add("left", e.left?.iso)
+        cols.add("left_precision", e.left?.precision.rawValue)
+        cols.add("role", (e.role ?? .member).rawValue)
+        cols.add("source_id", try sourceID(e.source))
+        cols.add("cited_by_id", try citedByID(e.citedBy))
+        cols.add("note", e.common.note)
+        cols.add("verification", (e.common.verification ?? .unverified).rawValue)
+        cols.add("entry_key", e.common.key)
+        let (id, outcome) = try upsert(table: "alliance_members",
+                                       lookup: lookup(key: e.common.key, else: ("alliance_id = ? AND company_id = ?", [aid, cid])),
+                                       columns: cols, describe: "membership of \(e.company) in \(e.alliance)")
+        lastID = id
+        return outcome
+    }
+
+    private func statistic(_ e: StatisticEntry) throws -> Outcome {
+        if e.measure == .value {
+            let stored: String?
+            if let u = metricUnits[e.metric] {
+                stored = u
+            } else {
+                stored = try String.fetchOne(db, sql: "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1", arguments: [e.metric])
+                if let stored { metricUnits[e.metric] = stored }
+            }
+            if let stored, stored != e.unit {
+                throw FieldProblem(field: "unit", problem: "'\(e.unit)' differs from the unit '\(stored)' stored for metric \(e.metric)",
+                                   valid: "valid: \(stored) (a metric has one unit; give another unit a metric of its own)")
+            }
+            metricUnits[e.metric] = e.unit
+        }
+        var companyName = ""
+        var cid: Int64?
+        if let c = e.company {
+            let id = try companyID(c, field: "company")
+            cid = id
+            companyName = try canonicalCompanyName(id)
+        }
+        let identity = [e.metric, e.measure.rawValue, e.date.iso, companyName.lowercased(), e.segment?.lowercased() ?? "",
+                        e.region?.lowercased() ?? "", e.source.name.lowercased(), e.source.url ?? ""].joined(separator: "|")
+        var cols = Columns()
+        cols.add("identity", identity)
+        cols.add("metric", e.metric)
+        cols.add("measure", e.measure.rawValue)
+        cols.add("date", e.date.iso)
+        cols.add("precision", e.date.precision.rawValue)
+        cols.add("company_id", cid)
+        cols.add("segment", e.segment)
+        cols.add("region", e.region)
+        cols.add("value", e.value)
+        cols.add("low", e.low)
+        cols.add("high", e.high)
+        cols.add("unit", e.unit)
+        cols.add("qualifier", (e.qualifier ?? .exact).rawValue)
+        cols.add("forecast", e.forecast ? 1 : 0)
+        cols.add("source_id", try sourceID(e.source))
+        cols.add("cited_by_id", try citedByID(e.citedBy))
+        cols.add("note", e.common.note)
+        cols.add("verification", (e.common.verification ?? .unverified).rawValue)
+        cols.add("entry_key", e.common.key)
+        let who = companyName.isEmpty ? "market" : companyName
+        let (id, outcome) = try upsert(table: "statistics", lookup: lookup(key: e.common.key, else: ("identity = ?", [identity])),
+                                       columns: cols,
+                                       describe: "statistic \(e.metric)\(e.measure == .value ? "" : " " + e.measure.rawValue) \(e.date) \(who)\(e.segment.map { " " + $0 } ?? "") (\(e.source.name))")
+        lastID = id
+        return outcome
+    }
+
+    private func fx(_ e: FXEntry) throws -> Outcome {
+        var cols = Columns()
+        cols.add("currency", e.currency)
+        cols.add("date", e.date.iso)
+        cols.add("usd", e.usd)
+        cols.add("source_id", try e.source.map(sourceID))
+        cols.add("note", e.common.note)
+        cols.add("entry_key", e.common.key)
+        let (id, outcome) = try upsert(table: "fx_rates",
+                                       lookup: lookup(key: e.common.key, else: ("currency = ? AND date = ?", [e.currency, e.date.iso])),
+                                       columns: cols, describe: "rate \(e.currency) \(e.date)")
+        lastID = id
+        return outcome
+    }
+}
+
+func quoteIdent(_ s: String) -> String { "\"\(s)\"" }

@@ -1,0 +1,31 @@
+import GRDB
+
+/// The schema migrations, embedded in the binary from `Migrations/NNNN_name.sql`.
+public enum Migrations {
+    /// (identifier, SQL) in order. The identifier is the file name without `.sql`.
+    public static let all: [(name: String, sql: String)] = [
+        ("0001_init", String(decoding: PackageResources._001_init_sql, as: UTF8.self)),
+    ]
+
+    /// The schema version this binary writes: the number of migrations.
+    public static var currentVersion: Int { all.count }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        for (name, sql) in all {
+            m.registerMigration(name) { db in
+                try db.execute(sql: sql)
+            }
+        }
+        return m
+    }
+}
+
+/// The bundled seed data, embedded from `seed-data/`.
+public enum SeedData {
+    /// (file name, NDJSON text) in load order.
+    public static let files: [(name: String, text: String)] = [
+        ("article.ndjson", String(decoding: PackageResources.article_ndjson, as: UTF8.self)),
+        ("epoch_ai_chip_counts.ndjson", String(decoding: PackageResources.epoch_ai_chip_counts_ndjson, as: UTF8.self)),
+    ]
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// Parses numbers as users write them: `86000000000`, `86e9`, `10 bn`, `1.5k`, `2 tn`,
+/// `550,000`. Suffixes (case-insensitive): `k`/`thousand`, `m`/`mn`/`million`,
+/// `bn`/`b`/`billion`, `tn`/`t`/`trillion`. The result is the correctly rounded Double of
+/// the exact decimal value (so `1.16 bn` is exactly 1160000000).
+public enum Amount {
+    public static let validForms = "valid: a number such as 10000000000, 10e9, 10 bn, 1.5k or 2 tn"
+
+    private static let suffixes: [String: Int] = [
+        "k": 3, "thousand": 3,
+        "m": 6, "mn": 6, "mio": 6, "million": 6,
+        "b": 9, "bn": 9, "billion": 9,
+        "t": 12, "tn": 12, "trillion": 12,
+    ]
+
+    public static func parse(_ text: String, field: String) throws(FieldProblem) -> Double {
+        guard let v = parseOrNil(text) else {
+            throw FieldProblem(field: field, problem: "'\(text)' is not a number", valid: validForms)
+        }
+        return v
+    }
+
+    public static func parseOrNil(_ text: String) -> Double? {
+        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        guard !s.isEmpty else { return nil }
+        // suffix
+        var shift = 0
+        if let idx = s.lastIndex(where: { $0.isNumber || $0 == "." }) {
+            let tail = s[s.index(after: idx)...].trimmingCharacters(in: .whitespaces).lowercased()
+            if !tail.isEmpty {
+                // an exponent such as e9 ends in a digit, so the tail is a word suffix here
+                guard let sh = suffixes[tail] else { return nil }
+                shift = sh
+                s = s[...idx]
+            }
+        } else {
+            return nil
+        }
+        var sign = ""
+        if s.first == "-" || s.first == "+" {
+            if s.first == "-" { sign = "-" }
+            s = s.dropFirst()
+        }
+        // split mantissa and exponent
+        var mantissa = s
+        var exponent = 0
+        if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = s[..<e]
+            let expText = s[s.index(after: e)...]
+            guard !expText.isEmpty, let ev = Int(expText), abs(ev) < 400 else { return nil }
+            exponent = ev
+        }
+        // thousands separators: only as proper groups of three
+        if mantissa.contains(",") {
+            let intPart = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            let groups = intPart.split(separator: ",", omittingEmptySubsequences: false)
+            guard let g0 = groups.first, (1...3).contains(g0.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            mantissa = Substring(mantissa.replacingOccurrences(of: ",", with: ""))
+        }
+        let pieces = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let intDigits = pieces[0]
+        let fracDigits = pieces.count > 1 ? pieces[1] : ""
+        guard !(intDigits.isEmpty && fracDigits.isEmpty),
+              intDigits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              fracDigits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        let digits = String(intDigits) + String(fracDigits)
+        let exp10 = exponent + shift - fracDigits.count
+        return Double("\(sign)\(digits)e\(exp10)")
+    }
+}
+
+/// Formats numbers for people and for machines.
+public enum NumberText {
+    /// Shortest text that reads back to the same Double, without exponent for ordinary
+    /// magnitudes: `10000000000`, `1.16`, `73.56`.
+    public static func plain(_ v: Double) -> String {
+        if v.isNaN || v.isInfinite { return String(v) }
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        let s = "\(v)"
+        if s.contains("e") {
+            // expand small exponents for readability; keep exponent for extremes
+            if abs(v) >= 1e-6 && abs(v) < 1e21 {
+                return expand(s)
+            }
+        }
+        return s
+    }
+
+    private static func expand(_ s: String) -> String {
+        let parts = s.split(separator: "e")
+        guard parts.count == 2, let exp = Int(parts[1]) else { return s }
+        var mant = String(parts[0])
+        var neg = false
+        if mant.hasPrefix("-") { neg = true; mant.removeFirst() }
+        let mp = mant.split(separator: ".", omittingEmptySubsequences: false)
+        var digits = String(mp[0]) + (mp.count > 1 ? String(mp[1]) : "")
+        var point = mp[0].count + exp
+        if point <= 0 {
+            digits = String(repeating: "0", count: -point + 1) + digits
+            point = 1
+        }
+        if point >= digits.count {
+            digits += String(repeating: "0", count: point - digits.count)
+            return (neg ? "-" : "") + digits
+        }
+        let idx = digits.index(digits.startIndex, offsetBy: point)
+        var r = String(digits[..<idx]) + "." + String(digits[idx...])
+        while r.hasSuffix("0") { r.removeLast() }
+        if r.hasSuffix(".") { r.removeLast() }
+        return (neg ? "-" : "") + r
+    }
+
+    /// Grouped for a terminal: `10,000,000,000`, `1,234.5`.
+    public static func grouped(_ v: Double, decimals: Int? = nil) -> String {
+        var s: String
+        if let decimals {
+            s = fixed(v, decimals)
+        } else {
+            s = plain(v)
+        }
+        if s.contains("e") { return s }
+        var neg = false
+        if s.hasPrefix("-") { neg = true; s.removeFirst() }
+        let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var intPart = String(parts[0])
+        var out = ""
+        while intPart.count > 3 {
+            out = "," + intPart.suffix(3) + out
+            intPart = String(intPart.dropLast(3))
+        }
+        out = intPart + out
+        if parts.count > 1 { out += "." + parts[1] }
+        return (neg ? "-" : "") + out
+    }
+
+    /// Fixed decimals, rounded half away from zero on the decimal value.
+    public static func fixed(_ v: Double, _ decimals: Int) -> String {
+        let scale = pow10(decimals)
+        let r = (v * scale).rounded(.toNearestOrAwayFromZero) / scale
+        var s = plain(r)
+        if decimals > 0 {
+            if !s.contains(".") { s += "." }
+            let have = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[1].count
+            if have < decimals { s += String(repeating: "0", count: decimals - have) }
+        }
+        return s
+    }
+
+    /// Money and large counts for people: `10 bn`, `86 bn`, `1.16 bn`, `774,000`.
+    public static func human(_ v: Double) -> String {
+        let a = abs(v)
+        if a >= 1e12 { return trim(v / 1e12) + " tn" }
+        if a >= 1e9 { return trim(v / 1e9) + " bn" }
+        if a >= 1e6 && a.truncatingRemainder(dividingBy: 1e4) == 0 { return trim(v / 1e6) + " m" }
+        return grouped(v)
+    }
+
+    private static func trim(_ v: Double) -> String {
+        var s = fixed(v, 3)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+
+    private static func pow10(_ n: Int) -> Double {
+        var r = 1.0
+        for _ in 0..<n { r *= 10 }
+        return r
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// The closed vocabularies of the entry format (DESIGN §3). Each parses case-insensitively
+/// and, on failure, names every valid value.
+public protocol Vocabulary: RawRepresentable, CaseIterable, Sendable, Hashable where RawValue == String {
+    /// What one value is called in an error message, e.g. "a deal kind".
+    static var noun: String { get }
+}
+
+extension Vocabulary {
+    public static var validList: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    public static func parse(_ text: String, field: String) throws(FieldProblem) -> Self {
+        let key = text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: "_")
+        if let value = Self(rawValue: key) { return value }
+        throw FieldProblem(field: field, problem: "'\(text)' is not \(noun)", valid: "valid: \(validList)")
+    }
+}
+
+public enum CompanyKind: String, Vocabulary {
+    case company, lab, university, government, nonprofit, aggregate
+    public static let noun = "a company kind"
+}
+
+public enum DealKind: String, Vocabulary {
+    case cloudContract = "cloud_contract", investment, acquisition, partnership, licensing
+    case hardwarePurchase = "hardware_purchase", other
+    public static let noun = "a deal kind"
+}
+
+public enum PartyRole: String, Vocabulary {
+    case customer, provider, investor, investee, acquirer, target, partner
+    public static let noun = "a party role"
+}
+
+public enum Qualifier: String, Vocabulary {
+    case exact, atLeast = "at_least", atMost = "at_most", approx, estimate
+    public static let noun = "a qualifier"
+}
+
+public enum DealStatus: String, Vocabulary {
+    case rumored, reported, announced, signed, completed, cancelled
+    public static let noun = "a deal status"
+}
+
+public enum MembershipRole: String, Vocabulary {
+    case founding, member
+    public static let noun = "a membership role"
+}
+
+public enum Verification: String, Vocabulary {
+    case unverified, verified, disputed, contradicted
+    public static let noun = "a verification"
+}
+
+public enum Measure: String, Vocabulary {
+    case value, cr1, cr2, cr3, cr4, cr5, cr6, cr7, cr8, cr9, cr10, hhi
+    public static let noun = "a measure"
+
+    /// n for `crN`, nil otherwise.
+    public var crN: Int? {
+        guard rawValue.hasPrefix("cr") else { return nil }
+        return Int(rawValue.dropFirst(2))
+    }
+
+    /// The unit a published concentration figure is stored in.
+    public var fixedUnit: String? {
+        switch self {
+        case .value: return nil
+        case .hhi: return Units.points
+        default: return Units.percent
+        }
+    }
+}
+
+public enum EntryType: String, Vocabulary {
+    case company, source, deal, alliance, membership, statistic, fx
+    public static let noun = "an entry type"
+}
+
+/// Unit names with a meaning to the tool.
+public enum Units {
+    /// A share of a whole, 0–100.
+    public static let percent = "percent"
+    /// A change in percent (growth): may be negative or above 100.
+    public static let percentChange = "percent_change"
+    /// HHI points, 0–10,000.
+    public static let points = "points"
+
+    /// Normalises spellings users type: `%` is `percent`.
+    public static func normalize(_ unit: String) -> String {
+        let u = unit.trimmingCharacters(in: .whitespaces)
+        switch u.lowercased() {
+        case "%", "percent", "pct", "per cent": return percent
+        case "percent_change", "pp", "% change", "percent change": return percentChange
+        case "points", "hhi points": return points
+        default: return u
+        }
+    }
+}

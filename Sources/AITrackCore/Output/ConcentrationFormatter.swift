@@ -1,0 +1,129 @@
+import Foundation
+
+/// Pure functions from concentration results to text.
+public enum ConcentrationFormatter {
+    public static func json(_ r: ConcentrationResult) -> JSONValue {
+        func firm(_ f: RankedFirm) -> JSONValue {
+            .object([("company", .string(f.company)), ("value", .num(f.value)), ("share", .num(f.share))])
+        }
+        let cr: JSONValue = .object(r.cr.keys.sorted().map { (String($0), JSONValue.num(r.cr[$0]!)) })
+        let hhi: JSONValue = r.hhiLow == nil ? .null : .object([("low", .num(r.hhiLow)), ("high", .num(r.hhiHigh))])
+        let band: JSONValue = r.bands.isEmpty ? .null : .object(Regime.allCases.map { ($0.rawValue, .str(r.bands[$0])) })
+        let published: [JSONValue] = r.published.map { p in
+            .object([("measure", .string(p.measure.rawValue)), ("date", .string(p.date)), ("value", .num(p.value)),
+                     ("qualifier", .string(p.qualifier.rawValue)), ("source", .string(p.source)), ("cited_by", .str(p.citedBy)),
+                     ("verification", .string(p.verification.rawValue)), ("computed", .num(p.computed)),
+                     ("computed_high", .num(p.computedHigh)), ("agrees", p.agrees.map(JSONValue.bool) ?? .null),
+                     ("statistic_id", .number(String(p.statisticID)))])
+        }
+        return .object([
+            ("metric", .string(r.metric)), ("unit", .string(r.unit)),
+            ("period", .object([("from", .string(r.period.fromISO)), ("to", .string(r.period.toISO))])),
+            ("total", .num(r.total)), ("coverage", .num(r.coverage)),
+            ("firms", .array(r.firms.map(firm))), ("cr", cr), ("top5_share", .num(r.topShare5)),
+            ("hhi", hhi), ("band", band), ("published", .array(published)),
+            ("denominator", .string(r.denominator)), ("aggregates", .array(r.aggregates.map(firm))),
+            ("alternatives_set_aside", .number(String(r.alternativesSetAside))),
+            ("statistic_ids", .array(r.statisticIDs.map { .number(String($0)) })),
+            ("sources", .array(r.sources.map(JSONValue.string))), ("notes", .array(r.notes.map(JSONValue.string))),
+        ])
+    }
+
+    static func pct(_ v: Double?) -> String { v.map { NumberText.fixed($0, 2) + " %" } ?? "n/a" }
+    static func pts(_ v: Double?) -> String { v.map { NumberText.grouped($0.rounded()) } ?? "n/a" }
+
+    public static func hhiText(_ r: ConcentrationResult) -> String {
+        guard let lo = r.hhiLow, let hi = r.hhiHigh else { return "n/a" }
+        return pts(lo) == pts(hi) ? pts(lo) : "\(pts(lo)) – \(pts(hi))"
+    }
+
+    public static func publishedLine(_ p: PublishedFigure, unit: String) -> String {
+        let q: String
+        switch p.qualifier {
+        case .atLeast: q = "at least "
+        case .atMost: q = "at most "
+        case .approx, .estimate: q = "about "
+        case .exact: q = ""
+        }
+        let value = p.measure == .hhi ? NumberText.grouped(p.value) : NumberText.plain(p.value) + " %"
+        var s = "\(p.measure.rawValue) \(p.date): \(q)\(value) — \(p.source)"
+        if let c = p.citedBy { s += " (cited by \(c))" }
+        s += " [\(p.verification.rawValue)]"
+        if let c = p.computed {
+            let computed = p.measure == .hhi ? "\(pts(c))\(p.computedHigh.map { $0 != c ? " – " + pts($0) : "" } ?? "")" : pct(c)
+            s += "; computed \(computed): " + (p.agrees == true ? "agrees" : "does not agree")
+        } else {
+            s += "; not computable from the data"
+        }
+        return s
+    }
+
+    /// The terminal view: ranked firms with shares and bars, CRn, the HHI range and bands.
+    public static func text(_ r: ConcentrationResult, bars: Bool = true) -> String {
+        var out = "\(r.metric) · \(r.period) · unit \(r.unit)\n"
+        guard let total = r.total, r.hhiLow != nil else {
+            out += "  n/a: " + (r.notes.last ?? "no data") + "\n"
+            for p in r.published { out += "  published " + publishedLine(p, unit: r.unit) + "\n" }
+            return out
+        }
+        out += "  total \(NumberText.grouped(total.rounded() == total ? total : (total * 100).rounded() / 100)) \(r.unit) (\(r.denominator)); named companies cover \(pct(r.coverage))\n"
+        var t = ResultTable(columns: ["#", "company", "value", "share", ""])
+        let maxShare = max(r.firms.first?.share ?? 0, r.aggregates.first?.share ?? 0, 1)
+        for (k, f) in r.firms.enumerated() {
+            t.rows.append([.int(Int64(k + 1)), .text(f.company), .double(f.value), .text(pct(f.share)), .text(bars ? bar(f.share, max: maxShare) : "")])
+        }
+        for a in r.aggregates {
+            t.rows.append([.null, .text("\(a.company) (aggregate, not ranked)"), .double(a.value), .text(pct(a.share)), .text(bars ? bar(a.share, max: maxShare) : "")])
+        }
+        out += TableFormatter.table(t).split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+        let crs = [1, 3, 4, 5, 10].compactMap { n in r.cr[n].map { "CR\(n) \(pct($0))" } }
+        out += "  " + crs.joined(separator: " · ") + "\n"
+        out += "  HHI \(hhiText(r))   " + Regime.allCases.map { "\($0.rawValue): \(r.bands[$0] ?? "n/a")" }.joined(separator: " · ") + "\n"
+        if r.alternativesSetAside > 0 {
+            out += "  \(r.alternativesSetAside) value\(r.alternativesSetAside == 1 ? "" : "s") from other sources for the same company, segment and date set aside (verified first, then latest ingested)\n"
+        }
+        for p in r.published { out += "  published " + publishedLine(p, unit: r.unit) + "\n" }
+        for n in r.notes { out += "  note: \(n)\n" }
+        out += "  sources: \(r.sources.joined(separator: "; "))\n"
+        return out
+    }
+
+    static func bar(_ share: Double, max: Double) -> String {
+        let width = 24.0
+        let cells = share / max * width
+        let full = Int(cells)
+        return String(repeating: "█", count: full) + (cells - Double(full) >= 0.5 ? "▌" : "")
+    }
+
+    /// One row per ranked firm and aggregate (CSV, markdown).
+    public static func table(_ results: [ConcentrationResult]) -> ResultTable {
+        var t = ResultTable(columns: ["metric", "period_from", "period_to", "rank", "company", "aggregate", "value", "share",
+                                     "total", "coverage", "cr5", "hhi_low", "hhi_high", "band_us2023", "band_us2010", "band_eu2004"])
+        for r in results {
+            let common: [Cell] = [Cell(r.total), Cell(r.coverage), Cell(r.topShare5), Cell(r.hhiLow), Cell(r.hhiHigh),
+                                  Cell(r.bands[.us2023]), Cell(r.bands[.us2010]), Cell(r.bands[.eu2004])]
+            let head: [Cell] = [.text(r.metric), .text(r.period.fromISO), .text(r.period.toISO)]
+            for (k, f) in r.firms.enumerated() {
+                t.rows.append(head + [.int(Int64(k + 1)), .text(f.company), .json(.bool(false)), .double(f.value), .double(f.share)] + common)
+            }
+            for a in r.aggregates {
+                t.rows.append(head + [.null, .text(a.company), .json(.bool(true)), .double(a.value), .double(a.share)] + common)
+            }
+            if r.firms.isEmpty && r.aggregates.isEmpty {
+                t.rows.append(head + [.null, .null, .null, .null, .null] + common)
+            }
+        }
+        return t
+    }
+
+    public static func render(_ results: [ConcentrationResult], as format: OutputFormat, bars: Bool = true) -> String {
+        switch format {
+        case .json:
+            return JSONWriter.prettyString(results.count == 1 ? json(results[0]) : .array(results.map(json))) + "\n"
+        case .table, .html:
+            return results.map { text($0, bars: bars) }.joined(separator: "\n")
+        default:
+            return TableFormatter.render(table(results), as: format)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// One value of a result, typed so that machine formats keep numbers unformatted.
+public enum Cell: Equatable, Sendable {
+    case null
+    case int(Int64)
+    case double(Double)
+    case text(String)
+    /// Nested data (a deal's parties): a JSON value in JSON output, compact text elsewhere.
+    case json(JSONValue)
+
+    public var isNumber: Bool {
+        switch self { case .int, .double: true; default: false }
+    }
+
+    var jsonValue: JSONValue {
+        switch self {
+        case .null: return .null
+        case .int(let i): return .number(String(i))
+        case .double(let d): return .num(d)
+        case .text(let s): return .string(s)
+        case .json(let j): return j
+        }
+    }
+
+    /// Plain text: numbers as they read back exactly.
+    public var plain: String {
+        switch self {
+        case .null: return ""
+        case .int(let i): return String(i)
+        case .double(let d): return NumberText.plain(d)
+        case .text(let s): return s
+        case .json(let j): return Cell.compact(j)
+        }
+    }
+
+    /// For people: numbers grouped by thousands.
+    var human: String {
+        switch self {
+        case .int(let i): return NumberText.grouped(Double(i))
+        case .double(let d): return NumberText.grouped(d)
+        default: return plain
+        }
+    }
+
+    static func compact(_ j: JSONValue) -> String {
+        switch j {
+        case .null: return ""
+        case .string(let s): return s
+        case .number(let n): return n
+        case .bool(let b): return b ? "true" : "false"
+        case .array(let a): return a.map(compact).joined(separator: "; ")
+        case .object(let o):
+            // {"company":"Meta","role":"customer"} reads as "Meta (customer)"
+            let values = o.map { compact($0.1) }.filter { !$0.isEmpty }
+            guard let first = values.first else { return "" }
+            return values.count == 1 ? first : "\(first) (\(values.dropFirst().joined(separator: ", ")))"
+        }
+    }
+}
+
+/// Rows and named columns: what every listing returns, before formatting.
+public struct ResultTable: Equatable, Sendable {
+    public var columns: [String]
+    public var rows: [[Cell]]
+
+    public init(columns: [String], rows: [[Cell]] = []) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// The rows as JSON objects keyed by column.
+    public var jsonRows: JSONValue {
+        .array(rows.map { row in .object(zip(columns, row).map { ($0, $1.jsonValue) }) })
+    }
+}
+
+extension Cell {
+    public init(_ s: String?) { self = s.map(Cell.text) ?? .null }
+    public init(_ d: Double?) { self = d.map(Cell.double) ?? .null }
+    public init(_ i: Int?) { self = i.map { Cell.int(Int64($0)) } ?? .null }
+}

@@ -1,0 +1,43 @@
+import AITrackCore
+import ArgumentParser
+import Foundation
+
+struct AITrack: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aitrack",
+        abstract: "Track the AI-infrastructure market: deals, alliances, sourced statistics and concentration, in one SQLite file.",
+        discussion: """
+            The database is --db PATH, else $AITRACK_DB, else ./aitrack.db. A missing database is created \
+            and loaded with the bundled seed data (the article's claims, their checks, and Epoch AI's \
+            chip-owner estimates); --no-seed creates it empty.
+
+            Examples:
+              aitrack report --year 2025
+              aitrack deals --year 2025 --company Meta --format json
+              aitrack add-deal --date 2025-08-21 --kind cloud_contract --party Meta:customer \\
+                --party "Google Cloud:provider" --value "10 bn" --currency USD --qualifier at_least --source Reuters
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Init.self, AddCompany.self, AddDeal.self, AddAlliance.self, JoinAlliance.self, AddStat.self,
+            IngestCommand.self,
+            Companies.self, Deals.self, Alliances.self, Stats.self,
+            ReportCommand.self, ConcentrationCommand.self,
+        ]
+    )
+}
+
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try AITrack.parseAsRoot()
+            try command.run()
+        } catch let e as AITrackError {
+            Terminal.error(e)
+            exit(1)
+        } catch {
+            AITrack.exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import AITrackCore
+import ArgumentParser
+
+struct AddAlliance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add-alliance",
+        abstract: "Add an alliance, optionally with its founding members.",
+        discussion: """
+            Example:
+              aitrack add-alliance --name "AI Alliance" --date 2023-12-05 --purpose "open AI models" \\
+                --member IBM --member Meta --member AMD --source "IBM newsroom"
+            Founding members join on the alliance's date with role founding; later members join with
+            `aitrack join-alliance`.
+            """)
+
+    @Option(help: "The alliance's name (unique).")
+    var name: String
+    @Option(help: ArgumentHelp("When it was founded.", valueName: "date"))
+    var date: String?
+    @Option(help: "What it is for.")
+    var purpose: String?
+    @Option(help: "Its web address.")
+    var url: String?
+    @Option(name: .customLong("member"), help: ArgumentHelp("A founding member (repeatable; needs --source).", valueName: "company"))
+    var members: [String] = []
+    @OptionGroup var source: SourceOptions
+    @OptionGroup var common: CommonEntryOptions
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var db: DatabaseOptions
+
+    func run() throws {
+        var r = EntryRecord()
+        r.set("name", name)
+        r.set("date", date)
+        r.set("purpose", purpose)
+        r.set("url", url)
+        r.set("members", list: members)
+        source.apply(to: &r)
+        common.apply(to: &r)
+        try r.add(.alliance, command: "add-alliance", db: db, write: write)
+    }
+}

@@ -1,0 +1,39 @@
+import AITrackCore
+import ArgumentParser
+
+struct AddCompany: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add-company",
+        abstract: "Add a company (or lab, university, government, nonprofit, aggregate).",
+        discussion: """
+            Examples:
+              aitrack add-company --name Alphabet --alias Google --country US
+              aitrack add-company --name "Google Cloud" --parent Alphabet
+              aitrack add-company --name Other --kind aggregate
+            """)
+
+    @Option(help: "The company's name (unique, case-insensitive).")
+    var name: String
+    @Option(name: .customLong("alias"), help: "Another name that resolves to this company (repeatable).")
+    var aliases: [String] = []
+    @Option(help: "The parent company (Google Cloud → Alphabet).")
+    var parent: String?
+    @Option(help: ArgumentHelp("company (default), lab, university, government, nonprofit or aggregate.", valueName: "kind"))
+    var kind: String?
+    @Option(help: ArgumentHelp("Two-letter ISO country code.", valueName: "code"))
+    var country: String?
+    @OptionGroup var common: CommonEntryOptions
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var db: DatabaseOptions
+
+    func run() throws {
+        var r = EntryRecord()
+        r.set("name", name)
+        r.set("aliases", list: aliases)
+        r.set("parent", parent)
+        r.set("kind", kind)
+        r.set("country", country)
+        common.apply(to: &r)
+        try r.add(.company, command: "add-company", db: db, write: write)
+    }
+}

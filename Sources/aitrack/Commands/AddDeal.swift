@@ -1,0 +1,57 @@
+import AITrackCore
+import ArgumentParser
+
+struct AddDeal: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add-deal",
+        abstract: "Add a deal between companies, with its value, term, status and source.",
+        discussion: """
+            Example:
+              aitrack add-deal --date 2025-08-21 --kind cloud_contract \\
+                --party Meta:customer --party "Google Cloud:provider" \\
+                --value "10 bn" --currency USD --qualifier at_least --term-months 72 \\
+                --status reported --source Reuters --source-url https://www.reuters.com/…
+            Kinds: cloud_contract, investment, acquisition, partnership, licensing, hardware_purchase, other.
+            Roles: customer, provider, investor, investee, acquirer, target, partner.
+            Values: 10000000000, 10e9, 10 bn, 1.5k, 2 tn.
+            """)
+
+    @Option(help: ArgumentHelp("When: 2025, 2025-Q3, 2025-08 or 2025-08-21.", valueName: "date"))
+    var date: String?
+    @Option(help: ArgumentHelp("The deal's kind (see below).", valueName: "kind"))
+    var kind: String?
+    @Option(help: "A title (default: kind and parties).")
+    var title: String?
+    @Option(name: .customLong("party"), help: ArgumentHelp("A party as Company:role (repeatable).", valueName: "company:role"))
+    var parties: [String] = []
+    @Option(help: ArgumentHelp("The value: 10e9, 10 bn, 1.5k …", valueName: "amount"))
+    var value: String?
+    @Option(help: ArgumentHelp("ISO 4217 currency of the value, e.g. USD.", valueName: "code"))
+    var currency: String?
+    @Option(help: ArgumentHelp("exact (default), at_least, at_most, approx or estimate.", valueName: "qualifier"))
+    var qualifier: String?
+    @Option(name: .customLong("term-months"), help: ArgumentHelp("The term in months.", valueName: "n"))
+    var termMonths: String?
+    @Option(help: ArgumentHelp("rumored, reported (default), announced, signed, completed or cancelled.", valueName: "status"))
+    var status: String?
+    @OptionGroup var source: SourceOptions
+    @OptionGroup var common: CommonEntryOptions
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var db: DatabaseOptions
+
+    func run() throws {
+        var r = EntryRecord()
+        r.set("date", date)
+        r.set("kind", kind)
+        r.set("title", title)
+        r.set("parties", list: parties)
+        r.set("value", value)
+        r.set("currency", currency)
+        r.set("qualifier", qualifier)
+        r.set("term_months", termMonths)
+        r.set("status", status)
+        source.apply(to: &r)
+        common.apply(to: &r)
+        try r.add(.deal, command: "add-deal", db: db, write: write)
+    }
+}

@@ -1,0 +1,76 @@
+import AITrackCore
+import ArgumentParser
+import Foundation
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Load files of dated entries (NDJSON, JSON array, CSV) in one transaction.",
+        discussion: """
+            Examples:
+              aitrack ingest entries.ndjson
+              cat entries.ndjson | aitrack ingest -
+              aitrack ingest deals.csv --type deal --dry-run
+              aitrack ingest data/epoch-ai-chip-counts/nvidia_owners_cumulative_totals.csv --type statistic \\
+                --map company=Owner --map "date=End date" --map "value=Compute estimate in H100e (median)" \\
+                --map "low=H100e (5th percentile)" --map "high=H100e (95th percentile)" \\
+                --set metric=ai_compute_h100e --set unit=H100e --set segment=Nvidia --set "source=Epoch AI" \\
+                --date-format M/d/yyyy
+            Nothing is written when any entry is wrong; every problem is listed as FILE:LINE: field: ….
+            Re-ingesting a file changes nothing; a changed entry with the same identity is an error
+            unless --replace (take the new) or --ignore (keep the old).
+            """)
+
+    @Argument(help: ArgumentHelp("Entry files; - reads standard input.", valueName: "file"))
+    var files: [String]
+    @Option(help: ArgumentHelp("The entry type of records without a type field (CSV): company, source, deal, alliance, membership, statistic, fx.", valueName: "type"))
+    var type: String?
+    @Option(name: .customLong("input-format"), help: ArgumentHelp("ndjson, json or csv (default: by extension, else by content).", valueName: "format"))
+    var inputFormat: String?
+    @Option(name: .customLong("map"), help: ArgumentHelp("Take FIELD from the CSV column COLUMN (repeatable).", valueName: "field=column"))
+    var maps: [String] = []
+    @Option(name: .customLong("set"), help: ArgumentHelp("FIELD is VALUE in every entry that has none (repeatable).", valueName: "field=value"))
+    var sets: [String] = []
+    @Option(name: .customLong("date-format"), help: ArgumentHelp("How the file writes dates, e.g. M/d/yyyy or dd.MM.yyyy.", valueName: "pattern"))
+    var dateFormat: String?
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var db: DatabaseOptions
+
+    static func pairs(_ items: [String], option: String) throws -> [(String, String)] {
+        try items.map { item in
+            guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
+                throw AITrackError("--\(option): '\(item)' is not FIELD=\(option == "map" ? "COLUMN" : "VALUE"); e.g. --\(option) \(option == "map" ? "\"date=End date\"" : "unit=H100e").")
+            }
+            let field = item[..<eq].trimmingCharacters(in: .whitespaces)
+            guard EntryDecoder.allFieldNames.contains(field) else {
+                throw AITrackError("--\(option): '\(field)' is not an entry field; valid: \(EntryDecoder.allFieldNames.sorted().joined(separator: ", ")).")
+            }
+            return (field, String(item[item.index(after: eq)...]))
+        }
+    }
+
+    func run() throws {
+        var options = IngestOptions()
+        options.policy = try write.policy()
+        options.strictNames = write.strictNames
+        options.dryRun = write.dryRun
+        options.type = try type.map { t in try wrap { try EntryType.parse(t, field: "--type") } }
+        options.format = try inputFormat.map { f in try wrap { try InputFormat.parse(f, field: "--input-format") } }
+        options.dateFormat = dateFormat
+        options.maps = try Self.pairs(maps, option: "map").map { (field: $0.0, column: $0.1) }
+        options.sets = try Self.pairs(sets, option: "set").map { (field: $0.0, value: $0.1) }
+        if files.filter({ $0 == "-" }).count > 1 { throw AITrackError("standard input (-) can be read once; name it once.") }
+        let showProgress = Terminal.stderrIsTerminal && !db.quiet
+        if showProgress {
+            let start = Date()
+            options.progress = { n in
+                if Date().timeIntervalSince(start) > 1 { Terminal.progress("aitrack: \(NumberText.grouped(Double(n))) entries read…") }
+            }
+        }
+        let database = try db.open()
+        defer { if showProgress { Terminal.clearProgress() } }
+        let summary = try database.ingest(files.map(IngestInput.init(path:)), options: options)
+        if showProgress { Terminal.clearProgress() }
+        if !db.quiet { Terminal.err("aitrack: " + SummaryFormatter.text(summary, dryRun: write.dryRun)) }
+    }
+}

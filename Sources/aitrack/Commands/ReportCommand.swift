@@ -1,0 +1,32 @@
+import AITrackCore
+import ArgumentParser
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The yearly report: concentration beside published claims, deals with USD totals, alliances, statistics, change against the year before.",
+        discussion: """
+            Examples:
+              aitrack report --year 2025
+              aitrack report --year 2025 --format markdown > report-2025.md
+              aitrack report --year 2025 --format html > report-2025.html
+              aitrack report --year 2025 --format json | jq '.concentration[0].top5_share'
+            """)
+
+    @OptionGroup var period: PeriodOptions
+    @Flag(name: .customLong("no-consolidate"), help: "Rank companies as recorded instead of consolidating subsidiaries into their ultimate parent.")
+    var noConsolidate = false
+    @Option(help: ArgumentHelp("Output format: table (default), json, markdown or html.", valueName: "format"))
+    var format: String?
+    @OptionGroup var db: DatabaseOptions
+
+    func run() throws {
+        let f = try FormatOptions.resolve(format, allowed: [.table, .json, .markdown, .html], default: .table)
+        guard let p = try period.resolve() else {
+            throw AITrackError("report needs a period: give --year (e.g. --year 2025), --period or --from/--to.")
+        }
+        let report = try db.open().report(p, consolidate: !noConsolidate)
+        Terminal.out(ReportFormatter.render(report, as: f, bars: Terminal.bars))
+    }
+}

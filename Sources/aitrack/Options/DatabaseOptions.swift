@@ -1,0 +1,96 @@
+import AITrackCore
+import ArgumentParser
+import Foundation
+
+/// `--db`, `--no-seed`, `--quiet`: how every command finds and opens the database.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file (default: $AITRACK_DB, else ./aitrack.db).", valueName: "path"))
+    var db: String?
+
+    @Flag(name: .customLong("no-seed"), help: "If the database does not exist yet, create it empty instead of loading the bundled seed data.")
+    var noSeed = false
+
+    @Flag(name: [.short, .long], help: "Print no notices or summaries, only results and errors.")
+    var quiet = false
+
+    var path: String {
+        if let db { return db }
+        if let env = ProcessInfo.processInfo.environment["AITRACK_DB"], !env.isEmpty { return env }
+        return "aitrack.db"
+    }
+
+    /// Opens (creating and seeding if missing) and says so on stderr.
+    func open() throws -> AppDatabase {
+        let opened = try AppDatabase.open(path: path, seed: !noSeed)
+        if opened.created && !quiet {
+            if let s = opened.seed {
+                Terminal.err("aitrack: created \(path) and loaded the bundled seed data (\(s.added) entries: the article's claims with their checks, and Epoch AI chip-owner estimates); --no-seed creates it empty.")
+            } else {
+                Terminal.err("aitrack: created \(path), empty (schema version \(Migrations.currentVersion)).")
+            }
+        }
+        return opened.database
+    }
+}
+
+/// `--format`, for listings.
+struct FormatOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Output format: table, json, csv or markdown (default: table on a terminal, csv otherwise).", valueName: "format"))
+    var format: String?
+
+    func resolve(allowed: [OutputFormat] = [.table, .json, .csv, .markdown], default def: OutputFormat? = nil) throws -> OutputFormat {
+        try Self.resolve(format, allowed: allowed, default: def)
+    }
+
+    static func resolve(_ format: String?, allowed: [OutputFormat], default def: OutputFormat? = nil) throws -> OutputFormat {
+        guard let format else { return def ?? (Terminal.stdoutIsTerminal ? .table : .csv) }
+        do {
+            let f = try OutputFormat.parse(format, field: "--format")
+            guard allowed.contains(f) else {
+                throw FieldProblem(field: "--format", problem: "'\(format)' is not offered here", valid: "valid: \(allowed.map(\.rawValue).joined(separator: ", "))")
+            }
+            return f
+        } catch let p as FieldProblem {
+            throw AITrackError(p.text.replacingOccurrences(of: OutputFormat.validList, with: allowed.map(\.rawValue).joined(separator: ", ")) + ".")
+        }
+    }
+}
+
+/// `--year`, `--period`, `--from`, `--to`.
+struct PeriodOptions: ParsableArguments {
+    @Option(help: "Only this calendar year, e.g. 2025.")
+    var year: Int?
+
+    @Option(help: ArgumentHelp("Only this period: 2025, 2025-Q3, 2025-08 or 2025-08-21.", valueName: "period"))
+    var period: String?
+
+    @Option(help: ArgumentHelp("From this date on (2025, 2025-Q3, 2025-08, 2025-08-21).", valueName: "date"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Up to the end of this date (2025, 2025-Q3, 2025-08, 2025-08-21).", valueName: "date"))
+    var to: String?
+
+    func resolve() throws -> Period? {
+        try Period.resolve(year: year, period: period, from: from, to: to)
+    }
+}
+
+/// `--dry-run`, `--replace`, `--ignore`, `--strict-names`: how a write treats what exists.
+struct WriteOptions: ParsableArguments {
+    @Flag(name: .customLong("dry-run"), help: "Validate and print the summary without writing.")
+    var dryRun = false
+
+    @Flag(help: "When an entry with the same identity exists with other content, take the new one.")
+    var replace = false
+
+    @Flag(help: "When an entry with the same identity exists with other content, keep the stored one.")
+    var ignore = false
+
+    @Flag(name: .customLong("strict-names"), help: "Refuse company names that are neither a company nor an alias, instead of creating them.")
+    var strictNames = false
+
+    func policy() throws -> ConflictPolicy {
+        if replace && ignore { throw AITrackError("give --replace or --ignore, not both.") }
+        return replace ? .replace : ignore ? .ignore : .fail
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import GRDB
+@testable import AITrackCore
+
+/// Every row of every table, as text: two equal snapshots mean an unchanged database.
+func snapshot(_ db: AppDatabase) throws -> String {
+    try db.writer.read { db in
+        var out = ""
+        for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") {
+            out += "## \(table)\n"
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\" ORDER BY rowid") { out += row.description + "\n" }
+        }
+        return out
+    }
+}
+
+func count(_ db: AppDatabase, _ sql: String, _ args: StatementArguments = []) throws -> Int {
+    try db.writer.read { try Int.fetchOne($0, sql: sql, arguments: args) ?? -1 }
+}
+
+/// Decodes one NDJSON line (tests write entries as they appear in files).
+func entry(_ json: String) throws -> Entry {
+    guard case .object(let o) = try JSONParser.parse(json) else { fatalError("not an object") }
+    return try EntryDecoder().decode(o)
+}
+
+func ndjson(_ lines: String, name: String = "test.ndjson") -> IngestInput {
+    IngestInput(name: name, data: Data(lines.utf8))
+}
+
+func tempPath(_ name: String = "aitrack.db") -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("aitrack-tests-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir.appendingPathComponent(name).path
+}
