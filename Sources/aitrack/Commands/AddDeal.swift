@@ -24,7 +24,7 @@ struct AddDeal: ParsableCommand {
     var title: String?
     @Option(name: .customLong("party"), help: ArgumentHelp("A party as Company:role (repeatable).", valueName: "company:role"))
     var parties: [String] = []
-    @Option(help: ArgumentHelp("The value: 10e9, 10 bn, 1.5k …", valueName: "amount"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The value: 10e9, 10 bn, 1.5k …", valueName: "amount"))
     var value: String?
     @Option(help: ArgumentHelp("ISO 4217 currency of the value, e.g. USD.", valueName: "code"))
     var currency: String?

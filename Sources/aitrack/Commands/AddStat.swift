@@ -28,11 +28,11 @@ struct AddStat: ParsableCommand {
     var segment: String?
     @Option(help: "The region it covers.")
     var region: String?
-    @Option(help: ArgumentHelp("The value: 774000, 7.74e5, 86 bn …", valueName: "amount"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The value: 774000, 7.74e5, 86 bn …", valueName: "amount"))
     var value: String?
-    @Option(help: ArgumentHelp("Lower bound (e.g. 5th percentile).", valueName: "amount"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Lower bound (e.g. 5th percentile).", valueName: "amount"))
     var low: String?
-    @Option(help: ArgumentHelp("Upper bound (e.g. 95th percentile).", valueName: "amount"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Upper bound (e.g. 95th percentile).", valueName: "amount"))
     var high: String?
     @Option(help: "The unit (one per metric): USD, H100e, percent …")
     var unit: String?

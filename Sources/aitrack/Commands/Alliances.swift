@@ -1,0 +1,25 @@
+import AITrackCore
+import ArgumentParser
+
+struct Alliances: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List alliances with their members.",
+        discussion: """
+            Examples:
+              aitrack alliances
+              aitrack alliances --company Meta --format json
+              aitrack alliances --year 2023           # founded, joined or left in 2023
+            """)
+
+    @OptionGroup var period: PeriodOptions
+    @Option(help: "Only alliances this company (or a subsidiary) belongs to.")
+    var company: String?
+    @OptionGroup var format: FormatOptions
+    @OptionGroup var db: DatabaseOptions
+
+    func run() throws {
+        let f = try format.resolve()
+        let t = try db.open().alliances(ListFilter(period: try period.resolve(), company: company))
+        Terminal.out(TableFormatter.render(t, as: f))
+    }
+}

@@ -1,0 +1,26 @@
+import AITrackCore
+import ArgumentParser
+
+struct Companies: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List companies with kind, parent, ultimate parent, aliases and counts.",
+        discussion: """
+            Examples:
+              aitrack companies
+              aitrack companies --kind aggregate
+              aitrack companies --company Alphabet --format json    # Alphabet and its subsidiaries
+            """)
+
+    @Option(help: ArgumentHelp("Only this kind: company, lab, university, government, nonprofit, aggregate.", valueName: "kind"))
+    var kind: String?
+    @Option(help: "Only this company (name or alias) and its subsidiaries.")
+    var company: String?
+    @OptionGroup var format: FormatOptions
+    @OptionGroup var db: DatabaseOptions
+
+    func run() throws {
+        let f = try format.resolve()
+        let t = try db.open().companies(ListFilter(company: company, kind: kind))
+        Terminal.out(TableFormatter.render(t, as: f))
+    }
+}

@@ -1,0 +1,30 @@
+import AITrackCore
+import ArgumentParser
+
+struct Deals: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List deals with parties, value (and USD value), status and source.",
+        discussion: """
+            Examples:
+              aitrack deals --year 2025
+              aitrack deals --company Meta --kind cloud_contract --format json
+              aitrack deals --from 2025-Q3 --to 2026 --format csv > deals.csv
+            """)
+
+    @OptionGroup var period: PeriodOptions
+    @Option(help: "Only deals with this company (name or alias) or a subsidiary as a party.")
+    var company: String?
+    @Option(help: ArgumentHelp("Only this deal kind.", valueName: "kind"))
+    var kind: String?
+    @Option(help: ArgumentHelp("Only this verification: unverified, verified, disputed, contradicted.", valueName: "verification"))
+    var verification: String?
+    @OptionGroup var format: FormatOptions
+    @OptionGroup var db: DatabaseOptions
+
+    func run() throws {
+        let f = try format.resolve()
+        let v = try verification.map { v in try wrap { try Verification.parse(v, field: "--verification") } }
+        let t = try db.open().deals(ListFilter(period: try period.resolve(), company: company, kind: kind, verification: v))
+        Terminal.out(TableFormatter.render(t, as: f))
+    }
+}

@@ -1,0 +1,35 @@
+import AITrackCore
+import ArgumentParser
+
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "List statistics with company, segment, bounds, unit, source and verification.",
+        discussion: """
+            Examples:
+              aitrack stats --year 2025
+              aitrack stats --metric ai_compute_h100e --company Alphabet --period 2025-Q4
+              aitrack stats --measure cr5 --format json          # published top-five shares
+              aitrack stats --verification contradicted          # claims that the sources contradict
+            """)
+
+    @OptionGroup var period: PeriodOptions
+    @Option(help: ArgumentHelp("Only this metric.", valueName: "key"))
+    var metric: String?
+    @Option(help: ArgumentHelp("Only this measure: value, cr1…cr10, hhi.", valueName: "measure"))
+    var measure: String?
+    @Option(help: "Only this company (name or alias) and its subsidiaries.")
+    var company: String?
+    @Option(help: ArgumentHelp("Only this verification: unverified, verified, disputed, contradicted.", valueName: "verification"))
+    var verification: String?
+    @OptionGroup var format: FormatOptions
+    @OptionGroup var db: DatabaseOptions
+
+    func run() throws {
+        let f = try format.resolve()
+        let m = try measure.map { m in try wrap { try Measure.parse(m, field: "--measure") } }
+        let v = try verification.map { v in try wrap { try Verification.parse(v, field: "--verification") } }
+        let t = try db.open().statistics(ListFilter(period: try period.resolve(), company: company, metric: metric, measure: m, verification: v))
+        Terminal.out(TableFormatter.render(t, as: f))
+    }
+}

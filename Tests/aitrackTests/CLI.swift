@@ -1,0 +1,96 @@
+import Foundation
+
+/// Runs the built `aitrack` binary as a user would, with its own database file.
+struct CLI {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    let db: String
+    let dir: URL
+
+    init(seed: Bool = true) throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("aitrack-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        db = dir.appendingPathComponent("aitrack.db").path
+        if !seed {
+            let r = try run("init", "--no-seed")
+            precondition(r.status == 0, r.stderr)
+        }
+    }
+
+    static let binary: URL = {
+        // next to the test bundle in .build/<triple>/<config>/
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("aitrack")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/aitrack")
+    }()
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Runs with `--db` appended (unless `withDB` is false), optional stdin and environment.
+    @discardableResult
+    func run(_ args: String..., stdin: String? = nil, env: [String: String] = [:], withDB: Bool = true) throws -> Result {
+        try run(args, stdin: stdin, env: env, withDB: withDB)
+    }
+
+    func run(_ args: [String], stdin: String? = nil, env: [String: String] = [:], withDB: Bool = true) throws -> Result {
+        let p = Process()
+        p.executableURL = Self.binary
+        p.arguments = args + (withDB ? ["--db", db] : [])
+        p.currentDirectoryURL = dir
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "AITRACK_DB")
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        // stdout and stderr go to files: no pipe can fill up and block the child
+        let id = UUID().uuidString
+        let outURL = dir.appendingPathComponent("out-\(id)"), errURL = dir.appendingPathComponent("err-\(id)")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
+        try p.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        p.waitUntilExit()
+        try out.close()
+        try err.close()
+        let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
+        try? FileManager.default.removeItem(at: outURL)
+        try? FileManager.default.removeItem(at: errURL)
+        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// `sqlite3 DB SQL` — a real client of the file.
+    func sqlite(_ sql: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["sqlite3", db, sql]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A text dump of every table, to prove a failed command changed nothing.
+    func dump() throws -> String { try sqlite(".dump") }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let url = dir.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+}
