@@ -20,7 +20,7 @@ struct AITrack: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, AddCompany.self, AddDeal.self, AddAlliance.self, JoinAlliance.self, AddStat.self,
-            IngestCommand.self,
+            IngestCommand.self, ExportCommand.self,
             Companies.self, Deals.self, Alliances.self, Stats.self,
             ReportCommand.self, ConcentrationCommand.self,
         ]

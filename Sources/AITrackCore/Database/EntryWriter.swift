@@ -192,7 +192,13 @@ final class EntryWriter {
         let sql = "INSERT INTO \(table) (\(names.map(quoteIdent).joined(separator: ", ")), ingest_id) VALUES (\(Array(repeating: "?", count: names.count + 1).joined(separator: ", ")))"
         var args = StatementArguments(columns.pairs.map(\.1))
         args += [ingestID]
-        try db.cachedStatement(sql: sql).execute(arguments: args)
+        do {
+            try db.cachedStatement(sql: sql).execute(arguments: args)
+        } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            // found by its id, but its natural identity (or another unique key) is taken by another row
+            throw FieldProblem(field: "id", problem: "\(describe()) already exists under another id (\(e.message ?? "unique constraint"))",
+                               valid: "valid: the stored entry's id, or no id to match it by its identity")
+        }
         return (db.lastInsertedRowID, .added)
     }
 

@@ -181,11 +181,13 @@ public struct JSONParser {
     }
 
     private mutating func string() throws(Failure) -> String {
+        let opening = i
+        func failAtOpening(_ m: String) -> Failure { Failure(column: opening + 1, message: m) }
         i += 1
         var out: [UInt8] = []
         var start = i
         while true {
-            guard i < bytes.count else { throw fail("a string is not closed (truncated?)") }
+            guard i < bytes.count else { throw failAtOpening("a string is not closed (truncated?)") }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 out.append(contentsOf: bytes[start..<i])
@@ -228,7 +230,7 @@ public struct JSONParser {
             }
             i += 1
         }
-        guard let s = String(validating: out, as: UTF8.self) else { throw fail("a string that is not valid UTF-8") }
+        guard let s = String(validating: out, as: UTF8.self) else { throw failAtOpening("a string that is not valid UTF-8") }
         return s
     }
 

@@ -1,0 +1,51 @@
+import AITrackCore
+import ArgumentParser
+import Foundation
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the database back as entry files: NDJSON (default) or CSV per type, to stdout or a folder.",
+        discussion: """
+            Examples:
+              aitrack export > all.ndjson                       # every entry, in ingest order
+              aitrack export --type deal --format csv > deals.csv
+              aitrack export --format csv --dir backup/         # one CSV file per type
+              aitrack export > a.ndjson && aitrack --db copy.db init --no-seed && aitrack ingest a.ndjson --db copy.db
+            An export ingested into an empty database gives the same content (and the same export).
+            """)
+
+    @Option(help: ArgumentHelp("ndjson (default) or csv.", valueName: "format"))
+    var format: String?
+    @Option(name: .customLong("type"), help: ArgumentHelp("Only these entry types (repeatable): source, company, alliance, membership, deal, statistic, fx.", valueName: "type"))
+    var types: [String] = []
+    @Option(help: ArgumentHelp("Write one file per type into this folder (created if needed) instead of stdout.", valueName: "folder"))
+    var dir: String?
+    @OptionGroup var db: DatabaseOptions
+
+    func run() throws {
+        let f = try format.map { f in try wrap { try ExportFormat.parse(f, field: "--format") } } ?? .ndjson
+        var selected = try types.map { t in try wrap { try EntryType.parse(t, field: "--type") } }
+        if selected.isEmpty { selected = AppDatabase.exportOrder } else { selected = AppDatabase.exportOrder.filter(selected.contains) }
+        if f == .csv && dir == nil && selected.count > 1 {
+            throw AITrackError("CSV holds one entry type per file: give --type (e.g. --type deal) or --dir FOLDER for one file per type.")
+        }
+        let database = try db.open()
+        if let dir {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            for t in selected {
+                let path = (dir as NSString).appendingPathComponent("\(t.rawValue).\(f.rawValue)")
+                FileManager.default.createFile(atPath: path, contents: nil)
+                guard let h = FileHandle(forWritingAtPath: path) else { throw AITrackError("cannot write '\(path)'; check the folder's permissions.") }
+                defer { try? h.close() }
+                let write: (String) throws -> Void = { h.write(Data($0.utf8)) }
+                if f == .csv { try database.exportCSV(t, write: write) } else { try database.exportNDJSON([t], write: write) }
+            }
+            if !db.quiet { Terminal.err("aitrack: wrote \(selected.count) file\(selected.count == 1 ? "" : "s") to \(dir)") }
+        } else if f == .csv {
+            try database.exportCSV(selected[0], write: Terminal.out)
+        } else {
+            try database.exportNDJSON(selected, write: Terminal.out)
+        }
+    }
+}
