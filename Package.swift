@@ -20,6 +20,7 @@ let package = Package(
                 // One line per file: a test fails when Migrations/ or seed-data/ holds a file
                 // that is not embedded here, or when an embedded copy differs.
                 .embedInCode("../../Migrations/0001_init.sql"),
+                .embedInCode("../../Migrations/0002_concentration_views.sql"),
                 .embedInCode("../../seed-data/article.ndjson"),
                 .embedInCode("../../seed-data/epoch_ai_chip_counts.ndjson"),
             ]

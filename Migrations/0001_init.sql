@@ -160,15 +160,19 @@ CREATE INDEX statistics_company ON statistics (company_id);
 CREATE INDEX statistics_date ON statistics (date);
 
 -- One unit per metric (for measure 'value'): the database itself refuses a second unit.
+-- (two range seeks on statistics_metric_unit, not a scan of the metric's rows)
+CREATE INDEX statistics_metric_unit ON statistics (metric, measure, unit);
 CREATE TRIGGER statistics_one_unit_insert BEFORE INSERT ON statistics
-WHEN NEW.measure = 'value' AND EXISTS (
-    SELECT 1 FROM statistics WHERE metric = NEW.metric AND measure = 'value' AND unit <> NEW.unit)
+WHEN NEW.measure = 'value' AND (
+    EXISTS (SELECT 1 FROM statistics WHERE metric = NEW.metric AND measure = 'value' AND unit < NEW.unit) OR
+    EXISTS (SELECT 1 FROM statistics WHERE metric = NEW.metric AND measure = 'value' AND unit > NEW.unit))
 BEGIN
     SELECT RAISE(ABORT, 'a metric has one unit: this metric is stored with another unit');
 END;
 CREATE TRIGGER statistics_one_unit_update BEFORE UPDATE OF metric, measure, unit ON statistics
-WHEN NEW.measure = 'value' AND EXISTS (
-    SELECT 1 FROM statistics WHERE metric = NEW.metric AND measure = 'value' AND unit <> NEW.unit AND id <> NEW.id)
+WHEN NEW.measure = 'value' AND (
+    EXISTS (SELECT 1 FROM statistics WHERE metric = NEW.metric AND measure = 'value' AND unit < NEW.unit AND id <> NEW.id) OR
+    EXISTS (SELECT 1 FROM statistics WHERE metric = NEW.metric AND measure = 'value' AND unit > NEW.unit AND id <> NEW.id))
 BEGIN
     SELECT RAISE(ABORT, 'a metric has one unit: this metric is stored with another unit');
 END;

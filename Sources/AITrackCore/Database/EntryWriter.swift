@@ -40,6 +40,7 @@ final class EntryWriter {
     private var companiesCreatedHere: Set<Int64> = []
     private var sourceIDs: [String: Int64] = [:]       // name⧸url → id
     private var metricUnits: [String: String] = [:]
+    private var upsertSQL: [String: (names: [String], select: String, insert: String)] = [:]
     /// The id of the row the last `apply` wrote or matched.
     private(set) var lastID: Int64?
 
@@ -108,8 +109,13 @@ final class EntryWriter {
             """, arguments: [name, name])
     }
 
+    private var companyNames: [Int64: String] = [:]
+
     private func canonicalCompanyName(_ id: Int64) throws -> String {
-        try String.fetchOne(db, sql: "SELECT name FROM companies WHERE id = ?", arguments: [id]) ?? ""
+        if let n = companyNames[id] { return n }
+        let n = try String.fetchOne(db, sql: "SELECT name FROM companies WHERE id = ?", arguments: [id]) ?? ""
+        companyNames[id] = n
+        return n
     }
 
     /// The id of a source (one document: name and URL), created if new.
@@ -162,8 +168,18 @@ final class EntryWriter {
     private func upsert(table: String, lookup: (sql: String, args: StatementArguments), columns: Columns,
                         describe: @autoclosure () -> String, onlyGiven: Bool = false) throws -> (Int64, Outcome) {
         let names = columns.pairs.map(\.0)
-        let select = "SELECT id, \(names.map(quoteIdent).joined(separator: ", ")) FROM \(table) WHERE \(lookup.sql)"
-        if let row = try Row.fetchOne(db, sql: select, arguments: lookup.args) {
+        let sqlKey = table + "\u{1F}" + lookup.sql
+        let statements: (names: [String], select: String, insert: String)
+        if let cached = upsertSQL[sqlKey], cached.names == names {
+            statements = cached
+        } else {
+            let list = names.map(quoteIdent).joined(separator: ", ")
+            statements = (names, "SELECT id, \(list) FROM \(table) WHERE \(lookup.sql)",
+                          "INSERT INTO \(table) (\(list), ingest_id) VALUES (\(Array(repeating: "?", count: names.count + 1).joined(separator: ", ")))")
+            upsertSQL[sqlKey] = statements
+        }
+        let select = statements.select
+        if let row = try Row.fetchOne(db.cachedStatement(sql: select), arguments: lookup.args) {
             let id: Int64 = row["id"]
             var diffs: [(String, DatabaseValue, DatabaseValue)] = []
             for (name, new) in columns.pairs {
@@ -186,10 +202,11 @@ final class EntryWriter {
                 var args = StatementArguments(diffs.map(\.2))
                 args += [ingestID, id]
                 try db.execute(sql: "UPDATE \(table) SET \(set), ingest_id = ? WHERE id = ?", arguments: args)
+                if table == "companies" { companyNames[id] = nil }
                 return (id, .replaced)
             }
         }
-        let sql = "INSERT INTO \(table) (\(names.map(quoteIdent).joined(separator: ", ")), ingest_id) VALUES (\(Array(repeating: "?", count: names.count + 1).joined(separator: ", ")))"
+        let sql = statements.insert
         var args = StatementArguments(columns.pairs.map(\.1))
         args += [ingestID]
         do {
@@ -271,6 +288,7 @@ final class EntryWriter {
             try db.execute(sql: "UPDATE companies SET \(set.map { "\(quoteIdent($0.0)) = ?" }.joined(separator: ", ")) WHERE id = ?",
                            arguments: StatementArguments(set.map(\.1)) + [existing])
             companiesCreatedHere.remove(existing)
+            companyNames[existing] = nil
             let name = try canonicalCompanyName(existing)
             summary.companiesCreated.removeAll { $0.lowercased() == name.lowercased() }
             id = existing

@@ -5,6 +5,7 @@ public enum Migrations {
     /// (identifier, SQL) in order. The identifier is the file name without `.sql`.
     public static let all: [(name: String, sql: String)] = [
         ("0001_init", String(decoding: PackageResources._001_init_sql, as: UTF8.self)),
+        ("0002_concentration_views", String(decoding: PackageResources._002_concentration_views_sql, as: UTF8.self)),
     ]
 
     /// The schema version this binary writes: the number of migrations.

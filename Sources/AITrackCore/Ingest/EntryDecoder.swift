@@ -28,6 +28,8 @@ public struct EntryDecoder: Sendable {
         .fx: ["currency", "date", "usd", "source", "source_url", "source_published"],
     ]
 
+    static let allowed: [EntryType: Set<String>] = fields.mapValues { Set(commonFields + $0) }
+
     /// Every field name of any entry type.
     public static let allFieldNames: Set<String> = Set(fields.values.flatMap { $0 } + commonFields)
 
@@ -42,7 +44,7 @@ public struct EntryDecoder: Sendable {
             throw FieldProblem(field: "type", problem: "is missing",
                                valid: "valid: one of \(EntryType.validList) (or give --type)")
         }
-        let allowed = Set(Self.commonFields + Self.fields[type]!)
+        let allowed = Self.allowed[type]!
         if let unknown = record.first(where: { !allowed.contains($0.0) }) {
             throw FieldProblem(field: unknown.0, problem: "is not a field of a \(type.rawValue) entry",
                                valid: "valid fields: \((Self.fields[type]! + Self.commonFields.dropFirst()).joined(separator: ", "))")
@@ -201,7 +203,7 @@ struct FieldReader {
     private func raw(_ name: String) -> JSONValue? {
         switch fields[name] {
         case nil, .null?: return nil
-        case .string(let s)? where s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty: return nil
+        case .string(let s)? where s.trimmed.isEmpty: return nil
         case let v?: return v
         }
     }
@@ -209,7 +211,7 @@ struct FieldReader {
     func string(_ name: String) throws(FieldProblem) -> String? {
         switch raw(name) {
         case nil: return nil
-        case .string(let s)?: return s.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .string(let s)?: return s.trimmed
         case .number(let n)?: return n
         case let v?: throw FieldProblem(field: name, problem: "is \(v.typeName)", valid: "valid: a string")
         }
@@ -241,7 +243,7 @@ struct FieldReader {
         case nil: return nil
         case .bool(let b)?: return b
         case .string(let s)?:
-            switch s.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch s.trimmed.lowercased() {
             case "true", "yes", "1": return true
             case "false", "no", "0": return false
             default: throw FieldProblem(field: name, problem: "'\(s)' is not true or false", valid: "valid: true or false")
@@ -292,14 +294,14 @@ struct FieldReader {
         switch raw(name) {
         case nil: return []
         case .string(let s)?:
-            return s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return s.split(separator: ";").map { $0.trimmed }.filter { !$0.isEmpty }
         case .array(let items)?:
             var out: [String] = []
             for item in items {
-                guard case .string(let s) = item, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
+                guard case .string(let s) = item, !s.trimmed.isEmpty else {
                     throw FieldProblem(field: name, problem: "holds \(item.typeName)", valid: "valid: a list of non-empty strings")
                 }
-                out.append(s.trimmingCharacters(in: .whitespaces))
+                out.append(s.trimmed)
             }
             return out
         case let v?: throw FieldProblem(field: name, problem: "is \(v.typeName)", valid: "valid: a list of strings, or one string split by ;")

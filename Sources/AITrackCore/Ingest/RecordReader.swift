@@ -103,7 +103,7 @@ enum RecordReader {
             guard let header else {
                 var h = texts
                 if let first = h.first, first.hasPrefix("\u{FEFF}") { h[0] = String(first.dropFirst()) }
-                h = h.map { $0.trimmingCharacters(in: .whitespaces) }
+                h = h.map { $0.trimmed }
                 switch shaper.columnFields(header: h) {
                 case .success(let cf): columnFields = cf
                 case .failure(let p):

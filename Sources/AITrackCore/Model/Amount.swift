@@ -22,12 +22,12 @@ public enum Amount {
     }
 
     public static func parseOrNil(_ text: String) -> Double? {
-        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        var s = Substring(text.trimmed)
         guard !s.isEmpty else { return nil }
         // suffix
         var shift = 0
         if let idx = s.lastIndex(where: { $0.isNumber || $0 == "." }) {
-            let tail = s[s.index(after: idx)...].trimmingCharacters(in: .whitespaces).lowercased()
+            let tail = s[s.index(after: idx)...].trimmed.lowercased()
             if !tail.isEmpty {
                 // an exponent such as e9 ends in a digit, so the tail is a word suffix here
                 guard let sh = suffixes[tail] else { return nil }

@@ -70,8 +70,8 @@ public struct Party: Equatable, Sendable {
             throw FieldProblem(field: field, problem: "'\(text)' has no role",
                                valid: "valid: Company:role with role one of \(PartyRole.validList)")
         }
-        let name = text[..<colon].trimmingCharacters(in: .whitespaces)
-        let role = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let name = text[..<colon].trimmed
+        let role = text[text.index(after: colon)...].trimmed
         guard !name.isEmpty else {
             throw FieldProblem(field: field, problem: "'\(text)' has no company name", valid: "valid: Company:role")
         }

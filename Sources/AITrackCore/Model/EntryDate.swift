@@ -57,7 +57,19 @@ public struct EntryDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses the four stated forms. Impossible dates (`2025-02-30`) are refused.
     public static func parse(_ text: String, field: String = "date") throws(FieldProblem) -> EntryDate {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        // fast path: YYYY-MM-DD
+        let u = Array(text.utf8)
+        if u.count == 10, u[4] == 0x2D, u[7] == 0x2D {
+            var ok = true
+            func num(_ r: Range<Int>) -> Int {
+                var n = 0
+                for k in r { let d = Int(u[k]) - 48; if d < 0 || d > 9 { ok = false }; n = n * 10 + d }
+                return n
+            }
+            let y = num(0..<4), m = num(5..<7), d = num(8..<10)
+            if ok && y >= 1 { return try day(y, m, d, text: text, field: field) }
+        }
+        let t = text.trimmed
         let bad = FieldProblem(field: field, problem: "'\(text)' is not a date", valid: validForms)
         let parts = t.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, first.count == 4, let year = Int(first), year >= 1 else { throw bad }
@@ -90,7 +102,7 @@ public struct EntryDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses with a pattern such as `M/d/yyyy` or `dd.MM.yyyy` (tokens `yyyy`, `M`, `MM`,
     /// `d`, `dd`; anything else is a literal). The result has day precision.
     public static func parse(_ text: String, pattern: String, field: String = "date") throws(FieldProblem) -> EntryDate {
-        let t = Array(text.trimmingCharacters(in: .whitespaces))
+        let t = Array(text.trimmed)
         let p = Array(pattern)
         var i = 0, j = 0
         var year: Int?, month: Int?, day: Int?

@@ -11,7 +11,8 @@ extension Vocabulary {
     public static var validList: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
     public static func parse(_ text: String, field: String) throws(FieldProblem) -> Self {
-        let key = text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: "_")
+        if let exact = Self(rawValue: text) { return exact }
+        let key = text.trimmed.lowercased().replacingOccurrences(of: "-", with: "_")
         if let value = Self(rawValue: key) { return value }
         throw FieldProblem(field: field, problem: "'\(text)' is not \(noun)", valid: "valid: \(validList)")
     }
@@ -89,7 +90,9 @@ public enum Units {
 
     /// Normalises spellings users type: `%` is `percent`.
     public static func normalize(_ unit: String) -> String {
-        let u = unit.trimmingCharacters(in: .whitespaces)
+        let u = unit.trimmed
+        if u == percent || u == points || u == percentChange { return u }
+        if u.utf8.count > 16 { return u }
         switch u.lowercased() {
         case "%", "percent", "pct", "per cent": return percent
         case "percent_change", "pp", "% change", "percent change": return percentChange
