@@ -23,6 +23,7 @@ struct AITrack: ParsableCommand {
             IngestCommand.self, ExportCommand.self,
             Companies.self, Deals.self, Alliances.self, Stats.self,
             ReportCommand.self, ConcentrationCommand.self,
+            SQLCommand.self, CheckCommand.self, DBCommand.self,
         ]
     )
 }

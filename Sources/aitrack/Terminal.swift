@@ -6,10 +6,10 @@ enum Terminal {
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// Bars and other block characters, unless NO_COLOR is set (https://no-color.org) or TERM is dumb.
+    /// Share bars (block characters), unless NO_COLOR is set and not empty (https://no-color.org):
+    /// the tool prints no colour, and NO_COLOR also turns off its only decoration.
     static var bars: Bool {
-        let env = ProcessInfo.processInfo.environment
-        return env["NO_COLOR"].map(\.isEmpty) ?? true && env["TERM"] != "dumb"
+        ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
     }
 
     static func out(_ text: String) {

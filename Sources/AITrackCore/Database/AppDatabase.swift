@@ -10,16 +10,25 @@ public struct AppDatabase: Sendable {
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
         try Self.refuseNewerSchema(writer)
-        try Migrations.migrator.migrate(writer)
-        try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA user_version = \(Migrations.currentVersion)")
+        // Only a database that needs it is written to: opening for a read must not wait for
+        // (or block) a writer such as a long ingest.
+        let migrator = Migrations.migrator
+        let current = try writer.read { db in
+            try migrator.hasCompletedMigrations(db)
+                && (try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0) == Migrations.currentVersion
+        }
+        if !current {
+            try migrator.migrate(writer)
+            try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA user_version = \(Migrations.currentVersion)")
+            }
         }
     }
 
     static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(10)
+        config.busyMode = .timeout(30)
         return config
     }
 
@@ -37,9 +46,37 @@ public struct AppDatabase: Sendable {
         public let seed: WriteSummary?
     }
 
+    /// Wraps a read-only connection to a database already at the current schema.
+    private init(readOnly writer: any DatabaseWriter) {
+        self.writer = writer
+    }
+
     /// Opens (WAL, busy timeout, foreign keys) the file at `path`. A missing file is created,
     /// migrated and, unless `seed` is false, loaded with the bundled seed data.
-    public static func open(path: String, seed: Bool = true) throws -> Opened {
+    /// With `readOnly`, an existing database at the current schema is opened read-only: no
+    /// write lock is ever taken, so reading works while another process writes (a long ingest).
+    public static func open(path: String, seed: Bool = true, readOnly: Bool = false) throws -> Opened {
+        if readOnly && FileManager.default.fileExists(atPath: path) {
+            var config = configuration()
+            config.readonly = true
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                try refuseNewerSchema(queue)
+                let current = try queue.read { db in
+                    try Migrations.migrator.hasCompletedMigrations(db)
+                        && (try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0) == Migrations.currentVersion
+                }
+                if current { return Opened(database: AppDatabase(readOnly: queue), created: false, seed: nil) }
+                try queue.close()
+            } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB {
+                throw AITrackError("'\(path)' is not an aitrack database (SQLite: file is not a database); give another --db PATH.")
+            }
+            // an older schema: open for writing below, which migrates it
+        }
+        return try openWritable(path: path, seed: seed)
+    }
+
+    private static func openWritable(path: String, seed: Bool) throws -> Opened {
         var isDir: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
         if exists && isDir.boolValue {
@@ -84,6 +121,25 @@ public struct AppDatabase: Sendable {
     /// The schema version stored in the file (`PRAGMA user_version`).
     public func schemaVersion() throws -> Int {
         try writer.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+    }
+
+    public struct Status: Sendable {
+        public var schemaVersion: Int
+        public var migrations: [String]
+        public var journalMode: String
+        public var counts: [(String, Int)]
+    }
+
+    /// What `aitrack db status` prints.
+    public func status() throws -> Status {
+        try writer.read { db in
+            let tables = ["companies", "company_aliases", "sources", "deals", "deal_parties", "alliances", "alliance_members",
+                          "statistics", "fx_rates", "ingests"]
+            return Status(schemaVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+                          migrations: try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
+                          journalMode: try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "",
+                          counts: try tables.map { ($0, try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0) })
+        }
     }
 
     // MARK: - Writes

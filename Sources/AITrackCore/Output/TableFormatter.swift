@@ -22,9 +22,9 @@ public enum TableFormatter {
     }
 
     /// Columns aligned for a terminal; numbers right-aligned and grouped.
-    public static func table(_ t: ResultTable) -> String {
+    public static func table(_ t: ResultTable, groupNumbers: Bool = true) -> String {
         if t.rows.isEmpty { return "(no rows)\n" }
-        let texts = t.rows.map { $0.map { oneLine($0.human) } }
+        let texts = t.rows.map { $0.map { oneLine(groupNumbers ? $0.human : $0.plain) } }
         var widths = t.columns.map(\.count)
         for r in texts { for (k, s) in r.enumerated() where k < widths.count { widths[k] = max(widths[k], s.count) } }
         let numeric = t.columns.indices.map { k in t.rows.contains { $0[k].isNumber } && t.rows.allSatisfy { $0[k].isNumber || $0[k] == .null } }

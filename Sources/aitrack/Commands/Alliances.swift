@@ -19,7 +19,7 @@ struct Alliances: ParsableCommand {
 
     func run() throws {
         let f = try format.resolve()
-        let t = try db.open().alliances(ListFilter(period: try period.resolve(), company: company))
+        let t = try db.open(readOnly: true).alliances(ListFilter(period: try period.resolve(), company: company))
         Terminal.out(TableFormatter.render(t, as: f))
     }
 }

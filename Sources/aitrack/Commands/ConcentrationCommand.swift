@@ -42,7 +42,7 @@ struct ConcentrationCommand: ParsableCommand {
         case let other?:
             throw AITrackError("--by: '\(other)' is not a step; valid: year, quarter.")
         }
-        let database = try db.open()
+        let database = try db.open(readOnly: true)
         let results = try periods.map { try database.concentration(metric: metric, period: $0, consolidate: !noConsolidate) }
         Terminal.out(ConcentrationFormatter.render(results, as: f, bars: Terminal.bars))
     }

@@ -24,7 +24,7 @@ struct Deals: ParsableCommand {
     func run() throws {
         let f = try format.resolve()
         let v = try verification.map { v in try wrap { try Verification.parse(v, field: "--verification") } }
-        let t = try db.open().deals(ListFilter(period: try period.resolve(), company: company, kind: kind, verification: v))
+        let t = try db.open(readOnly: true).deals(ListFilter(period: try period.resolve(), company: company, kind: kind, verification: v))
         Terminal.out(TableFormatter.render(t, as: f))
     }
 }

@@ -30,7 +30,7 @@ struct ExportCommand: ParsableCommand {
         if f == .csv && dir == nil && selected.count > 1 {
             throw AITrackError("CSV holds one entry type per file: give --type (e.g. --type deal) or --dir FOLDER for one file per type.")
         }
-        let database = try db.open()
+        let database = try db.open(readOnly: true)
         if let dir {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             for t in selected {

@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
         guard let p = try period.resolve() else {
             throw AITrackError("report needs a period: give --year (e.g. --year 2025), --period or --from/--to.")
         }
-        let report = try db.open().report(p, consolidate: !noConsolidate)
+        let report = try db.open(readOnly: true).report(p, consolidate: !noConsolidate)
         Terminal.out(ReportFormatter.render(report, as: f, bars: Terminal.bars))
     }
 }

@@ -19,9 +19,10 @@ struct DatabaseOptions: ParsableArguments {
         return "aitrack.db"
     }
 
-    /// Opens (creating and seeding if missing) and says so on stderr.
-    func open() throws -> AppDatabase {
-        let opened = try AppDatabase.open(path: path, seed: !noSeed)
+    /// Opens (creating and seeding if missing) and says so on stderr. Commands that only read
+    /// open read-only, so that they never wait for a writer.
+    func open(readOnly: Bool = false) throws -> AppDatabase {
+        let opened = try AppDatabase.open(path: path, seed: !noSeed, readOnly: readOnly)
         if opened.created && !quiet {
             if let s = opened.seed {
                 Terminal.err("aitrack: created \(path) and loaded the bundled seed data (\(s.added) entries: the article's claims with their checks, and Epoch AI chip-owner estimates); --no-seed creates it empty.")

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+
+/// One finding of `aitrack check`: the rule broken and the rows involved.
+public struct CheckFinding: Sendable {
+    public var rule: String
+    public var rows: ResultTable
+}
+
+extension AppDatabase {
+    /// The data rules beyond SQLite's own checks, each a query that returns the rows breaking it.
+    static let rules: [(String, String)] = [
+        ("one unit per metric", """
+            SELECT metric, group_concat(DISTINCT unit) AS units, count(*) AS statistics
+            FROM statistics WHERE measure = 'value' GROUP BY metric HAVING count(DISTINCT unit) > 1
+            """),
+        ("shares within 0-100", """
+            SELECT id, metric, measure, date, value, unit FROM statistics
+            WHERE (unit = 'percent' OR measure GLOB 'cr*') AND (value < 0 OR value > 100)
+               OR (measure = 'hhi' AND (value < 0 OR value > 10000))
+            """),
+        ("a deal without parties", """
+            SELECT d.id, d.date, d.title FROM deals d WHERE NOT EXISTS (SELECT 1 FROM deal_parties p WHERE p.deal_id = d.id)
+            """),
+        ("an alias that is another company's name", """
+            SELECT a.alias, c.name AS alias_of, o.name AS company_named_so
+            FROM company_aliases a JOIN companies c ON c.id = a.company_id
+            JOIN companies o ON o.name = a.alias COLLATE NOCASE AND o.id <> a.company_id
+            """),
+        ("a membership before its alliance was founded", """
+            SELECT m.id, al.name AS alliance, al.date AS founded, c.name AS company, m.date AS joined
+            FROM alliance_members m JOIN alliances al ON al.id = m.alliance_id JOIN companies c ON c.id = m.company_id
+            WHERE m.date IS NOT NULL AND al.date IS NOT NULL AND m.date < al.date
+            """),
+        ("a company that is its own ancestor", """
+            WITH RECURSIVE up(start, id, depth) AS (
+                SELECT id, parent_id, 1 FROM companies WHERE parent_id IS NOT NULL
+                UNION ALL
+                SELECT up.start, c.parent_id, up.depth + 1 FROM up JOIN companies c ON c.id = up.id
+                WHERE c.parent_id IS NOT NULL AND up.depth < 64 AND up.id <> up.start
+            )
+            SELECT DISTINCT c.id, c.name FROM up JOIN companies c ON c.id = up.start WHERE up.id = up.start
+            """),
+    ]
+
+    /// SQLite's integrity and foreign-key checks, then the data rules. Empty when clean.
+    public func check() throws -> [CheckFinding] {
+        try writer.read { db in
+            var findings: [CheckFinding] = []
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] {
+                findings.append(CheckFinding(rule: "SQLite integrity_check", rows: ResultTable(columns: ["problem"], rows: integrity.map { [.text($0)] })))
+            }
+            let fk = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            if !fk.isEmpty {
+                findings.append(CheckFinding(rule: "SQLite foreign_key_check", rows: ResultTable(
+                    columns: ["table", "rowid", "parent", "fkid"], rows: fk.map { r in [Cell(r[0] as String?), Cell((r[1] as Int64?).map { Int($0) }), Cell(r[2] as String?), Cell((r[3] as Int64?).map { Int($0) })] })))
+            }
+            for (rule, sql) in Self.rules {
+                let stmt = try db.makeStatement(sql: sql)
+                var t = ResultTable(columns: stmt.columnNames)
+                for r in try Row.fetchAll(stmt) { t.rows.append(r.databaseValues.map(Self.cell)) }
+                if !t.rows.isEmpty { findings.append(CheckFinding(rule: rule, rows: t)) }
+            }
+            return findings
+        }
+    }
+}

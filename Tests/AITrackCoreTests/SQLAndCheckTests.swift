@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import Testing
+@testable import AITrackCore
+
+@Suite struct SQLRunnerTests {
+    @Test func selectsTypedValuesWithParameters() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        let r = try db.runSQL("SELECT rank, company, share FROM metric_year_shares WHERE metric = :m AND year = :y AND rank <= 2 ORDER BY rank",
+                              parameters: [("m", "ai_compute_h100e"), ("y", "2025")])
+        #expect(r.tables.count == 1)
+        #expect(r.tables[0].columns == ["rank", "company", "share"])
+        #expect(r.tables[0].rows.map { $0[1] } == [.text("Alphabet"), .text("Microsoft")])
+        #expect(r.tables[0].rows[0][0] == .int(1))
+        guard case .double(let share) = r.tables[0].rows[0][2] else { Issue.record("share not a number"); return }
+        #expect(abs(share - 25.868) < 0.001)
+    }
+
+    @Test func writesAreRefusedUnlessAllowed() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        let before = try snapshot(db)
+        for sql in ["DELETE FROM deals", "SELECT 1; UPDATE companies SET country = 'XX'", "DROP VIEW deals_overview", "INSERT INTO sources (name) VALUES ('x')"] {
+            do {
+                _ = try db.runSQL(sql)
+                Issue.record("ran \(sql)")
+            } catch let e as AITrackError {
+                #expect(e.message.contains("writes to the database"))
+                #expect(e.message.contains("add --write"))
+            }
+        }
+        #expect(try snapshot(db) == before)
+    }
+
+    @Test func writeIsOneTransaction() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        let before = try snapshot(db)
+        // the second statement fails (a CHECK constraint): the first is rolled back too
+        #expect(throws: AITrackError.self) {
+            try db.runSQL("UPDATE deals SET status = 'signed'; UPDATE deals SET kind = 'merger'", write: true)
+        }
+        #expect(try snapshot(db) == before)
+        let r = try db.runSQL("UPDATE deals SET status = 'signed' WHERE title LIKE 'AMD%'", write: true)
+        #expect(r.changes == 1)
+    }
+
+    @Test func syntaxErrorsNameTheStatement() throws {
+        let db = try AppDatabase.inMemory()
+        do {
+            _ = try db.runSQL("SELEC * FROM deals")
+            Issue.record("accepted")
+        } catch let e as AITrackError {
+            #expect(e.message == "sql: near \"SELEC\": syntax error, in: SELEC * FROM deals; nothing was written.")
+        }
+    }
+}
+
+@Suite struct CheckTests {
+    @Test func theSeedIsClean() throws {
+        #expect(try AppDatabase.inMemory(seed: true).check().isEmpty)
+    }
+
+    /// Breaks one rule behind the schema's back (as another tool might) and expects it found.
+    @Test(arguments: [
+        ("one unit per metric", "DROP TRIGGER statistics_one_unit_insert; INSERT INTO statistics (identity, metric, date, value, unit, source_id) VALUES ('x', 'ai_compute_h100e', '2025-01-01', 1, 'GPUs', 1)"),
+        ("shares within 0-100", "PRAGMA ignore_check_constraints = ON; UPDATE statistics SET value = 120 WHERE metric = 'cloud_market_share' AND id = (SELECT min(id) FROM statistics WHERE metric = 'cloud_market_share')"),
+        ("a deal without parties", "DELETE FROM deal_parties WHERE deal_id = (SELECT min(id) FROM deals)"),
+        ("an alias that is another company's name", "INSERT INTO company_aliases (alias, company_id) VALUES ('Oracle', (SELECT id FROM companies WHERE name = 'IBM'))"),
+        ("a membership before its alliance was founded", "UPDATE alliance_members SET date = '2020-01-01', precision = 'day' WHERE company_id = (SELECT id FROM companies WHERE name = 'IBM')"),
+        ("a company that is its own ancestor", "UPDATE companies SET parent_id = (SELECT id FROM companies WHERE name = 'Google Cloud') WHERE name = 'Alphabet'"),
+        ("SQLite foreign_key_check", "PRAGMA foreign_keys = OFF; INSERT INTO deal_parties (deal_id, company_id, role) VALUES (1, 9999, 'partner')"),
+    ])
+    func findsABrokenRule(rule: String, sql: String) throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        try db.writer.writeWithoutTransaction { try $0.execute(sql: sql) }
+        let findings = try db.check()
+        #expect(findings.map(\.rule) == [rule])
+        #expect(findings.first.map { !$0.rows.rows.isEmpty } == true)
+    }
+}
+
+@Suite struct SchemaLifeTests {
+    /// A database made by the first released schema (0001) is upgraded with its data intact.
+    @Test func upgradesTheFirstSchemaWithItsData() throws {
+        let path = tempPath()
+        let queue = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(queue, upTo: "0001_init")
+        try queue.write { db in
+            try db.execute(sql: """
+                PRAGMA user_version = 1;
+                INSERT INTO sources (name) VALUES ('S');
+                INSERT INTO companies (name) VALUES ('A'), ('B');
+                INSERT INTO companies (name, kind) VALUES ('Rest', 'aggregate');
+                INSERT INTO statistics (identity, metric, date, company_id, value, unit, source_id) VALUES
+                  ('1', 'm', '2024-12-31', 1, 60, 'u', 1), ('2', 'm', '2024-12-31', 2, 30, 'u', 1), ('3', 'm', '2024-12-31', 3, 10, 'u', 1);
+                """)
+        }
+        let before = try queue.read { try Row.fetchAll($0, sql: "SELECT * FROM statistics ORDER BY id").map(\.description) }
+        try queue.close()
+        let db = try AppDatabase.open(path: path).database
+        #expect(try db.schemaVersion() == Migrations.currentVersion)
+        #expect(try db.writer.read { try Row.fetchAll($0, sql: "SELECT * FROM statistics ORDER BY id").map(\.description) } == before)
+        let hhi = try db.writer.read { try Double.fetchOne($0, sql: "SELECT hhi_low FROM metric_year_concentration WHERE metric = 'm' AND year = 2024") }
+        #expect(hhi == 4500)
+        #expect(try db.concentration(metric: "m", period: .year(2024)).hhiLow == 4500)
+    }
+
+    /// Opening a current database for a read takes no write lock: it works while another
+    /// process holds one (a long ingest).
+    @Test func openingToReadWorksWhileAWriterHoldsTheLock() throws {
+        let path = tempPath()
+        _ = try AppDatabase.open(path: path)
+        let other = try DatabaseQueue(path: path)
+        try other.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            try db.execute(sql: "INSERT INTO companies (name) VALUES ('Uncommitted')")
+            let reader = try AppDatabase.open(path: path, readOnly: true).database
+            #expect(try reader.companies(ListFilter(company: "Alphabet")).rows.count == 2)
+            #expect(try count(reader, "SELECT count(*) FROM companies WHERE name = 'Uncommitted'") == 0)
+        }
+    }
+}
