@@ -136,6 +136,21 @@ extension AppDatabase {
         }
     }
 
+    /// How many entries of a type the database holds.
+    public func entryCount(_ type: EntryType) throws -> Int {
+        let table: String
+        switch type {
+        case .company: table = "companies"
+        case .source: table = "sources"
+        case .deal: table = "deals"
+        case .alliance: table = "alliances"
+        case .membership: table = "alliance_members"
+        case .statistic: table = "statistics"
+        case .fx: table = "fx_rates"
+        }
+        return try writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+    }
+
     /// NDJSON of the given types, one line per entry, streamed in chunks to `write`.
     public func exportNDJSON(_ types: [EntryType] = exportOrder, write: (String) throws -> Void) throws {
         var buffer = ""

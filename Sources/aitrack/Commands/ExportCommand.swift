@@ -33,7 +33,9 @@ struct ExportCommand: ParsableCommand {
         let database = try db.open(readOnly: true)
         if let dir {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            for t in selected {
+            var written = 0
+            for t in selected where try database.entryCount(t) > 0 {
+                written += 1
                 let path = (dir as NSString).appendingPathComponent("\(t.rawValue).\(f.rawValue)")
                 FileManager.default.createFile(atPath: path, contents: nil)
                 guard let h = FileHandle(forWritingAtPath: path) else { throw AITrackError("cannot write '\(path)'; check the folder's permissions.") }
@@ -41,7 +43,7 @@ struct ExportCommand: ParsableCommand {
                 let write: (String) throws -> Void = { h.write(Data($0.utf8)) }
                 if f == .csv { try database.exportCSV(t, write: write) } else { try database.exportNDJSON([t], write: write) }
             }
-            if !db.quiet { Terminal.err("aitrack: wrote \(selected.count) file\(selected.count == 1 ? "" : "s") to \(dir)") }
+            if !db.quiet { Terminal.err("aitrack: wrote \(written) file\(written == 1 ? "" : "s") to \(dir) (types without entries are left out)") }
         } else if f == .csv {
             try database.exportCSV(selected[0], write: Terminal.out)
         } else {

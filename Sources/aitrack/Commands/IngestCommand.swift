@@ -63,8 +63,10 @@ struct IngestCommand: ParsableCommand {
         let showProgress = Terminal.stderrIsTerminal && !db.quiet
         if showProgress {
             let start = Date()
+            // after a second by default; AITRACK_PROGRESS_AFTER (seconds) changes it, for tests
+            let after = ProcessInfo.processInfo.environment["AITRACK_PROGRESS_AFTER"].flatMap(Double.init) ?? 1
             options.progress = { n in
-                if Date().timeIntervalSince(start) > 1 { Terminal.progress("aitrack: \(NumberText.grouped(Double(n))) entries read…") }
+                if Date().timeIntervalSince(start) >= after { Terminal.progress("aitrack: \(NumberText.grouped(Double(n))) entries read…") }
             }
         }
         let database = try db.open()
