@@ -24,6 +24,11 @@ extension AppDatabase {
                 if v != .null { rec.append((key, v)) }
             }
             func text(_ r: Row, _ col: String) -> JSONValue { .str(r[col] as String?) }
+            /// The fields at the end of most entries, in export order.
+            func tail(_ rec: inout [(String, JSONValue)], _ r: Row, _ cols: [String]) {
+                for c in cols { put(&rec, c == "entry_key" ? "id" : c, text(r, c)) }
+            }
+            let sourced = ["source", "source_url", "cited_by", "note", "verification", "entry_key"]
             func number(_ r: Row, _ col: String) -> JSONValue { .num(r[col] as Double?) }
             switch type {
             case .source:
@@ -34,7 +39,7 @@ extension AppDatabase {
                     var rec: [(String, JSONValue)] = [("type", .string("source"))]
                     put(&rec, "name", text(r, "name")); put(&rec, "url", text(r, "url"))
                     put(&rec, "published", date(r, "published", "precision"))
-                    put(&rec, "note", text(r, "note")); put(&rec, "verification", text(r, "verification")); put(&rec, "id", text(r, "entry_key"))
+                    tail(&rec, r, ["note", "verification", "entry_key"])
                     try sink(rec)
                 }
             case .company:
@@ -48,7 +53,7 @@ extension AppDatabase {
                     put(&rec, "name", text(r, "name"))
                     if let a: String = r["aliases"], let v = try? JSONParser.parse(a), v != .array([]) { rec.append(("aliases", v)) }
                     put(&rec, "parent", text(r, "parent")); put(&rec, "kind", text(r, "kind")); put(&rec, "country", text(r, "country"))
-                    put(&rec, "note", text(r, "note")); put(&rec, "verification", text(r, "verification")); put(&rec, "id", text(r, "entry_key"))
+                    tail(&rec, r, ["note", "verification", "entry_key"])
                     try sink(rec)
                 }
             case .alliance:
@@ -61,8 +66,7 @@ extension AppDatabase {
                     var rec: [(String, JSONValue)] = [("type", .string("alliance"))]
                     put(&rec, "name", text(r, "name")); put(&rec, "date", date(r, "date", "precision"))
                     put(&rec, "purpose", text(r, "purpose")); put(&rec, "url", text(r, "url"))
-                    put(&rec, "source", text(r, "source")); put(&rec, "source_url", text(r, "source_url")); put(&rec, "cited_by", text(r, "cited_by"))
-                    put(&rec, "note", text(r, "note")); put(&rec, "verification", text(r, "verification")); put(&rec, "id", text(r, "entry_key"))
+                    tail(&rec, r, sourced)
                     try sink(rec)
                 }
             case .membership:
@@ -77,8 +81,7 @@ extension AppDatabase {
                     put(&rec, "alliance", text(r, "alliance")); put(&rec, "company", text(r, "company"))
                     put(&rec, "date", date(r, "date", "precision")); put(&rec, "left", date(r, "left", "left_precision"))
                     put(&rec, "role", text(r, "role"))
-                    put(&rec, "source", text(r, "source")); put(&rec, "source_url", text(r, "source_url")); put(&rec, "cited_by", text(r, "cited_by"))
-                    put(&rec, "note", text(r, "note")); put(&rec, "verification", text(r, "verification")); put(&rec, "id", text(r, "entry_key"))
+                    tail(&rec, r, sourced)
                     try sink(rec)
                 }
             case .deal:
@@ -97,8 +100,7 @@ extension AppDatabase {
                     put(&rec, "value", number(r, "value")); put(&rec, "currency", text(r, "currency")); put(&rec, "qualifier", text(r, "qualifier"))
                     put(&rec, "term_months", (r["term_months"] as Int64?).map { .number(String($0)) } ?? .null)
                     put(&rec, "status", text(r, "status"))
-                    put(&rec, "source", text(r, "source")); put(&rec, "source_url", text(r, "source_url")); put(&rec, "cited_by", text(r, "cited_by"))
-                    put(&rec, "note", text(r, "note")); put(&rec, "verification", text(r, "verification")); put(&rec, "id", text(r, "entry_key"))
+                    tail(&rec, r, sourced)
                     try sink(rec)
                 }
             case .statistic:
@@ -117,8 +119,7 @@ extension AppDatabase {
                     put(&rec, "value", number(r, "value")); put(&rec, "low", number(r, "low")); put(&rec, "high", number(r, "high"))
                     put(&rec, "unit", text(r, "unit")); put(&rec, "qualifier", text(r, "qualifier"))
                     if (r["forecast"] as Int64) == 1 { rec.append(("forecast", .bool(true))) }
-                    put(&rec, "source", text(r, "source")); put(&rec, "source_url", text(r, "source_url")); put(&rec, "cited_by", text(r, "cited_by"))
-                    put(&rec, "note", text(r, "note")); put(&rec, "verification", text(r, "verification")); put(&rec, "id", text(r, "entry_key"))
+                    tail(&rec, r, sourced)
                     try sink(rec)
                 }
             case .fx:
@@ -128,8 +129,7 @@ extension AppDatabase {
                 while let r = try rows.next() {
                     var rec: [(String, JSONValue)] = [("type", .string("fx"))]
                     put(&rec, "currency", text(r, "currency")); put(&rec, "date", text(r, "date")); put(&rec, "usd", number(r, "usd"))
-                    put(&rec, "source", text(r, "source")); put(&rec, "source_url", text(r, "source_url"))
-                    put(&rec, "note", text(r, "note")); put(&rec, "id", text(r, "entry_key"))
+                    tail(&rec, r, ["source", "source_url", "note", "entry_key"])
                     try sink(rec)
                 }
             }
