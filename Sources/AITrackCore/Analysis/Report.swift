@@ -16,6 +16,8 @@ public struct Report: Sendable {
     public var concentration: [ConcentrationResult]
     /// The same metrics one year earlier, for the change (keyed by metric).
     public var previous: [String: ConcentrationResult]
+    /// The deal totals one year earlier.
+    public var previousDealTotals: DealTotals
 }
 
 /// USD totals of the period's deals; deals without a rate are listed, never converted 1:1.
@@ -32,6 +34,28 @@ public struct DealTotals: Sendable, Equatable {
 }
 
 extension AppDatabase {
+    /// Deals of the period and their USD total: contradicted deals and deals without a rate are
+    /// listed but not added.
+    static func dealTotals(_ db: Database, _ period: Period) throws -> DealTotals {
+        var totals = DealTotals()
+        for r in try Row.fetchAll(db, sql: """
+            SELECT title, date, value, currency, value_usd, qualifier, verification FROM deals_overview WHERE date BETWEEN ? AND ?
+            """, arguments: [period.fromISO, period.toISO]) {
+            totals.deals += 1
+            guard (r["value"] as Double?) != nil else { continue }
+            if (r["verification"] as String) == "contradicted" {
+                totals.contradicted.append("\(r["title"] as String) (\(r["date"] as String))")
+            } else if let usd: Double = r["value_usd"] {
+                totals.withValue += 1
+                totals.usdTotal += usd
+                if (r["qualifier"] as String) != "exact" { totals.qualifiedCount += 1 }
+            } else {
+                totals.withoutRate.append("\(r["title"] as String) (\(r["currency"] as String), \(r["date"] as String))")
+            }
+        }
+        return totals
+    }
+
     public func report(_ period: Period, consolidate: Bool = true) throws -> Report {
         let deals = try self.deals(ListFilter(period: period))
         let conc = try concentrationForAllMetrics(period: period, consolidate: consolidate)
@@ -40,22 +64,8 @@ extension AppDatabase {
             previous[c.metric] = try concentration(metric: c.metric, period: period.previousYear, consolidate: consolidate)
         }
         return try writer.read { db in
-            var totals = DealTotals()
-            for r in try Row.fetchAll(db, sql: """
-                SELECT title, date, value, currency, value_usd, qualifier, verification FROM deals_overview WHERE date BETWEEN ? AND ?
-                """, arguments: [period.fromISO, period.toISO]) {
-                totals.deals += 1
-                guard (r["value"] as Double?) != nil else { continue }
-                if (r["verification"] as String) == "contradicted" {
-                    totals.contradicted.append("\(r["title"] as String) (\(r["date"] as String))")
-                } else if let usd: Double = r["value_usd"] {
-                    totals.withValue += 1
-                    totals.usdTotal += usd
-                    if (r["qualifier"] as String) != "exact" { totals.qualifiedCount += 1 }
-                } else {
-                    totals.withoutRate.append("\(r["title"] as String) (\(r["currency"] as String), \(r["date"] as String))")
-                }
-            }
+            let totals = try Self.dealTotals(db, period)
+            let previousTotals = try Self.dealTotals(db, period.previousYear)
             let largest = try Self.dealTable(db, where: ["d.date BETWEEN ? AND ?", "o.value_usd IS NOT NULL", "d.verification <> 'contradicted'"],
                                              args: [period.fromISO, period.toISO], order: "o.value_usd DESC, d.date", limit: 5)
             let alliances = try Row.fetchAll(db, sql: """
@@ -109,7 +119,8 @@ extension AppDatabase {
                                          rows: memberships.map { [Cell($0["alliance"] as String?), Cell($0["company"] as String?), Cell($0["role"] as String?),
                                                                   date($0), Cell($0["left"] as String?), Cell($0["source"] as String?),
                                                                   Cell($0["cited_by"] as String?), Cell($0["verification"] as String?), Cell($0["note"] as String?)] }),
-                statistics: stats, published: published, concentration: conc, previous: previous)
+                statistics: stats, published: published, concentration: conc, previous: previous,
+                previousDealTotals: previousTotals)
         }
     }
 }

@@ -29,6 +29,9 @@ public enum ReportFormatter {
         let t = r.dealTotals
         var lines = ["\(t.deals) deal\(t.deals == 1 ? "" : "s"); \(t.withValue) with a value in USD terms, together \(NumberText.human(t.usdTotal)) USD"
                      + (t.qualifiedCount > 0 ? " (\(t.qualifiedCount) of them stated as at least, at most or approximately)" : "")]
+        let p = r.previousDealTotals
+        lines.append("\(r.period.previousYear): \(p.deals) deal\(p.deals == 1 ? "" : "s"), together \(NumberText.human(p.usdTotal)) USD"
+                     + (p.usdTotal > 0 ? " (change \(t.usdTotal >= p.usdTotal ? "+" : "")\(NumberText.fixed((t.usdTotal - p.usdTotal) / p.usdTotal * 100, 1)) %)" : ""))
         for w in t.withoutRate { lines.append("left out of the USD total, no exchange rate on or before its date: \(w)") }
         for c in t.contradicted { lines.append("left out of the USD total, contradicted by its sources: \(c)") }
         return lines
@@ -107,7 +110,9 @@ public enum ReportFormatter {
             ("deals", r.deals.jsonRows),
             ("deal_totals", .object([("deals", .num(t.deals)), ("with_usd_value", .num(t.withValue)), ("usd_total", .num(t.usdTotal)),
                                      ("qualified", .num(t.qualifiedCount)), ("without_rate", .array(t.withoutRate.map(JSONValue.string))),
-                                     ("contradicted", .array(t.contradicted.map(JSONValue.string)))])),
+                                     ("contradicted", .array(t.contradicted.map(JSONValue.string))),
+                                     ("previous_year_usd_total", .num(r.previousDealTotals.usdTotal)),
+                                     ("previous_year_deals", .num(r.previousDealTotals.deals))])),
             ("largest_deals", r.largestDeals.jsonRows),
             ("alliances", r.alliances.jsonRows),
             ("memberships", r.memberships.jsonRows),

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import AITrackCore
+
+@Suite struct ConcentrationCommandTests {
+    func object(_ v: JSONValue) -> [String: JSONValue] {
+        guard case .object(let o) = v else { return [:] }
+        return Dictionary(o, uniquingKeysWith: { a, _ in a })
+    }
+
+    func number(_ v: JSONValue?) -> Double? {
+        guard case .number(let n)? = v else { return nil }
+        return Double(n)
+    }
+
+    /// The command's JSON against the figures computed here from the raw rows with sqlite3.
+    @Test func jsonMatchesAnIndependentComputation() throws {
+        let cli = try CLI()
+        let r = try cli.run("concentration", "--metric", "ai_compute_h100e", "--year", "2025", "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let c = object(try JSONParser.parse(r.stdout))
+        for key in ["metric", "unit", "period", "total", "coverage", "firms", "cr", "top5_share", "hhi", "band", "published"] {
+            #expect(c[key] != nil, "missing \(key)")
+        }
+        #expect(object(c["period"]!)["from"] == .string("2025-01-01") && object(c["period"]!)["to"] == .string("2025-12-31"))
+        // independent route: sqlite3 over the tables, by hand
+        let raw = try cli.sqlite("""
+            SELECT coalesce(p.name, c.name), c.kind, sum(s.value) FROM statistics s JOIN companies c ON c.id = s.company_id
+            LEFT JOIN companies p ON p.id = c.parent_id
+            WHERE s.metric = 'ai_compute_h100e' AND s.measure = 'value' AND s.date = '2025-12-31'
+            GROUP BY 1, 2 ORDER BY 3 DESC
+            """)
+        var firms: [(String, Double)] = []
+        var total = 0.0
+        for line in raw.split(separator: "\n") {
+            let f = line.split(separator: "|").map(String.init)
+            let v = Double(f[2])!
+            total += v
+            if f[1] != "aggregate" { firms.append((f[0], v)) }
+        }
+        #expect(number(c["total"]) == total)
+        let shares = firms.map { 100 * $0.1 / total }
+        guard case .array(let listed)? = c["firms"] else { Issue.record("no firms"); return }
+        #expect(listed.map { object($0)["company"] } == firms.map { .string($0.0) })
+        #expect(zip(listed, shares).allSatisfy { abs(number(object($0)["share"])! - $1) < 1e-9 })
+        #expect(abs(number(c["top5_share"])! - shares.prefix(5).reduce(0, +)) < 1e-9)
+        let low = shares.reduce(0) { $0 + $1 * $1 }
+        #expect(abs(number(object(c["hhi"]!)["low"])! - low) < 1e-6)
+        let rest = 100 - shares.reduce(0, +), smin = shares.min()!
+        let k = (rest / smin).rounded(.down)
+        let high = low + k * smin * smin + (rest - k * smin) * (rest - k * smin)
+        #expect(abs(number(object(c["hhi"]!)["high"])! - high) < 1e-6)
+        #expect(object(c["band"]!)["us2023"] == .string("moderately concentrated"))
+        guard case .array(let published)? = c["published"], let claim = published.first.map(object) else { Issue.record("no claims"); return }
+        #expect(claim["agrees"] == .bool(true) && claim["verification"] == .string("contradicted"))
+    }
+
+    @Test func byYearAsCSVAndQuartersAsJSON() throws {
+        let cli = try CLI()
+        let csv = try cli.run("concentration", "--metric", "ai_compute_h100e", "--from", "2023", "--to", "2025", "--by", "year", "--format", "csv")
+        #expect(csv.status == 0)
+        let rows = csv.stdout.split(separator: "\n")
+        #expect(rows[0] == "metric,period_from,period_to,rank,company,aggregate,value,share,total,coverage,cr5,hhi_low,hhi_high,band_us2023,band_us2010,band_eu2004")
+        #expect(Set(rows.dropFirst().map { $0.split(separator: ",")[1] }) == ["2023-01-01", "2024-01-01", "2025-01-01"])
+        let q = try cli.run("concentration", "--metric", "cloud_market_share", "--from", "2024-Q1", "--to", "2024-Q4", "--by", "quarter", "--format", "json")
+        guard case .array(let sets) = try JSONParser.parse(q.stdout) else { Issue.record("not a list"); return }
+        #expect(sets.count == 4)
+        let q3 = object(sets[2])
+        #expect(number(object(q3["hhi"]!)["low"]) == 1546)
+        #expect(number(object(q3["cr"]!)["3"]) == 63)
+        let md = try cli.run("concentration", "--metric", "ai_compute_h100e", "--year", "2025", "--format", "markdown")
+        #expect(md.stdout.contains("| ai_compute_h100e | 2025-01-01 | 2025-12-31 | 1 | Alphabet |"))
+    }
+
+    @Test func consolidationCanBeTurnedOff() throws {
+        let cli = try CLI()
+        let merged = try cli.run("concentration", "--metric", "cloud_market_share", "--period", "2025-Q3", "--format", "csv")
+        #expect(merged.stdout.contains(",1,Amazon,false,29,"))
+        let apart = try cli.run("concentration", "--metric", "cloud_market_share", "--period", "2025-Q3", "--format", "csv", "--no-consolidate")
+        #expect(apart.stdout.contains(",1,Amazon Web Services,false,29,"))
+    }
+
+    @Test func badMetricOrNoDataIsClear() throws {
+        let cli = try CLI()
+        let r = try cli.run("concentration", "--metric", "nope", "--year", "2025")
+        #expect(r.status != 0 && r.stderr.contains("--metric: 'nope' has no statistics; valid: ai_alliance_members"))
+        let empty = try cli.run("concentration", "--metric", "ai_compute_h100e", "--year", "2019", "--format", "table")
+        #expect(empty.status == 0 && empty.stdout.contains("n/a: no company data for ai_compute_h100e in 2019"))
+        let json = try cli.run("concentration", "--metric", "ai_compute_h100e", "--year", "2019", "--format", "json")
+        #expect(object(try JSONParser.parse(json.stdout))["top5_share"] == .null)
+    }
+}
