@@ -79,6 +79,8 @@ import Testing
         let html = try cli.run("report", "--year", "2025", "--format", "html")
         #expect(html.stdout.hasPrefix("<!doctype html>"))
         #expect(html.stdout.contains("<td>Alphabet</td>"))
+        let csv = try cli.run("report", "--year", "2025", "--format", "csv")
+        #expect(csv.stdout.contains("ai_compute_h100e,2025-01-01,2025-12-31,1,Alphabet,false,5049814,"))
     }
 
     @Test func reportWithoutAPeriodSaysWhatToGive() throws {

@@ -7,6 +7,8 @@ public enum ReportFormatter {
         case .json: return JSONWriter.prettyString(json(r)) + "\n"
         case .markdown: return markdown(r)
         case .html: return html(r)
+        // one CSV holds one table: the report's concentration, one row per ranked firm and aggregate
+        case .csv, .tsv: return TableFormatter.render(ConcentrationFormatter.table(r.concentration), as: format)
         default: return text(r, bars: bars)
         }
     }

@@ -12,17 +12,18 @@ struct ReportCommand: ParsableCommand {
               aitrack report --year 2025 --format markdown > report-2025.md
               aitrack report --year 2025 --format html > report-2025.html
               aitrack report --year 2025 --format json | jq '.concentration[0].top5_share'
+              aitrack report --year 2025 --format csv > concentration-2025.csv   # one row per ranked firm
             """)
 
     @OptionGroup var period: PeriodOptions
     @Flag(name: .customLong("no-consolidate"), help: "Rank companies as recorded instead of consolidating subsidiaries into their ultimate parent.")
     var noConsolidate = false
-    @Option(help: ArgumentHelp("Output format: table (default), json, markdown or html.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: table (default), json, csv (the concentration rows), markdown or html.", valueName: "format"))
     var format: String?
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
-        let f = try FormatOptions.resolve(format, allowed: [.table, .json, .markdown, .html], default: .table)
+        let f = try FormatOptions.resolve(format, allowed: [.table, .json, .csv, .markdown, .html], default: .table)
         guard let p = try period.resolve() else {
             throw AITrackError("report needs a period: give --year (e.g. --year 2025), --period or --from/--to.")
         }
