@@ -113,6 +113,19 @@ import Testing
         #expect(try count(db, "SELECT count(*) FROM deals WHERE value = 12e9") == 1)
     }
 
+    @Test func aNewIdOnAnExistingIdentityIsNamed() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        _ = try db.ingest([ndjson(deal + "\n")], options: IngestOptions())
+        let keyed = deal.replacingOccurrences(of: #""type":"deal","#, with: #""type":"deal","id":"my-deal","#)
+        do {
+            _ = try db.ingest([ndjson(keyed + "\n")], options: IngestOptions())
+            Issue.record("accepted")
+        } catch let e as AITrackError {
+            #expect(e.message.hasPrefix("test.ndjson:1: id: deal 2025-08-21 cloud_contract"))
+            #expect(e.message.contains("already exists under another id"))
+        }
+    }
+
     @Test func unknownNamesAreCreatedOrRefusedWhenStrict() throws {
         let db = try AppDatabase.inMemory(seed: true)
         let line = #"{"type":"deal","date":"2025","kind":"investment","parties":["Newco:investee","Alphabet:investor"],"source":"S"}"# + "\n"

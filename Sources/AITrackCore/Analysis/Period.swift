@@ -22,8 +22,6 @@ public struct Period: Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { from == to ? from.description : "\(from)..\(to)" }
 
-    public func contains(iso: String) -> Bool { iso >= fromISO && iso <= toISO }
-
     /// The same period one year earlier (for year-on-year change).
     public var previousYear: Period {
         Period(from: EntryDate(year: from.year - 1, month: from.month, day: min(from.day, EntryDate.daysIn(from.year - 1, from.month)), precision: from.precision),

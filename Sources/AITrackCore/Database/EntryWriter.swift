@@ -41,8 +41,6 @@ final class EntryWriter {
     private var sourceIDs: [String: Int64] = [:]       // name⧸url → id
     private var metricUnits: [String: String] = [:]
     private var upsertSQL: [String: (names: [String], select: String, insert: String)] = [:]
-    /// The id of the row the last `apply` wrote or matched.
-    private(set) var lastID: Int64?
 
     init(db: Database, ingestID: Int64, policy: ConflictPolicy, strictNames: Bool) {
         self.db = db
@@ -343,7 +341,6 @@ final class EntryWriter {
             companyIDs[alias.lowercased()] = id
             if outcome == .unchanged { outcome = .replaced }
         }
-        lastID = id
         return outcome
     }
 
@@ -360,7 +357,6 @@ final class EntryWriter {
                                        lookup: lookup(key: e.common.key, else: ("name = ? COLLATE NOCASE AND coalesce(url, '') = ?", [e.ref.name, e.ref.url ?? ""])),
                                        columns: cols, describe: "source \(e.ref.name)")
         sourceIDs[e.ref.name.lowercased() + "\u{1F}" + (e.ref.url ?? "")] = id
-        lastID = id
         return outcome
     }
 
@@ -424,7 +420,6 @@ final class EntryWriter {
                 outcome = .ignored
             }
         }
-        lastID = id
         return outcome
     }
 
@@ -440,7 +435,7 @@ final class EntryWriter {
         cols.add("note", e.common.note)
         cols.add("verification", (e.common.verification ?? .unverified).rawValue)
         cols.add("entry_key", e.common.key)
-        let (id, outcome) = try upsert(table: "alliances", lookup: lookup(key: e.common.key, else: ("name = ? COLLATE NOCASE", [e.name])),
+        let (_, outcome) = try upsert(table: "alliances", lookup: lookup(key: e.common.key, else: ("name = ? COLLATE NOCASE", [e.name])),
                                        columns: cols, describe: "alliance \(e.name)")
         if !e.members.isEmpty {
             guard let source = e.source else {
@@ -452,7 +447,6 @@ final class EntryWriter {
                 count(o)
             }
         }
-        lastID = id
         return outcome
     }
 
@@ -475,10 +469,9 @@ final class EntryWriter {
         cols.add("note", e.common.note)
         cols.add("verification", (e.common.verification ?? .unverified).rawValue)
         cols.add("entry_key", e.common.key)
-        let (id, outcome) = try upsert(table: "alliance_members",
+        let (_, outcome) = try upsert(table: "alliance_members",
                                        lookup: lookup(key: e.common.key, else: ("alliance_id = ? AND company_id = ?", [aid, cid])),
                                        columns: cols, describe: "membership of \(e.company) in \(e.alliance)")
-        lastID = id
         return outcome
     }
 
@@ -527,10 +520,9 @@ final class EntryWriter {
         cols.add("verification", (e.common.verification ?? .unverified).rawValue)
         cols.add("entry_key", e.common.key)
         let who = companyName.isEmpty ? "market" : companyName
-        let (id, outcome) = try upsert(table: "statistics", lookup: lookup(key: e.common.key, else: ("identity = ?", [identity])),
+        let (_, outcome) = try upsert(table: "statistics", lookup: lookup(key: e.common.key, else: ("identity = ?", [identity])),
                                        columns: cols,
                                        describe: "statistic \(e.metric)\(e.measure == .value ? "" : " " + e.measure.rawValue) \(e.date) \(who)\(e.segment.map { " " + $0 } ?? "") (\(e.source.name))")
-        lastID = id
         return outcome
     }
 
@@ -542,10 +534,9 @@ final class EntryWriter {
         cols.add("source_id", try e.source.map(sourceID))
         cols.add("note", e.common.note)
         cols.add("entry_key", e.common.key)
-        let (id, outcome) = try upsert(table: "fx_rates",
+        let (_, outcome) = try upsert(table: "fx_rates",
                                        lookup: lookup(key: e.common.key, else: ("currency = ? AND date = ?", [e.currency, e.date.iso])),
                                        columns: cols, describe: "rate \(e.currency) \(e.date)")
-        lastID = id
         return outcome
     }
 }
