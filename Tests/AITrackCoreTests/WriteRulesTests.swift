@@ -183,5 +183,7 @@ import Testing
         let table = TableFormatter.render(t, as: .table)
         #expect(table.contains("10,000,000,000"))
         #expect(TableFormatter.render(t, as: .markdown).hasPrefix("| id | date |"))
+        // people see the main columns; machines get all of them
+        #expect(!table.contains("source_url") && csv.contains("source_url"))
     }
 }

@@ -61,6 +61,7 @@ extension AppDatabase {
                 """
             let rows = try Row.fetchAll(db, sql: sql, arguments: args)
             return ResultTable(columns: ["company", "kind", "parent", "ultimate_parent", "country", "aliases", "deals", "statistics", "verification", "note"],
+                               readable: ["company", "kind", "parent", "ultimate_parent", "country", "aliases", "deals", "statistics", "verification"],
                                rows: rows.map { r in
                                    [Cell(r["name"] as String?), Cell(r["kind"] as String?), Cell(r["parent"] as String?),
                                     Cell(r["ultimate_parent"] as String?), Cell(r["country"] as String?), Cell(r["aliases"] as String?),
@@ -114,6 +115,7 @@ extension AppDatabase {
         return ResultTable(
             columns: ["id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "value_usd", "term_months",
                       "status", "source", "source_url", "cited_by", "verification", "note"],
+            readable: ["id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "status", "source", "verification"],
             rows: rows.map { r in
                 let id: Int64 = r["id"]
                 let date = EntryDate.stored(r["date"], precision: Precision(rawValue: r["precision"]) ?? .day)
@@ -157,6 +159,7 @@ extension AppDatabase {
                 members[r["alliance_id"], default: []].append(.object(o))
             }
             return ResultTable(columns: ["alliance", "date", "purpose", "members", "member_count", "url", "source", "verification", "note"],
+                               readable: ["alliance", "date", "member_count", "members", "source", "verification"],
                                rows: rows.map { r in
                                    let id: Int64 = r["id"]
                                    let date = (r["date"] as String?).flatMap { EntryDate.stored($0, precision: Precision(rawValue: r["precision"]) ?? .day) }
@@ -211,6 +214,7 @@ extension AppDatabase {
         return ResultTable(
             columns: ["id", "metric", "measure", "date", "company", "segment", "region", "value", "low", "high", "unit",
                       "qualifier", "forecast", "source", "source_url", "cited_by", "verification", "note"],
+            readable: ["id", "metric", "measure", "date", "company", "segment", "value", "unit", "qualifier", "source", "verification"],
             rows: rows.map { r in
                 let date = EntryDate.stored(r["date"], precision: Precision(rawValue: r["precision"]) ?? .day)
                 return [.int(r["id"]), Cell(r["metric"] as String?), Cell(r["measure"] as String?), Cell(date?.description),

@@ -61,10 +61,27 @@ public enum Cell: Equatable, Sendable {
 public struct ResultTable: Equatable, Sendable {
     public var columns: [String]
     public var rows: [[Cell]]
+    /// The columns a person reads at a terminal or in markdown (nil: all); machine formats
+    /// (JSON, CSV, TSV, NDJSON) always have every column.
+    public var readable: [String]?
 
     public init(columns: [String], rows: [[Cell]] = []) {
         self.columns = columns
         self.rows = rows
+        self.readable = nil
+    }
+
+    public init(columns: [String], readable: [String], rows: [[Cell]]) {
+        self.columns = columns
+        self.rows = rows
+        self.readable = readable
+    }
+
+    /// Only the readable columns.
+    public var forReading: ResultTable {
+        guard let readable else { return self }
+        let idx = readable.compactMap { columns.firstIndex(of: $0) }
+        return ResultTable(columns: idx.map { columns[$0] }, rows: rows.map { r in idx.map { r[$0] } })
     }
 
     /// The rows as JSON objects keyed by column.

@@ -10,21 +10,26 @@ public enum OutputFormat: String, Vocabulary {
 public enum TableFormatter {
     public static func render(_ t: ResultTable, as format: OutputFormat) -> String {
         switch format {
-        case .table, .html: return table(t)
+        case .table, .html: return table(t.forReading, maxWidth: 60)
         case .json: return JSONWriter.prettyString(t.jsonRows) + "\n"
         case .nl:
             guard case .array(let rows) = t.jsonRows else { return "" }
             return rows.map { JSONWriter.string($0) + "\n" }.joined()
         case .csv: return delimited(t, separator: ",")
         case .tsv: return delimited(t, separator: "\t")
-        case .markdown: return markdown(t)
+        case .markdown: return markdown(t.forReading)
         }
     }
 
     /// Columns aligned for a terminal; numbers right-aligned and grouped.
-    public static func table(_ t: ResultTable, groupNumbers: Bool = true) -> String {
+    /// `maxWidth` cuts longer text cells with "…" (a terminal listing; the machine formats keep all).
+    public static func table(_ t: ResultTable, groupNumbers: Bool = true, maxWidth: Int? = nil) -> String {
         if t.rows.isEmpty { return "(no rows)\n" }
-        let texts = t.rows.map { $0.map { oneLine(groupNumbers ? $0.human : $0.plain) } }
+        let texts = t.rows.map { $0.map { cell -> String in
+            let s = oneLine(groupNumbers ? cell.human : cell.plain)
+            guard let maxWidth, s.count > maxWidth, !cell.isNumber else { return s }
+            return String(s.prefix(maxWidth - 1)) + "…"
+        } }
         var widths = t.columns.map(\.count)
         for r in texts { for (k, s) in r.enumerated() where k < widths.count { widths[k] = max(widths[k], s.count) } }
         let numeric = t.columns.indices.map { k in t.rows.contains { $0[k].isNumber } && t.rows.allSatisfy { $0[k].isNumber || $0[k] == .null } }
