@@ -101,10 +101,12 @@ extension AppDatabase {
                 """, arguments: [prev.fromISO, prev.toISO, period.fromISO, period.toISO]) {
                 if let b: Double = r["before"] { before[r["id"]] = b }
             }
-            stats.columns += ["previous_year", "change_pct"]
+            // a share changes by points, anything else by percent
+            stats.columns += ["previous_year", "change_pct", "change_points"]
             stats.rows = stats.rows.map { row in
-                guard case .int(let id) = row[0], let b = before[id], case .double(let v) = row[7] else { return row + [.null, .null] }
-                return row + [.double(b), b == 0 ? .null : .double((v - b) / b * 100)]
+                guard case .int(let id) = row[0], let b = before[id], case .double(let v) = row[7] else { return row + [.null, .null, .null] }
+                if row[10] == .text(Units.percent) { return row + [.double(b), .null, .double(v - b)] }
+                return row + [.double(b), b == 0 ? .null : .double((v - b) / b * 100), .null]
             }
             let published = try Self.statisticTable(db, where: ["st.date BETWEEN ? AND ?", "st.measure <> 'value'"], args: [period.fromISO, period.toISO])
             func date(_ r: Row) -> Cell {

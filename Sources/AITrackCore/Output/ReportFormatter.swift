@@ -15,13 +15,22 @@ public enum ReportFormatter {
 
     /// Columns a person reads in the report; machine formats keep them all.
     static let dealColumns = ["date", "title", "parties", "value", "currency", "qualifier", "status", "source", "verification"]
-    static let statColumns = ["metric", "date", "company", "segment", "value", "unit", "qualifier", "previous_year", "change_pct", "source", "cited_by", "verification"]
+    static let statColumns = ["metric", "date", "company", "segment", "value", "unit", "qualifier", "previous_year", "change", "source", "cited_by", "verification"]
     static let publishedColumns = ["metric", "measure", "date", "value", "unit", "qualifier", "source", "cited_by", "verification"]
 
     static func select(_ t: ResultTable, _ columns: [String]) -> ResultTable {
+        var t = t
+        // one readable "change" column: points for shares, percent otherwise
+        if columns.contains("change"), let pct = t.columns.firstIndex(of: "change_pct"), let pts = t.columns.firstIndex(of: "change_points") {
+            t.columns.append("change")
+            t.rows = t.rows.map { row in
+                if case .double(let d) = row[pts] { return row + [.text((d >= 0 ? "+" : "") + NumberText.fixed(d, 1) + " pts")] }
+                if case .double(let d) = row[pct] { return row + [.text((d >= 0 ? "+" : "") + NumberText.fixed(d, 1) + " %")] }
+                return row + [.null]
+            }
+        }
         let idx = columns.compactMap { t.columns.firstIndex(of: $0) }
         return ResultTable(columns: idx.map { t.columns[$0] }, rows: t.rows.map { row in idx.map { k in
-            if case .double(let d) = row[k], t.columns[k] == "change_pct" { return .text((d >= 0 ? "+" : "") + NumberText.fixed(d, 1) + " %") }
             if case .double(let d) = row[k], t.columns[k] == "value" || t.columns[k] == "previous_year" { return .text(NumberText.human(d)) }
             return row[k]
         } })
