@@ -191,23 +191,24 @@ CREATE TABLE fx_rates (
 
 -- ─── Views ────────────────────────────────────────────────────────────────────────────
 
--- Every company with its chain of parents resolved: the ultimate parent (itself if none).
+-- Every company with its parent and its ultimate parent (itself if it has none). Chains of
+-- parents are followed up to 8 levels (aitrack refuses deeper ones); plain joins on primary
+-- keys, so that joining this view to millions of statistics stays a lookup per row.
 CREATE VIEW company_ultimate_parents AS
-WITH RECURSIVE chain(company_id, ancestor_id, depth) AS (
-    SELECT id, id, 0 FROM companies
-    UNION ALL
-    SELECT chain.company_id, c.parent_id, chain.depth + 1
-    FROM chain JOIN companies c ON c.id = chain.ancestor_id
-    WHERE c.parent_id IS NOT NULL AND chain.depth < 32
-)
 SELECT c.id AS company_id, c.name AS company, c.kind AS kind,
-       p.id AS parent_id, p.name AS parent,
-       u.id AS ultimate_parent_id, u.name AS ultimate_parent, chain.depth AS depth
-FROM chain
-JOIN companies c ON c.id = chain.company_id
-JOIN companies u ON u.id = chain.ancestor_id
-LEFT JOIN companies p ON p.id = c.parent_id
-WHERE u.parent_id IS NULL OR chain.depth = 32;   -- 32: a guard against a parent cycle
+       p1.id AS parent_id, p1.name AS parent,
+       coalesce(p8.id, p7.id, p6.id, p5.id, p4.id, p3.id, p2.id, p1.id, c.id) AS ultimate_parent_id,
+       coalesce(p8.name, p7.name, p6.name, p5.name, p4.name, p3.name, p2.name, p1.name, c.name) AS ultimate_parent,
+       (p1.id IS NOT NULL) + (p2.id IS NOT NULL) + (p3.id IS NOT NULL) + (p4.id IS NOT NULL) + (p5.id IS NOT NULL) + (p6.id IS NOT NULL) + (p7.id IS NOT NULL) + (p8.id IS NOT NULL) AS depth
+FROM companies c
+LEFT JOIN companies p1 ON p1.id = c.parent_id
+LEFT JOIN companies p2 ON p2.id = p1.parent_id
+LEFT JOIN companies p3 ON p3.id = p2.parent_id
+LEFT JOIN companies p4 ON p4.id = p3.parent_id
+LEFT JOIN companies p5 ON p5.id = p4.parent_id
+LEFT JOIN companies p6 ON p6.id = p5.parent_id
+LEFT JOIN companies p7 ON p7.id = p6.parent_id
+LEFT JOIN companies p8 ON p8.id = p7.parent_id;
 
 -- One row per deal party, with names.
 CREATE VIEW deal_parties_named AS

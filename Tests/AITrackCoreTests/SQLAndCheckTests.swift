@@ -67,6 +67,7 @@ import Testing
         ("an alias that is another company's name", "INSERT INTO company_aliases (alias, company_id) VALUES ('Oracle', (SELECT id FROM companies WHERE name = 'IBM'))"),
         ("a membership before its alliance was founded", "UPDATE alliance_members SET date = '2020-01-01', precision = 'day' WHERE company_id = (SELECT id FROM companies WHERE name = 'IBM')"),
         ("a company that is its own ancestor", "UPDATE companies SET parent_id = (SELECT id FROM companies WHERE name = 'Google Cloud') WHERE name = 'Alphabet'"),
+        ("a chain of parents deeper than 8 levels", "INSERT INTO companies (id, name) VALUES (900, 'L0'); " + (1...9).map { "INSERT INTO companies (id, name, parent_id) VALUES (\(900 + $0), 'L\($0)', \(899 + $0));" }.joined(separator: " ")),
         ("SQLite foreign_key_check", "PRAGMA foreign_keys = OFF; INSERT INTO deal_parties (deal_id, company_id, role) VALUES (1, 9999, 'partner')"),
     ])
     func findsABrokenRule(rule: String, sql: String) throws {

@@ -148,6 +148,21 @@ import Testing
         }
     }
 
+    @Test func chainsOfParentsStopAtEightLevels() throws {
+        let db = try AppDatabase.inMemory()
+        try db.add(try entry(#"{"type":"company","name":"L0"}"#), command: "add-company")
+        for k in 1...8 {
+            try db.add(try entry(#"{"type":"company","name":"L\#(k)","parent":"L\#(k - 1)"}"#), command: "add-company")
+        }
+        #expect(try count(db, "SELECT count(*) FROM company_ultimate_parents WHERE company = 'L8' AND ultimate_parent = 'L0' AND depth = 8") == 1)
+        do {
+            try db.add(try entry(#"{"type":"company","name":"L9","parent":"L8"}"#), command: "add-company")
+            Issue.record("a ninth level was accepted")
+        } catch let e as AITrackError {
+            #expect(e.message.contains("--parent: 'L8' has 8 levels of parents above it"))
+        }
+    }
+
     @Test func parentCyclesAndAliasShadowingAreRefused() throws {
         let db = try AppDatabase.inMemory(seed: true)
         #expect(throws: AITrackError.self) { try db.add(try entry(#"{"type":"company","name":"Alphabet","parent":"Google Cloud"}"#), command: "add-company") }

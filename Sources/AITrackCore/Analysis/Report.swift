@@ -80,27 +80,36 @@ extension AppDatabase {
                 WHERE date BETWEEN ? AND ? OR left BETWEEN ? AND ?
                 ORDER BY alliance, date, company COLLATE NOCASE
                 """, arguments: [period.fromISO, period.toISO, period.fromISO, period.toISO])
-            // the latest value in the period of each metric, company, segment, region and source
-            let latestOnly = """
-                NOT EXISTS (SELECT 1 FROM statistics l WHERE l.metric = st.metric AND l.measure = st.measure
-                            AND l.company_id IS st.company_id AND l.segment IS st.segment AND l.region IS st.region
-                            AND l.source_id = st.source_id AND l.forecast = st.forecast AND l.date > st.date AND l.date <= ?)
+            // the latest value in the period of each metric, company, segment, region and source,
+            // and the latest of the year before for the same metric, company, segment and region
+            // (window functions: one pass each, also over millions of rows)
+            let latest = """
+                WITH cur AS (
+                    SELECT id, metric, coalesce(company_id, 0) AS c, coalesce(segment, '') AS sg, coalesce(region, '') AS rg, forecast,
+                           row_number() OVER (PARTITION BY metric, company_id, segment, region, source_id, forecast
+                                              ORDER BY date DESC, id DESC) AS rn
+                    FROM statistics WHERE measure = 'value' AND date BETWEEN ? AND ?
+                ),
+                prev AS (
+                    SELECT metric, coalesce(company_id, 0) AS c, coalesce(segment, '') AS sg, coalesce(region, '') AS rg, forecast, value,
+                           row_number() OVER (PARTITION BY metric, company_id, segment, region, forecast
+                                              ORDER BY date DESC, verification = 'verified' DESC, coalesce(ingest_id, 0) DESC, id DESC) AS rn
+                    FROM statistics WHERE measure = 'value' AND date BETWEEN ? AND ?
+                )
+                SELECT cur.id, prev.value AS before FROM cur
+                LEFT JOIN prev ON prev.rn = 1 AND prev.metric = cur.metric AND prev.c = cur.c AND prev.sg = cur.sg
+                                  AND prev.rg = cur.rg AND prev.forecast = cur.forecast
+                WHERE cur.rn = 1
                 """
-            var stats = try Self.statisticTable(db, where: ["st.date BETWEEN ? AND ?", "st.measure = 'value'", latestOnly],
-                                                args: [period.fromISO, period.toISO, period.toISO])
-            // the change against the year before: the latest value of the same metric, company, segment and region
             let prev = period.previousYear
             var before: [Int64: Double] = [:]
-            for r in try Row.fetchAll(db, sql: """
-                SELECT st.id, (SELECT p.value FROM statistics p
-                               WHERE p.metric = st.metric AND p.measure = st.measure AND p.company_id IS st.company_id
-                                 AND p.segment IS st.segment AND p.region IS st.region AND p.forecast = st.forecast
-                                 AND p.date BETWEEN ? AND ?
-                               ORDER BY p.date DESC, p.verification = 'verified' DESC, p.ingest_id DESC, p.id DESC LIMIT 1) AS before
-                FROM statistics st WHERE st.date BETWEEN ? AND ? AND st.measure = 'value'
-                """, arguments: [prev.fromISO, prev.toISO, period.fromISO, period.toISO]) {
+            var ids: [Int64] = []
+            for r in try Row.fetchAll(db, sql: latest, arguments: [period.fromISO, period.toISO, prev.fromISO, prev.toISO]) {
+                ids.append(r["id"])
                 if let b: Double = r["before"] { before[r["id"]] = b }
             }
+            var stats = try Self.statisticTable(db, where: ["st.id IN (SELECT value FROM json_each(?))"],
+                                                args: [JSONWriter.string(.array(ids.map { .number(String($0)) }))])
             // a share changes by points, anything else by percent
             stats.columns += ["previous_year", "change_pct", "change_points"]
             stats.rows = stats.rows.map { row in

@@ -316,6 +316,10 @@ final class EntryWriter {
                 cursor = try Int64.fetchOne(db, sql: "SELECT parent_id FROM companies WHERE id = ?", arguments: [c])
                 steps += 1
             }
+            if steps > Self.maxParentDepth {
+                throw FieldProblem(field: "parent", problem: "'\(parent)' has \(steps - 1) levels of parents above it, too deep a chain",
+                                   valid: "valid: a chain of at most \(Self.maxParentDepth) parents (the views follow that many)")
+            }
             let old = try Int64.fetchOne(db, sql: "SELECT parent_id FROM companies WHERE id = ?", arguments: [id])
             if old != pid {
                 if old == nil || outcome == .added || policy == .replace {
@@ -359,6 +363,9 @@ final class EntryWriter {
         sourceIDs[e.ref.name.lowercased() + "\u{1F}" + (e.ref.url ?? "")] = id
         return outcome
     }
+
+    /// How many levels of parents the `company_ultimate_parents` view follows.
+    static let maxParentDepth = 8
 
     static func defaultTitle(kind: DealKind, parties: [String]) -> String {
         "\(kind.rawValue.replacingOccurrences(of: "_", with: " ")): \(parties.joined(separator: " – "))"

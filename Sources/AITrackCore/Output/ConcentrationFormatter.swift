@@ -29,6 +29,16 @@ public enum ConcentrationFormatter {
         ])
     }
 
+    /// Ranked firms a person reads; JSON and CSV list them all.
+    static let shownFirms = 20
+
+    /// The firms beyond `shownFirms`, as one line: ("N more firms", value, share).
+    static func moreFirms(_ r: ConcentrationResult) -> (String, Double, Double)? {
+        guard r.firms.count > shownFirms else { return nil }
+        let rest = r.firms.dropFirst(shownFirms)
+        return ("\(rest.count) more firms", rest.reduce(0) { $0 + $1.value }, rest.reduce(0) { $0 + $1.share })
+    }
+
     static func pct(_ v: Double?) -> String { v.map { NumberText.fixed($0, 2) + " %" } ?? "n/a" }
     static func pts(_ v: Double?) -> String { v.map { NumberText.grouped($0.rounded()) } ?? "n/a" }
 
@@ -69,9 +79,10 @@ public enum ConcentrationFormatter {
         out += "  total \(NumberText.grouped(total.rounded() == total ? total : (total * 100).rounded() / 100)) \(r.unit) (\(r.denominator)); named companies cover \(pct(r.coverage))\n"
         var t = ResultTable(columns: ["#", "company", "value", "share", ""])
         let maxShare = max(r.firms.first?.share ?? 0, r.aggregates.first?.share ?? 0, 1)
-        for (k, f) in r.firms.enumerated() {
+        for (k, f) in r.firms.prefix(shownFirms).enumerated() {
             t.rows.append([.int(Int64(k + 1)), .text(f.company), .double(f.value), .text(pct(f.share)), .text(bars ? bar(f.share, max: maxShare) : "")])
         }
+        if let more = moreFirms(r) { t.rows.append([.null, .text(more.0), .double(more.1), .text(pct(more.2)), .text("")]) }
         for a in r.aggregates {
             t.rows.append([.null, .text("\(a.company) (aggregate, not ranked)"), .double(a.value), .text(pct(a.share)), .text(bars ? bar(a.share, max: maxShare) : "")])
         }

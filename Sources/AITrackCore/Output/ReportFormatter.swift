@@ -36,6 +36,33 @@ public enum ReportFormatter {
         } })
     }
 
+    /// Rows a person reads per metric in the statistics section; JSON has them all.
+    static let rowsPerMetric = 25
+
+    /// The statistics section for people: at most `rowsPerMetric` rows per metric, and a line
+    /// for each metric cut saying how to list the rest.
+    static func readableStatistics(_ r: Report) -> (ResultTable, [String]) {
+        var t = select(r.statistics, statColumns)
+        guard let m = t.columns.firstIndex(of: "metric") else { return (t, []) }
+        var kept: [[Cell]] = []
+        var cut: [(String, Int)] = []
+        var seen: [String: Int] = [:]
+        for row in t.rows {
+            let metric = row[m].plain
+            seen[metric, default: 0] += 1
+            if seen[metric]! <= rowsPerMetric {
+                kept.append(row)
+            } else if cut.last?.0 == metric {
+                cut[cut.count - 1].1 += 1
+            } else {
+                cut.append((metric, 1))
+            }
+        }
+        t.rows = kept
+        let periodOption = r.period.from == r.period.to ? "--period \(r.period.from)" : "--from \(r.period.from) --to \(r.period.to)"
+        return (t, cut.map { "\($0.0): \($0.1) more (aitrack stats --metric \($0.0) \(periodOption))" })
+    }
+
     static func totalsLines(_ r: Report) -> [String] {
         let t = r.dealTotals
         var lines = ["\(t.deals) deal\(t.deals == 1 ? "" : "s"); \(t.withValue) with a value in USD terms, together \(NumberText.human(t.usdTotal)) USD"
@@ -80,7 +107,8 @@ public enum ReportFormatter {
         section("Largest deals (USD)", TableFormatter.table(select(r.largestDeals, ["date", "title", "value_usd", "qualifier", "source"])))
         section("Alliances founded", TableFormatter.table(r.alliances))
         section("Memberships joined or left", TableFormatter.table(select(r.memberships, ["alliance", "company", "role", "date", "left", "source", "verification"])))
-        section("Statistics", TableFormatter.table(select(r.statistics, statColumns)))
+        let (stats, more) = readableStatistics(r)
+        section("Statistics", TableFormatter.table(stats) + more.map { $0 + "\n" }.joined())
         return out
     }
 
@@ -93,7 +121,8 @@ public enum ReportFormatter {
             if c.hhiLow == nil { out += "n/a: \(c.notes.last ?? "no data")\n\n"; continue }
             out += "Total \(NumberText.grouped(c.total ?? 0)) \(c.unit) (\(c.denominator)); named companies cover \(ConcentrationFormatter.pct(c.coverage)).\n\n"
             var t = ResultTable(columns: ["#", "company", "value", "share"])
-            for (k, f) in c.firms.enumerated() { t.rows.append([.int(Int64(k + 1)), .text(f.company), .double(f.value), .text(ConcentrationFormatter.pct(f.share))]) }
+            for (k, f) in c.firms.prefix(ConcentrationFormatter.shownFirms).enumerated() { t.rows.append([.int(Int64(k + 1)), .text(f.company), .double(f.value), .text(ConcentrationFormatter.pct(f.share))]) }
+            if let more = ConcentrationFormatter.moreFirms(c) { t.rows.append([.null, .text(more.0), .double(more.1), .text(ConcentrationFormatter.pct(more.2))]) }
             for a in c.aggregates { t.rows.append([.null, .text("\(a.company) (aggregate)"), .double(a.value), .text(ConcentrationFormatter.pct(a.share))]) }
             out += TableFormatter.markdown(t) + "\n"
             out += "- CR5: \(ConcentrationFormatter.pct(c.topShare5))\n- HHI: \(ConcentrationFormatter.hhiText(c)) — "
@@ -107,7 +136,8 @@ public enum ReportFormatter {
         out += "## Deals\n\n" + TableFormatter.markdown(select(r.deals, dealColumns)) + "\n" + totalsLines(r).map { "- \($0)\n" }.joined() + "\n"
         out += "## Alliances founded\n\n" + TableFormatter.markdown(r.alliances) + "\n"
         out += "## Memberships joined or left\n\n" + TableFormatter.markdown(select(r.memberships, ["alliance", "company", "role", "date", "left", "source", "verification"])) + "\n"
-        out += "## Statistics\n\n" + TableFormatter.markdown(select(r.statistics, statColumns))
+        let (stats, more) = readableStatistics(r)
+        out += "## Statistics\n\n" + TableFormatter.markdown(stats) + (more.isEmpty ? "" : "\n" + more.map { "- \($0)\n" }.joined())
         return out
     }
 
@@ -162,7 +192,8 @@ public enum ReportFormatter {
             out += "CR5 \(esc(ConcentrationFormatter.pct(c.topShare5))); HHI \(esc(ConcentrationFormatter.hhiText(c))) — "
             out += esc(Regime.allCases.map { "\($0.rawValue): \(c.bands[$0] ?? "n/a")" }.joined(separator: "; ")) + ".</p>\n"
             var t = ResultTable(columns: ["#", "company", "value", "share %"])
-            for (k, f) in c.firms.enumerated() { t.rows.append([.int(Int64(k + 1)), .text(f.company), .double(f.value), .text(NumberText.fixed(f.share, 2))]) }
+            for (k, f) in c.firms.prefix(ConcentrationFormatter.shownFirms).enumerated() { t.rows.append([.int(Int64(k + 1)), .text(f.company), .double(f.value), .text(NumberText.fixed(f.share, 2))]) }
+            if let more = ConcentrationFormatter.moreFirms(c) { t.rows.append([.null, .text(more.0), .double(more.1), .text(NumberText.fixed(more.2, 2))]) }
             for a in c.aggregates { t.rows.append([.null, .text("\(a.company) (aggregate)"), .double(a.value), .text(NumberText.fixed(a.share, 2))]) }
             out += table(t)
             if !c.published.isEmpty {
@@ -174,7 +205,8 @@ public enum ReportFormatter {
         out += "<h2>Deals</h2>\n" + table(select(r.deals, dealColumns)) + totalsLines(r).map { "<p>\(esc($0))</p>\n" }.joined()
         out += "<h2>Alliances founded</h2>\n" + table(r.alliances)
         out += "<h2>Memberships joined or left</h2>\n" + table(select(r.memberships, ["alliance", "company", "role", "date", "left", "source", "verification"]))
-        out += "<h2>Statistics</h2>\n" + table(select(r.statistics, statColumns))
+        let (stats, more) = readableStatistics(r)
+        out += "<h2>Statistics</h2>\n" + table(stats) + more.map { "<p>\(esc($0))</p>\n" }.joined()
         return out + "</body></html>\n"
     }
 }
