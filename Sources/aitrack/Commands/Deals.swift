@@ -16,14 +16,13 @@ struct Deals: ParsableCommand {
     var company: String?
     @Option(help: ArgumentHelp("Only this deal kind.", valueName: "kind"))
     var kind: String?
-    @Option(help: ArgumentHelp("Only this verification: unverified, verified, disputed, contradicted.", valueName: "verification"))
-    var verification: String?
+    @OptionGroup var verification: VerificationOption
     @OptionGroup var format: FormatOptions
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
         let f = try format.resolve()
-        let v = try verification.map { v in try wrap { try Verification.parse(v, field: "--verification") } }
+        let v = try verification.resolve()
         let t = try db.open(readOnly: true).deals(ListFilter(period: try period.resolve(), company: company, kind: kind, verification: v))
         Terminal.out(TableFormatter.render(t, as: f))
     }

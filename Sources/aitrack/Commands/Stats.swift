@@ -20,15 +20,14 @@ struct Stats: ParsableCommand {
     var measure: String?
     @Option(help: "Only this company (name or alias) and its subsidiaries.")
     var company: String?
-    @Option(help: ArgumentHelp("Only this verification: unverified, verified, disputed, contradicted.", valueName: "verification"))
-    var verification: String?
+    @OptionGroup var verification: VerificationOption
     @OptionGroup var format: FormatOptions
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
         let f = try format.resolve()
         let m = try measure.map { m in try wrap { try Measure.parse(m, field: "--measure") } }
-        let v = try verification.map { v in try wrap { try Verification.parse(v, field: "--verification") } }
+        let v = try verification.resolve()
         let t = try db.open(readOnly: true).statistics(ListFilter(period: try period.resolve(), company: company, metric: metric, measure: m, verification: v))
         Terminal.out(TableFormatter.render(t, as: f))
     }

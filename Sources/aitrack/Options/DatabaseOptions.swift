@@ -95,3 +95,13 @@ struct WriteOptions: ParsableArguments {
         return replace ? .replace : ignore ? .ignore : .fail
     }
 }
+
+/// `--verification`, for the listings of sourced entries.
+struct VerificationOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Only this verification: unverified, verified, disputed, contradicted.", valueName: "verification"))
+    var verification: String?
+
+    func resolve() throws -> Verification? {
+        try verification.map { v in try wrap { try Verification.parse(v, field: "--verification") } }
+    }
+}
