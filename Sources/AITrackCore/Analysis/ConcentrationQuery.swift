@@ -59,7 +59,10 @@ extension AppDatabase {
     }
 
     /// Concentration for every metric with company data in the period (the report's section).
+    /// Richer data first: by the number of ranked firms, then by metric.
     public func concentrationForAllMetrics(period: Period, consolidate: Bool = true) throws -> [ConcentrationResult] {
-        try metricsWithCompanyData(period: period).map { try concentration(metric: $0, period: period, consolidate: consolidate) }
+        try metricsWithCompanyData(period: period)
+            .map { try concentration(metric: $0, period: period, consolidate: consolidate) }
+            .sorted { ($1.firms.count, $0.metric) < ($0.firms.count, $1.metric) }
     }
 }

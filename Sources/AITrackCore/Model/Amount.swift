@@ -66,7 +66,8 @@ public enum Amount {
               fracDigits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         let digits = String(intDigits) + String(fracDigits)
         let exp10 = exponent + shift - fracDigits.count
-        return Double("\(sign)\(digits)e\(exp10)")
+        guard let v = Double("\(sign)\(digits)e\(exp10)"), v.isFinite else { return nil }
+        return v
     }
 }
 

@@ -77,14 +77,18 @@ public enum ConcentrationFormatter {
             return out
         }
         out += "  total \(NumberText.grouped(total.rounded() == total ? total : (total * 100).rounded() / 100)) \(r.unit) (\(r.denominator)); named companies cover \(pct(r.coverage))\n"
-        var t = ResultTable(columns: ["#", "company", "value", "share", ""])
+        var t = ResultTable(columns: ["#", "company", "value", "   share", ""])
+        func padded(_ v: Double?) -> String {   // right-aligned in its column
+            let s = pct(v)
+            return String(repeating: " ", count: max(0, 8 - s.count)) + s
+        }
         let maxShare = max(r.firms.first?.share ?? 0, r.aggregates.first?.share ?? 0, 1)
         for (k, f) in r.firms.prefix(shownFirms).enumerated() {
-            t.rows.append([.int(Int64(k + 1)), .text(f.company), .double(f.value), .text(pct(f.share)), .text(bars ? bar(f.share, max: maxShare) : "")])
+            t.rows.append([.int(Int64(k + 1)), .text(f.company), .double(f.value), .text(padded(f.share)), .text(bars ? bar(f.share, max: maxShare) : "")])
         }
-        if let more = moreFirms(r) { t.rows.append([.null, .text(more.0), .double(more.1), .text(pct(more.2)), .text("")]) }
+        if let more = moreFirms(r) { t.rows.append([.null, .text(more.0), .double(more.1), .text(padded(more.2)), .text("")]) }
         for a in r.aggregates {
-            t.rows.append([.null, .text("\(a.company) (aggregate, not ranked)"), .double(a.value), .text(pct(a.share)), .text(bars ? bar(a.share, max: maxShare) : "")])
+            t.rows.append([.null, .text("\(a.company) (aggregate, not ranked)"), .double(a.value), .text(padded(a.share)), .text(bars ? bar(a.share, max: maxShare) : "")])
         }
         out += TableFormatter.table(t).split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
         let crs = [1, 3, 4, 5, 10].compactMap { n in r.cr[n].map { "CR\(n) \(pct($0))" } }
