@@ -49,7 +49,7 @@ extension AppDatabase {
             if let name = f.company { wh.append("c.id IN \(Self.inList(try Self.companyAndDescendants(db, name)))") }
             let sql = """
                 SELECT c.name, c.kind, p.name AS parent, up.ultimate_parent, c.country,
-                       (SELECT group_concat(alias, '; ') FROM (SELECT alias FROM company_aliases WHERE company_id = c.id ORDER BY alias)) AS aliases,
+                       (SELECT json_group_array(alias) FROM (SELECT alias FROM company_aliases WHERE company_id = c.id ORDER BY alias)) AS aliases,
                        (SELECT count(*) FROM deal_parties WHERE company_id = c.id) AS deals,
                        (SELECT count(*) FROM statistics WHERE company_id = c.id) AS statistics,
                        c.verification, c.note
@@ -64,7 +64,7 @@ extension AppDatabase {
                                readable: ["company", "kind", "parent", "ultimate_parent", "country", "aliases", "deals", "statistics", "verification"],
                                rows: rows.map { r in
                                    [Cell(r["name"] as String?), Cell(r["kind"] as String?), Cell(r["parent"] as String?),
-                                    Cell(r["ultimate_parent"] as String?), Cell(r["country"] as String?), Cell(r["aliases"] as String?),
+                                    Cell(r["ultimate_parent"] as String?), Cell(r["country"] as String?), .json((try? JSONParser.parse(r["aliases"] as String)) ?? .array([])),
                                     .int(r["deals"]), .int(r["statistics"]), Cell(r["verification"] as String?), Cell(r["note"] as String?)]
                                })
         }
