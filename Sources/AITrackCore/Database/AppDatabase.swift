@@ -29,6 +29,11 @@ public struct AppDatabase: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(30)
+        config.prepareDatabase { db in
+            // Statement journals (one per insert, because of the unit-check triggers) stay in
+            // memory: on disk they were 17 writes per ingested entry (BENCHMARKS.md).
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
         return config
     }
 
