@@ -40,7 +40,7 @@ final class EntryWriter {
     private var companiesCreatedHere: Set<Int64> = []
     private var sourceIDs: [String: Int64] = [:]       // name⧸url → id
     private var metricUnits: [String: String] = [:]
-    private var upsertSQL: [String: (names: [String], select: String, insert: String)] = [:]
+    private var upsertSQL: [String: (names: [String], select: String, insert: String, exists: String)] = [:]
 
     init(db: Database, ingestID: Int64, policy: ConflictPolicy, strictNames: Bool) {
         self.db = db
@@ -167,17 +167,20 @@ final class EntryWriter {
                         describe: @autoclosure () -> String, onlyGiven: Bool = false) throws -> (Int64, Outcome) {
         let names = columns.pairs.map(\.0)
         let sqlKey = table + "\u{1F}" + lookup.sql
-        let statements: (names: [String], select: String, insert: String)
+        let statements: (names: [String], select: String, insert: String, exists: String)
         if let cached = upsertSQL[sqlKey], cached.names == names {
             statements = cached
         } else {
             let list = names.map(quoteIdent).joined(separator: ", ")
             statements = (names, "SELECT id, \(list) FROM \(table) WHERE \(lookup.sql)",
-                          "INSERT INTO \(table) (\(list), ingest_id) VALUES (\(Array(repeating: "?", count: names.count + 1).joined(separator: ", ")))")
+                          "INSERT INTO \(table) (\(list), ingest_id) VALUES (\(Array(repeating: "?", count: names.count + 1).joined(separator: ", ")))",
+                          "SELECT 1 FROM \(table) WHERE \(lookup.sql)")
             upsertSQL[sqlKey] = statements
         }
         let select = statements.select
-        if let row = try Row.fetchOne(db.cachedStatement(sql: select), arguments: lookup.args) {
+        // most entries of a large ingest are new: a cheap existence test first, the whole row only when found
+        let found = try Int64.fetchOne(db.cachedStatement(sql: statements.exists), arguments: lookup.args) != nil
+        if found, let row = try Row.fetchOne(db.cachedStatement(sql: select), arguments: lookup.args) {
             let id: Int64 = row["id"]
             var diffs: [(String, DatabaseValue, DatabaseValue)] = []
             for (name, new) in columns.pairs {
