@@ -38,7 +38,13 @@ enum Main {
             Terminal.error(e)
             exit(1)
         } catch {
-            AITrack.exit(withError: error)
+            // help and version print as usual; a usage mistake is one sentence, like every error
+            let code = AITrack.exitCode(for: error)
+            if code == .success { AITrack.exit(withError: error) }
+            let names = AITrack.configuration.subcommands.map { $0._commandName }
+            let command = CommandLine.arguments.dropFirst().first(where: names.contains)
+            Terminal.err("aitrack: \(command.map { "\($0): " } ?? "")\(AITrack.message(for: error)); see 'aitrack help\(command.map { " " + $0 } ?? "")'.")
+            exit(code.rawValue)
         }
     }
 }

@@ -113,6 +113,17 @@ import Testing
         #expect(plain.stdout.contains("CR5 73.56 %"))
     }
 
+    @Test func usageMistakesAreOneSentence() throws {
+        let cli = try CLI(seed: false)
+        let missing = try cli.run("add-company")
+        #expect(missing.status != 0)
+        #expect(missing.stderr == "aitrack: add-company: Missing expected argument '--name <name>'; see 'aitrack help add-company'.\n")
+        let unknown = try cli.run("deals", "--bogus")
+        #expect(unknown.stderr == "aitrack: deals: Unknown option '--bogus'; see 'aitrack help deals'.\n")
+        let help = try cli.run(["deals", "--help"], withDB: false)
+        #expect(help.status == 0 && help.stdout.contains("OVERVIEW"))
+    }
+
     @Test func completionScriptsAndHelpWithExamples() throws {
         let cli = try CLI()
         for shell in ["bash", "zsh", "fish"] {
