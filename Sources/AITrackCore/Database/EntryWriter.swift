@@ -40,7 +40,8 @@ final class EntryWriter {
     private var companiesCreatedHere: Set<Int64> = []
     private var sourceIDs: [String: Int64] = [:]       // name⧸url → id
     private var metricUnits: [String: String] = [:]
-    private var upsertSQL: [String: (names: [String], select: String, insert: String, exists: String)] = [:]
+    /// Prepared statements of `upsert`, per table and lookup (valid for this writer's transaction).
+    private var upsertStatements: [String: (names: [String], select: Statement, insert: Statement, exists: Statement)] = [:]
 
     init(db: Database, ingestID: Int64, policy: ConflictPolicy, strictNames: Bool) {
         self.db = db
@@ -167,20 +168,20 @@ final class EntryWriter {
                         describe: @autoclosure () -> String, onlyGiven: Bool = false) throws -> (Int64, Outcome) {
         let names = columns.pairs.map(\.0)
         let sqlKey = table + "\u{1F}" + lookup.sql
-        let statements: (names: [String], select: String, insert: String, exists: String)
-        if let cached = upsertSQL[sqlKey], cached.names == names {
+        let statements: (names: [String], select: Statement, insert: Statement, exists: Statement)
+        if let cached = upsertStatements[sqlKey], cached.names == names {
             statements = cached
         } else {
             let list = names.map(quoteIdent).joined(separator: ", ")
-            statements = (names, "SELECT id, \(list) FROM \(table) WHERE \(lookup.sql)",
-                          "INSERT INTO \(table) (\(list), ingest_id) VALUES (\(Array(repeating: "?", count: names.count + 1).joined(separator: ", ")))",
-                          "SELECT 1 FROM \(table) WHERE \(lookup.sql)")
-            upsertSQL[sqlKey] = statements
+            statements = (names,
+                          try db.makeStatement(sql: "SELECT id, \(list) FROM \(table) WHERE \(lookup.sql)"),
+                          try db.makeStatement(sql: "INSERT INTO \(table) (\(list), ingest_id) VALUES (\(Array(repeating: "?", count: names.count + 1).joined(separator: ", ")))"),
+                          try db.makeStatement(sql: "SELECT 1 FROM \(table) WHERE \(lookup.sql)"))
+            upsertStatements[sqlKey] = statements
         }
-        let select = statements.select
         // most entries of a large ingest are new: a cheap existence test first, the whole row only when found
-        let found = try Int64.fetchOne(db.cachedStatement(sql: statements.exists), arguments: lookup.args) != nil
-        if found, let row = try Row.fetchOne(db.cachedStatement(sql: select), arguments: lookup.args) {
+        let found = try Int64.fetchOne(statements.exists, arguments: lookup.args) != nil
+        if found, let row = try Row.fetchOne(statements.select, arguments: lookup.args) {
             let id: Int64 = row["id"]
             var diffs: [(String, DatabaseValue, DatabaseValue)] = []
             for (name, new) in columns.pairs {
@@ -207,11 +208,10 @@ final class EntryWriter {
                 return (id, .replaced)
             }
         }
-        let sql = statements.insert
         var args = StatementArguments(columns.pairs.map(\.1))
         args += [ingestID]
         do {
-            try db.cachedStatement(sql: sql).execute(arguments: args)
+            try statements.insert.execute(arguments: args)
         } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             // found by its id, but its natural identity (or another unique key) is taken by another row
             throw FieldProblem(field: "id", problem: "\(describe()) already exists under another id (\(e.message ?? "unique constraint"))",
