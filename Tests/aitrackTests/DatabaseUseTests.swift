@@ -113,6 +113,16 @@ import Testing
         #expect(plain.stdout.contains("CR5 73.56 %"))
     }
 
+    @Test func theReadmeHasAnExampleOfEveryCommand() throws {
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("swift run -c release aitrack report --year 2025"))
+        #expect(readme.contains("swift test"))
+        for command in ["init", "add-company", "add-deal", "add-alliance", "join-alliance", "add-stat", "ingest", "export", "companies",
+                        "deals", "alliances", "stats", "report", "concentration", "sql", "check", "db status"] {
+            #expect(readme.contains("aitrack \(command) ") || readme.contains("aitrack \(command)\n"), "README has no example of \(command)")
+        }
+    }
+
     @Test func usageMistakesAreOneSentence() throws {
         let cli = try CLI(seed: false)
         let missing = try cli.run("add-company")
