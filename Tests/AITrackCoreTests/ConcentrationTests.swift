@@ -194,6 +194,13 @@ import Testing
         #expect((row["hhi_high"] as Double) == cloud.hhiHigh)
     }
 
+    @Test func aFigureBuiltOnDisputedValuesSaysSo() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        let r = try db.concentration(metric: "ai_applications_share", period: .year(2025))
+        #expect(r.notes.contains("1 of the 1 values used is marked disputed or contradicted"))
+        #expect(try db.concentration(metric: "ai_compute_h100e", period: .year(2025)).notes.isEmpty)
+    }
+
     @Test func theArticlesClaimAgreesAsANumber() throws {
         let db = try AppDatabase.inMemory(seed: true)
         let r = try db.concentration(metric: "ai_compute_h100e", period: .year(2025))

@@ -12,12 +12,14 @@ public struct Holding: Sendable, Equatable {
     public var date: String
     public var value: Double
     public var verified: Bool
+    /// Marked disputed or contradicted: used, but the result says so.
+    public var doubtful: Bool
     /// Ingest order: later rows win among equals.
     public var ingestOrder: Int64
     public var source: String
 
     public init(statisticID: Int64 = 0, company: String, ultimateParent: String? = nil, isAggregate: Bool = false, segment: String? = nil,
-                date: String, value: Double, verified: Bool = false, ingestOrder: Int64 = 0, source: String = "") {
+                date: String, value: Double, verified: Bool = false, doubtful: Bool = false, ingestOrder: Int64 = 0, source: String = "") {
         self.statisticID = statisticID
         self.company = company
         self.ultimateParent = ultimateParent ?? company
@@ -26,6 +28,7 @@ public struct Holding: Sendable, Equatable {
         self.date = date
         self.value = value
         self.verified = verified
+        self.doubtful = doubtful
         self.ingestOrder = ingestOrder
         self.source = source
     }
@@ -173,6 +176,10 @@ public enum ConcentrationCalculator {
             if h.isAggregate { aggValues[key, default: 0] += h.value } else { firmValues[key, default: 0] += h.value }
         }
         let chosen = best.values.sorted { $0.statisticID < $1.statisticID }
+        let doubtful = chosen.filter(\.doubtful).count
+        if doubtful > 0 {
+            notes.append("\(doubtful) of the \(chosen.count) values used \(doubtful == 1 ? "is" : "are") marked disputed or contradicted")
+        }
         let firmSum = firmValues.values.reduce(0, +)
         let aggSum = aggValues.values.reduce(0, +)
         // Step 3: the total.

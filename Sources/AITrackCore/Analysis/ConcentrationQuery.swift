@@ -32,6 +32,7 @@ extension AppDatabase {
                 """, arguments: [metric, period.fromISO, period.toISO]).map { r in
                 Holding(statisticID: r["id"], company: r["company"], ultimateParent: r["ultimate_parent"], isAggregate: (r["kind"] as String) == "aggregate",
                         segment: r["segment"], date: r["date"], value: r["value"], verified: (r["verification"] as String) == "verified",
+                        doubtful: ["disputed", "contradicted"].contains(r["verification"] as String),
                         ingestOrder: (r["ingest_id"] as Int64) << 32 | (r["id"] as Int64), source: r["source"])
             }
             let totals = try Row.fetchAll(db, sql: """
