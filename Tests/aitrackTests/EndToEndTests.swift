@@ -142,7 +142,7 @@ import Testing
     /// Each bad input: one sentence on stderr naming the option and what is valid; exit non-zero; nothing changed.
     @Test(arguments: [
         (["add-deal", "--date", "2025-08-21", "--kind", "merger", "--party", "A:customer", "--source", "S"], "--kind: 'merger' is not a deal kind; valid: cloud_contract"),
-        (["add-deal", "--date", "2025-08-21", "--kind", "other", "--party", "A:buyer", "--source", "S"], "--parties: 'buyer' is not a party role; valid: customer"),
+        (["add-deal", "--date", "2025-08-21", "--kind", "other", "--party", "A:buyer", "--source", "S"], "--party: 'buyer' is not a party role; valid: customer"),
         (["add-deal", "--date", "2025-02-30", "--kind", "other", "--party", "A:customer", "--source", "S"], "--date: '2025-02-30' is not a day of the calendar; valid days for 2025-02: 01 to 28"),
         (["add-deal", "--date", "2025", "--kind", "other", "--party", "A:customer", "--value", "-3", "--currency", "USD", "--source", "S"], "--value: -3 is negative"),
         (["add-deal", "--kind", "other", "--party", "A:customer", "--source", "S"], "--date: is missing"),

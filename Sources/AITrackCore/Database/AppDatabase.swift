@@ -177,8 +177,7 @@ public struct AppDatabase: Sendable {
                 _ = try w.apply(entry)
             }
         } catch let p as FieldProblem {
-            throw AITrackError("\(command): --\(p.field.replacingOccurrences(of: "_", with: "-")): \(p.problem); \(p.valid ?? "")"
-                .trimmingCharacters(in: CharacterSet(charactersIn: "; ")) + ".")
+            throw AITrackError(p.commandMessage(command))
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A problem with one field of one input: what is wrong and what would be valid.
 /// Rendered as `field: problem; valid: …`, prefixed with the place it came from.
 public struct FieldProblem: Error, Equatable, Sendable {
@@ -9,6 +11,24 @@ public struct FieldProblem: Error, Equatable, Sendable {
         self.field = field
         self.problem = problem
         self.valid = valid
+    }
+
+    /// The command-line option that sets an entry field: `term_months` → `--term-months`,
+    /// list fields by their repeatable singular (`parties` → `--party`).
+    public static func option(forField field: String) -> String {
+        let base = field.split(separator: ".").first.map(String.init) ?? field
+        switch base {
+        case "parties": return "--party"
+        case "aliases": return "--alias"
+        case "members": return "--member"
+        case "id": return "--id"
+        default: return "--" + base.replacingOccurrences(of: "_", with: "-")
+        }
+    }
+
+    /// `add-deal: --party: …; valid: ….` — the one-sentence error of an add-* command.
+    public func commandMessage(_ command: String) -> String {
+        "\(command): \(Self.option(forField: field)): \(problem)\(valid.map { "; " + $0 } ?? "")."
     }
 
     public var text: String {

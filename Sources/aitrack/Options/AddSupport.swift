@@ -24,7 +24,7 @@ struct EntryRecord {
         do {
             entry = try EntryDecoder(defaultType: type).decode(fields)
         } catch let p {
-            throw AITrackError("\(command): --\(p.field.replacingOccurrences(of: "_", with: "-")): \(p.problem)\(p.valid.map { "; " + $0 } ?? "").")
+            throw AITrackError(p.commandMessage(command))
         }
         let database = try db.open()
         let summary = try database.add(entry, command: command, policy: try write.policy(), strictNames: write.strictNames, dryRun: write.dryRun)
