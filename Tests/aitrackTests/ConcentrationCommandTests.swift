@@ -84,6 +84,8 @@ import Testing
         let cli = try CLI()
         let r = try cli.run("concentration", "--metric", "nope", "--year", "2025")
         #expect(r.status != 0 && r.stderr.contains("--metric: 'nope' has no statistics; valid: ai_alliance_members"))
+        let open = try cli.run("concentration", "--metric", "ai_compute_h100e", "--from", "2023", "--by", "year")
+        #expect(open.status != 0 && open.stderr.contains("give --from and --to as well"))
         let empty = try cli.run("concentration", "--metric", "ai_compute_h100e", "--year", "2019", "--format", "table")
         #expect(empty.status == 0 && empty.stdout.contains("n/a: no company data for ai_compute_h100e in 2019"))
         let json = try cli.run("concentration", "--metric", "ai_compute_h100e", "--year", "2019", "--format", "json")

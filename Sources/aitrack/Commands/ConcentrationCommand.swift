@@ -32,6 +32,9 @@ struct ConcentrationCommand: ParsableCommand {
         guard let p = try period.resolve() else {
             throw AITrackError("concentration needs a period: give --year (e.g. --year 2025), --period or --from/--to.")
         }
+        if by != nil && (period.from == nil || period.to == nil) {
+            throw AITrackError("--by steps through a range: give --from and --to as well (e.g. --from 2023 --to 2025 --by year).")
+        }
         let periods: [Period]
         switch by {
         case nil: periods = [p]
