@@ -182,6 +182,10 @@ import Testing
         #expect(stats.stdout.contains(",TPU,,3812878,3083116,4537332,H100e,estimate,false,Epoch AI,"))
         let md = try cli.run("deals", "--company", "Meta", "--kind", "hardware_purchase", "--format", "markdown")
         #expect(md.stdout.contains("| AMD to sell AI chips to Meta |"))
+        let relayed = try cli.run("stats", "--source", "news article, 2025", "--format", "csv")
+        #expect(relayed.stdout.split(separator: "\n").count == 7)   // header and the article's six statistics
+        let deals = try cli.run("deals", "--source", "news article, 2025", "--format", "csv")
+        #expect(deals.stdout.contains("as the article states them"))
         let bad = try cli.run("deals", "--format", "yaml")
         #expect(bad.status != 0 && bad.stderr.contains("--format: 'yaml' is not an output format; valid: table, json, csv, markdown"))
         let badYear = try cli.run("deals", "--year", "2025", "--period", "2025-Q1")

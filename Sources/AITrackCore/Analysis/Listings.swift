@@ -9,9 +9,12 @@ public struct ListFilter: Sendable {
     public var metric: String?
     public var measure: Measure?
     public var verification: Verification?
+    /// Only entries reported (or relayed, `cited_by`) by a source of this name.
+    public var source: String?
 
     public init(period: Period? = nil, company: String? = nil, kind: String? = nil, metric: String? = nil,
-                measure: Measure? = nil, verification: Verification? = nil) {
+                measure: Measure? = nil, verification: Verification? = nil, source: String? = nil) {
+        self.source = source
         self.period = period
         self.company = company
         self.kind = kind
@@ -85,6 +88,10 @@ extension AppDatabase {
             if let v = f.verification {
                 wh.append("d.verification = ?")
                 args += [v.rawValue]
+            }
+            if let src = f.source {
+                wh.append("(d.source_id IN (SELECT id FROM sources WHERE name = ? COLLATE NOCASE) OR d.cited_by_id IN (SELECT id FROM sources WHERE name = ? COLLATE NOCASE))")
+                args += [src, src]
             }
             if let name = f.company {
                 wh.append("d.id IN (SELECT deal_id FROM deal_parties WHERE company_id IN \(Self.inList(try Self.companyAndDescendants(db, name))))")
@@ -191,6 +198,10 @@ extension AppDatabase {
             if let v = f.verification {
                 wh.append("st.verification = ?")
                 args += [v.rawValue]
+            }
+            if let src = f.source {
+                wh.append("(st.source_id IN (SELECT id FROM sources WHERE name = ? COLLATE NOCASE) OR st.cited_by_id IN (SELECT id FROM sources WHERE name = ? COLLATE NOCASE))")
+                args += [src, src]
             }
             if let name = f.company {
                 wh.append("st.company_id IN \(Self.inList(try Self.companyAndDescendants(db, name)))")

@@ -11,6 +11,7 @@ struct Stats: ParsableCommand {
               aitrack stats --metric ai_compute_h100e --company Alphabet --period 2025-Q4
               aitrack stats --measure cr5 --format json          # published top-five shares
               aitrack stats --verification contradicted          # claims that the sources contradict
+              aitrack stats --source "news article, 2025"        # everything the article reports or relays
             """)
 
     @OptionGroup var period: PeriodOptions
@@ -28,7 +29,7 @@ struct Stats: ParsableCommand {
         let f = try format.resolve()
         let m = try measure.map { m in try wrap { try Measure.parse(m, field: "--measure") } }
         let v = try verification.resolve()
-        let t = try db.open(readOnly: true).statistics(ListFilter(period: try period.resolve(), company: company, metric: metric, measure: m, verification: v))
+        let t = try db.open(readOnly: true).statistics(ListFilter(period: try period.resolve(), company: company, metric: metric, measure: m, verification: v, source: verification.source))
         Terminal.out(TableFormatter.render(t, as: f))
     }
 }

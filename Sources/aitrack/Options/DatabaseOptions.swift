@@ -96,10 +96,13 @@ struct WriteOptions: ParsableArguments {
     }
 }
 
-/// `--verification`, for the listings of sourced entries.
+/// `--verification` and `--source`, for the listings of sourced entries.
 struct VerificationOption: ParsableArguments {
     @Option(help: ArgumentHelp("Only this verification: unverified, verified, disputed, contradicted.", valueName: "verification"))
     var verification: String?
+
+    @Option(help: ArgumentHelp("Only entries this source reports or relays (cited_by), by name.", valueName: "name"))
+    var source: String?
 
     func resolve() throws -> Verification? {
         try verification.map { v in try wrap { try Verification.parse(v, field: "--verification") } }
