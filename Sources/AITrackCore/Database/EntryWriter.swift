@@ -81,10 +81,10 @@ final class EntryWriter {
     func companyID(_ name: String, field: String) throws -> Int64 {
         let key = name.lowercased()
         if let id = companyIDs[key] { return id }
-        if let id = try Int64.fetchOne(db, sql: """
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT id FROM companies WHERE name = ? COLLATE NOCASE
             UNION ALL SELECT company_id FROM company_aliases WHERE alias = ? COLLATE NOCASE LIMIT 1
-            """, arguments: [name, name]) {
+            """), arguments: [name, name]) {
             companyIDs[key] = id
             return id
         }
@@ -92,7 +92,7 @@ final class EntryWriter {
             throw FieldProblem(field: field, problem: "'\(name)' is not a known company or alias",
                                valid: "valid: a company added before (see `aitrack companies`), or ingest without --strict-names to create it")
         }
-        try db.execute(sql: "INSERT INTO companies (name, ingest_id) VALUES (?, ?)", arguments: [name, ingestID])
+        try db.cachedStatement(sql: "INSERT INTO companies (name, ingest_id) VALUES (?, ?)").execute(arguments: [name, ingestID])
         let id = db.lastInsertedRowID
         companyIDs[key] = id
         companiesCreatedHere.insert(id)
@@ -102,17 +102,17 @@ final class EntryWriter {
 
     func existingCompanyID(_ name: String) throws -> Int64? {
         if let id = companyIDs[name.lowercased()] { return id }
-        return try Int64.fetchOne(db, sql: """
+        return try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT id FROM companies WHERE name = ? COLLATE NOCASE
             UNION ALL SELECT company_id FROM company_aliases WHERE alias = ? COLLATE NOCASE LIMIT 1
-            """, arguments: [name, name])
+            """), arguments: [name, name])
     }
 
     private var companyNames: [Int64: String] = [:]
 
     private func canonicalCompanyName(_ id: Int64) throws -> String {
         if let n = companyNames[id] { return n }
-        let n = try String.fetchOne(db, sql: "SELECT name FROM companies WHERE id = ?", arguments: [id]) ?? ""
+        let n = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM companies WHERE id = ?"), arguments: [id]) ?? ""
         companyNames[id] = n
         return n
     }
@@ -125,13 +125,11 @@ final class EntryWriter {
             return id
         }
         let id: Int64
-        if let found = try Int64.fetchOne(db, sql: "SELECT id FROM sources WHERE name = ? COLLATE NOCASE AND coalesce(url, '') = ?",
-                                          arguments: [ref.name, ref.url ?? ""]) {
+        if let found = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM sources WHERE name = ? COLLATE NOCASE AND coalesce(url, '') = ?"), arguments: [ref.name, ref.url ?? ""]) {
             id = found
             try fillPublished(id, ref.published)
         } else {
-            try db.execute(sql: "INSERT INTO sources (name, url, published, precision, ingest_id) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [ref.name, ref.url, ref.published?.iso, ref.published?.precision.rawValue, ingestID])
+            try db.cachedStatement(sql: "INSERT INTO sources (name, url, published, precision, ingest_id) VALUES (?, ?, ?, ?, ?)").execute(arguments: [ref.name, ref.url, ref.published?.iso, ref.published?.precision.rawValue, ingestID])
             id = db.lastInsertedRowID
         }
         sourceIDs[key] = id
@@ -140,15 +138,13 @@ final class EntryWriter {
 
     private func fillPublished(_ id: Int64, _ date: EntryDate?) throws {
         guard let date else { return }
-        try db.execute(sql: "UPDATE sources SET published = ?, precision = ? WHERE id = ? AND published IS NULL",
-                       arguments: [date.iso, date.precision.rawValue, id])
+        try db.cachedStatement(sql: "UPDATE sources SET published = ?, precision = ? WHERE id = ? AND published IS NULL").execute(arguments: [date.iso, date.precision.rawValue, id])
     }
 
     /// `cited_by` names a source without a URL (the article relaying a claim).
     func citedByID(_ name: String?) throws -> Int64? {
         guard let name else { return nil }
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM sources WHERE name = ? COLLATE NOCASE ORDER BY url IS NOT NULL, id LIMIT 1",
-                                       arguments: [name]) {
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM sources WHERE name = ? COLLATE NOCASE ORDER BY url IS NOT NULL, id LIMIT 1"), arguments: [name]) {
             return id
         }
         return try sourceID(SourceRef(name: name))
@@ -266,16 +262,16 @@ final class EntryWriter {
         cols.add("entry_key", e.common.key)
         var existing: Int64?
         if let key = e.common.key {
-            existing = try Int64.fetchOne(db, sql: "SELECT id FROM companies WHERE entry_key = ?", arguments: [key])
+            existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM companies WHERE entry_key = ?"), arguments: [key])
         }
         if existing == nil {
-            existing = try Int64.fetchOne(db, sql: "SELECT id FROM companies WHERE name = ? COLLATE NOCASE", arguments: [e.name])
+            existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM companies WHERE name = ? COLLATE NOCASE"), arguments: [e.name])
             // found by its name (in any case): the name itself is no difference
             if existing != nil { cols.pairs.removeAll { $0.0 == "name" } }
         }
-        if existing == nil, let aliasOf = try String.fetchOne(db, sql: """
+        if existing == nil, let aliasOf = try String.fetchOne(db.cachedStatement(sql: """
             SELECT c.name FROM company_aliases a JOIN companies c ON c.id = a.company_id WHERE a.alias = ? COLLATE NOCASE
-            """, arguments: [e.name]) {
+            """), arguments: [e.name]) {
             throw FieldProblem(field: "name", problem: "'\(e.name)' is already an alias of \(aliasOf)",
                                valid: "valid: a name that is not another company's alias (or add the alias to \(aliasOf))")
         }
@@ -316,17 +312,17 @@ final class EntryWriter {
                     throw FieldProblem(field: "parent", problem: "'\(parent)' is already a subsidiary of \(e.name)",
                                        valid: "valid: a company that is not below \(e.name) in its own chain of parents")
                 }
-                cursor = try Int64.fetchOne(db, sql: "SELECT parent_id FROM companies WHERE id = ?", arguments: [c])
+                cursor = try Int64.fetchOne(db.cachedStatement(sql: "SELECT parent_id FROM companies WHERE id = ?"), arguments: [c])
                 steps += 1
             }
             if steps > Self.maxParentDepth {
                 throw FieldProblem(field: "parent", problem: "'\(parent)' has \(steps - 1) levels of parents above it, too deep a chain",
                                    valid: "valid: a chain of at most \(Self.maxParentDepth) parents (the views follow that many)")
             }
-            let old = try Int64.fetchOne(db, sql: "SELECT parent_id FROM companies WHERE id = ?", arguments: [id])
+            let old = try Int64.fetchOne(db.cachedStatement(sql: "SELECT parent_id FROM companies WHERE id = ?"), arguments: [id])
             if old != pid {
                 if old == nil || outcome == .added || policy == .replace {
-                    try db.execute(sql: "UPDATE companies SET parent_id = ? WHERE id = ?", arguments: [pid, id])
+                    try db.cachedStatement(sql: "UPDATE companies SET parent_id = ? WHERE id = ?").execute(arguments: [pid, id])
                     if outcome == .unchanged { outcome = .replaced }
                 } else if policy == .fail {
                     let oldName = try canonicalCompanyName(old!)
@@ -344,7 +340,7 @@ final class EntryWriter {
                 throw FieldProblem(field: "aliases", problem: "'\(alias)' already names \(ownerName)",
                                    valid: "valid: an alias that no other company uses as name or alias")
             }
-            try db.execute(sql: "INSERT INTO company_aliases (alias, company_id) VALUES (?, ?)", arguments: [alias, id])
+            try db.cachedStatement(sql: "INSERT INTO company_aliases (alias, company_id) VALUES (?, ?)").execute(arguments: [alias, id])
             companyIDs[alias.lowercased()] = id
             if outcome == .unchanged { outcome = .replaced }
         }
@@ -411,13 +407,13 @@ final class EntryWriter {
         var (id, outcome) = try upsert(table: "deals", lookup: lookup(key: e.common.key, else: ("identity = ?", [identity])),
                                        columns: cols, describe: describe)
         // parties
-        let stored = try Row.fetchAll(db, sql: "SELECT company_id, role FROM deal_parties WHERE deal_id = ? ORDER BY company_id, role", arguments: [id])
+        let stored = try Row.fetchAll(db.cachedStatement(sql: "SELECT company_id, role FROM deal_parties WHERE deal_id = ? ORDER BY company_id, role"), arguments: [id])
             .map { ($0["company_id"] as Int64, $0["role"] as String) }
         let wanted = partyRows.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
         let same = stored.count == wanted.count && zip(stored, wanted).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
         if !same {
             if outcome == .added || outcome == .replaced || (outcome == .unchanged && policy == .replace) {
-                try db.execute(sql: "DELETE FROM deal_parties WHERE deal_id = ?", arguments: [id])
+                try db.cachedStatement(sql: "DELETE FROM deal_parties WHERE deal_id = ?").execute(arguments: [id])
                 for (cid, role) in partyRows {
                     try db.cachedStatement(sql: "INSERT INTO deal_parties (deal_id, company_id, role) VALUES (?, ?, ?)").execute(arguments: [id, cid, role])
                 }
@@ -461,7 +457,7 @@ final class EntryWriter {
     }
 
     private func membership(_ e: MembershipEntry) throws -> Outcome {
-        guard let aid = try Int64.fetchOne(db, sql: "SELECT id FROM alliances WHERE name = ? COLLATE NOCASE", arguments: [e.alliance]) else {
+        guard let aid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM alliances WHERE name = ? COLLATE NOCASE"), arguments: [e.alliance]) else {
             throw FieldProblem(field: "alliance", problem: "'\(e.alliance)' is not a known alliance",
                                valid: "valid: an alliance added before (an alliance entry, or `aitrack add-alliance`)")
         }
@@ -491,7 +487,7 @@ final class EntryWriter {
             if let u = metricUnits[e.metric] {
                 stored = u
             } else {
-                stored = try String.fetchOne(db, sql: "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1", arguments: [e.metric])
+                stored = try String.fetchOne(db.cachedStatement(sql: "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1"), arguments: [e.metric])
                 if let stored { metricUnits[e.metric] = stored }
             }
             if let stored, stored != e.unit {
