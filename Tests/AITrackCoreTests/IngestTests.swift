@@ -69,6 +69,28 @@ func input(_ name: String, _ text: String) -> IngestInput { IngestInput(name: na
         #expect(try count(db, "SELECT count(*) FROM companies") == 0)
     }
 
+    /// More bad entries than the reading thread may hand over at once: the writer stops at the
+    /// limit and the reader, waiting on a full pipe, is released (no hang).
+    @Test func theLimitStopsTheReaderOfALargeFile() throws {
+        let db = try AppDatabase.inMemory()
+        let lines = String(repeating: #"{"type":"company","name":"X","kind":"startup"}"# + "\n", count: 20_000)
+        do {
+            _ = try db.ingest([input("many.ndjson", lines)], options: IngestOptions())
+            Issue.record("accepted")
+        } catch let e as AITrackError {
+            #expect(e.message.hasPrefix("many.ndjson:1: kind:"))
+            #expect(e.details.last == "stopped after 50 errors; nothing was written.")
+        }
+        #expect(try count(db, "SELECT count(*) FROM companies") == 0)
+    }
+
+    @Test func aMissingLaterFileLeavesNothingOfTheEarlierOnes() throws {
+        let db = try AppDatabase.inMemory()
+        let good = input("good.ndjson", String(repeating: company + "\n", count: 3))
+        #expect(throws: AITrackError.self) { try db.ingest([good, IngestInput(path: "/nonexistent/entries.ndjson")], options: IngestOptions()) }
+        #expect(try count(db, "SELECT count(*) FROM companies") == 0)
+    }
+
     @Test func errorsStopAtTheLimit() throws {
         let db = try AppDatabase.inMemory()
         let lines = String(repeating: #"{"type":"company","name":"X","kind":"startup"}"# + "\n", count: 80)

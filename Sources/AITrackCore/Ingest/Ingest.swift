@@ -64,19 +64,36 @@ extension AppDatabase {
     public func ingest(_ inputs: [IngestInput], options: IngestOptions, command: String = "ingest") throws -> WriteSummary {
         var errors: [InputError] = []
         var limitReached = false
+        // Two stages on two threads: one reads and decodes entries, this one writes them.
+        let pipe = EntryPipe()
         let decoder = EntryDecoder(dateFormat: options.dateFormat, defaultType: options.type)
+        let reader = Thread {
+            do {
+                for input in inputs {
+                    var open = true
+                    try RecordReader.read(input, options: options) { location, result in
+                        open = pipe.push(location, result.flatMap { record in Result { () throws(FieldProblem) in try decoder.decode(record) } })
+                        return open
+                    }
+                    if !open { break }
+                }
+                pipe.finish(nil)
+            } catch {
+                pipe.finish(error)
+            }
+        }
+        reader.stackSize = 8 << 20
+        reader.start()
+        defer { pipe.stop() }   // whatever happens here, the reader stops and is not left waiting
         return try write(command: command, inputs: inputs.map(\.name), policy: options.policy,
                          strictNames: options.strictNames, dryRun: options.dryRun) { w in
             var seen = 0
-            for input in inputs {
-                if limitReached { break }
-                try RecordReader.read(input, options: options) { location, result in
+            batches: while let batch = pipe.next() {
+                for (location, result) in batch {
                     seen += 1
                     if let progress = options.progress, seen % options.progressEvery == 0 { progress(seen) }
                     do {
-                        let record = try result.get()
-                        let entry = try decoder.decode(record)
-                        _ = try w.apply(entry)
+                        _ = try w.apply(try result.get())
                     } catch let p as FieldProblem {
                         errors.append(InputError(location, p))
                     } catch let e as DatabaseError {
@@ -84,13 +101,66 @@ extension AppDatabase {
                     }
                     if errors.count >= options.errorLimit {
                         limitReached = true
-                        return false
+                        pipe.stop()
+                        break batches
                     }
-                    return true
                 }
             }
+            if !limitReached, let failure = pipe.failure { throw failure }
             // any error: the transaction is rolled back, nothing of the run is written
             if !errors.isEmpty { throw AITrackError.input(errors, limitReached: limitReached) }
         }
+    }
+}
+
+/// A bounded hand-over of decoded entries from the reading thread to the writing one; memory
+/// stays flat (at most `capacity` entries wait).
+final class EntryPipe: @unchecked Sendable {
+    typealias Item = (InputLocation, Result<Entry, FieldProblem>)
+    private let condition = NSCondition()
+    private var items: [Item] = []
+    private var finished = false
+    private var stopped = false
+    private(set) var failure: Error?
+    private let capacity = 4096
+
+    /// Called by the reader; false once the writer has stopped reading.
+    func push(_ location: InputLocation, _ result: Result<Entry, FieldProblem>) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.count >= capacity && !stopped { condition.wait() }
+        if stopped { return false }
+        items.append((location, result))
+        if items.count == 1 || items.count >= capacity / 4 { condition.broadcast() }
+        return true
+    }
+
+    func finish(_ error: Error?) {
+        condition.lock()
+        failure = error
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Called by the writer; nil at the end of all inputs.
+    func next() -> [Item]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.isEmpty && !finished { condition.wait() }
+        if items.isEmpty { return nil }
+        let batch = items
+        items = []
+        items.reserveCapacity(capacity)
+        condition.broadcast()
+        return batch
+    }
+
+    /// The writer stops reading: the reader's next push returns false.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
     }
 }
