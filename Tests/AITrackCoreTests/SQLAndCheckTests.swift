@@ -97,8 +97,11 @@ import Testing
         }
         let before = try queue.read { try Row.fetchAll($0, sql: "SELECT * FROM statistics ORDER BY id").map(\.description) }
         try queue.close()
-        let db = try AppDatabase.open(path: path).database
+        let opened = try AppDatabase.open(path: path)
+        #expect(opened.migratedFrom == 1 && !opened.created)
+        let db = opened.database
         #expect(try db.schemaVersion() == Migrations.currentVersion)
+        #expect(try AppDatabase.open(path: path).migratedFrom == nil)
         #expect(try db.writer.read { try Row.fetchAll($0, sql: "SELECT * FROM statistics ORDER BY id").map(\.description) } == before)
         let hhi = try db.writer.read { try Double.fetchOne($0, sql: "SELECT hhi_low FROM metric_year_concentration WHERE metric = 'm' AND year = 2024") }
         #expect(hhi == 4500)

@@ -49,6 +49,8 @@ public struct AppDatabase: Sendable {
         public let database: AppDatabase
         public let created: Bool
         public let seed: WriteSummary?
+        /// The schema version an existing database had before it was migrated (nil: none needed).
+        public var migratedFrom: Int? = nil
     }
 
     /// Wraps a read-only connection to a database already at the current schema.
@@ -95,10 +97,12 @@ public struct AppDatabase: Sendable {
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration())
+            let before = exists ? try pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 } : nil
             let db = try AppDatabase(pool)
             var seeded: WriteSummary?
             if !exists && seed { seeded = try db.loadSeed() }
-            return Opened(database: db, created: !exists, seed: seeded)
+            let migrated = before.flatMap { $0 < Migrations.currentVersion ? $0 : nil }
+            return Opened(database: db, created: !exists, seed: seeded, migratedFrom: migrated)
         } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB {
             throw AITrackError("'\(path)' is not an aitrack database (SQLite: file is not a database); give another --db PATH.")
         } catch let e as DatabaseError where e.resultCode == .SQLITE_CANTOPEN {

@@ -23,6 +23,9 @@ struct DatabaseOptions: ParsableArguments {
     /// open read-only, so that they never wait for a writer.
     func open(readOnly: Bool = false) throws -> AppDatabase {
         let opened = try AppDatabase.open(path: path, seed: !noSeed, readOnly: readOnly)
+        if let from = opened.migratedFrom, !quiet {
+            Terminal.err("aitrack: upgraded \(path) from schema version \(from) to \(Migrations.currentVersion); its data are unchanged.")
+        }
         if opened.created && !quiet {
             if let s = opened.seed {
                 Terminal.err("aitrack: created \(path) and loaded the bundled seed data (\(s.added) entries: the article's claims with their checks, and Epoch AI chip-owner estimates); --no-seed creates it empty.")
