@@ -31,6 +31,19 @@ import Testing
         #expect(try cli.sqlite("PRAGMA journal_mode") == "wal")
     }
 
+    @Test func anOlderSchemaIsUpgradedWithANotice() throws {
+        let cli = try CLI()
+        _ = try cli.run("init")
+        let before = try cli.sqlite("SELECT count(*) FROM statistics")
+        // make it look like a database of the first schema
+        _ = try cli.sqlite("DROP VIEW metric_year_concentration; DROP VIEW metric_year_shares; DROP VIEW metric_year_values; DELETE FROM grdb_migrations WHERE identifier = '0002_concentration_views'; PRAGMA user_version = 1;")
+        let r = try cli.run("stats", "--format", "csv")
+        #expect(r.status == 0)
+        #expect(r.stderr == "aitrack: upgraded \(cli.db) from schema version 1 to \(Migrations.currentVersion); its data are unchanged.\n")
+        #expect(try cli.sqlite("SELECT count(*) FROM statistics") == before)
+        #expect(try cli.sqlite("SELECT round(top5_share, 2) FROM metric_year_concentration WHERE metric = 'ai_compute_h100e' AND year = 2025") == "73.56")
+    }
+
     @Test func aNewerSchemaIsRefused() throws {
         let cli = try CLI(seed: false)
         _ = try cli.sqlite("PRAGMA user_version = 42")
