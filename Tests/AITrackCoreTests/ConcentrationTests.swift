@@ -55,7 +55,8 @@ import Testing
 
     @Test func noCompanyDataIsNotApplicable() {
         let r = shares([])
-        #expect(r.total == nil || r.hhiLow == nil)
+        #expect(r.total == 100)   // a percent metric's total is 100 by definition, data or not
+        #expect(shares([], unit: "USD").total == nil)
         #expect(r.hhiLow == nil && r.hhiHigh == nil && r.cr.isEmpty && r.coverage == nil)
         #expect(r.notes.last?.hasPrefix("n/a") == true)
         let zero = shares([0, 0], unit: "USD")

@@ -50,7 +50,7 @@ import Testing
         let cli = try CLI()
         let s = try cli.run("db", "status", "--format", "csv")
         #expect(s.stdout.contains("schema_version,\(Migrations.currentVersion)\n"))
-        #expect(s.stdout.contains("migrations,0001_init, 0002_concentration_views\n") || s.stdout.contains("\"0001_init, 0002_concentration_views\""))
+        #expect(s.stdout.contains("migrations,\"0001_init, 0002_concentration_views\"\n"))
         #expect(s.stdout.contains("journal_mode,wal\n"))
     }
 }

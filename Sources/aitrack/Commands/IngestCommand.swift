@@ -70,9 +70,11 @@ struct IngestCommand: ParsableCommand {
             }
         }
         let database = try db.open()
-        defer { if showProgress { Terminal.clearProgress() } }
-        let summary = try database.ingest(files.map(IngestInput.init(path:)), options: options)
-        if showProgress { Terminal.clearProgress() }
+        let summary: WriteSummary
+        do {
+            defer { if showProgress { Terminal.clearProgress() } }   // before the summary or the error
+            summary = try database.ingest(files.map(IngestInput.init(path:)), options: options)
+        }
         if !db.quiet { Terminal.err("aitrack: " + SummaryFormatter.text(summary, dryRun: write.dryRun)) }
     }
 }

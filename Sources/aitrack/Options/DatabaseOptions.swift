@@ -48,15 +48,8 @@ struct FormatOptions: ParsableArguments {
 
     static func resolve(_ format: String?, allowed: [OutputFormat], default def: OutputFormat? = nil) throws -> OutputFormat {
         guard let format else { return def ?? (Terminal.stdoutIsTerminal ? .table : .csv) }
-        do {
-            let f = try OutputFormat.parse(format, field: "--format")
-            guard allowed.contains(f) else {
-                throw FieldProblem(field: "--format", problem: "'\(format)' is not offered here", valid: "valid: \(allowed.map(\.rawValue).joined(separator: ", "))")
-            }
-            return f
-        } catch let p as FieldProblem {
-            throw AITrackError(p.text.replacingOccurrences(of: OutputFormat.validList, with: allowed.map(\.rawValue).joined(separator: ", ")) + ".")
-        }
+        if let f = OutputFormat(rawValue: format.lowercased()), allowed.contains(f) { return f }
+        throw AITrackError("--format: '\(format)' is not an output format here; valid: \(allowed.map(\.rawValue).joined(separator: ", ")).")
     }
 }
 
