@@ -31,10 +31,24 @@ struct AITrack: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        // a write past `ulimit -f` fails with an error SQLite reports, instead of killing the process
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try AITrack.parseAsRoot()
             try command.run()
         } catch let e as AITrackError {
+            Terminal.error(e)
+            exit(1)
+        } catch let e as DatabaseFileProblem {
+            Terminal.error(e)
+            exit(1)
+        } catch let e as FieldProblem {
+            Terminal.error(e)
+            exit(1)
+        } catch let e where DatabaseFileProblem.sqliteMessage(e) != nil {
+            Terminal.error(e)
+            exit(1)
+        } catch let e as CocoaError {
             Terminal.error(e)
             exit(1)
         } catch {

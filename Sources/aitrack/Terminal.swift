@@ -20,9 +20,14 @@ enum Terminal {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
-    static func error(_ e: AITrackError) {
-        err("aitrack: " + e.message)
-        for d in e.details { err(d) }
+    /// The database the command opened, for messages about errors of the file.
+    nonisolated(unsafe) static var databasePath: String?
+
+    /// Any error, in the house style: the first line prefixed with `aitrack: `.
+    static func error(_ e: Error) {
+        let lines = ErrorText.lines(for: e)
+        err("aitrack: " + (lines.first ?? "the command failed."))
+        for d in lines.dropFirst() { err(d) }
     }
 
     /// A progress line that rewrites itself (terminal only).

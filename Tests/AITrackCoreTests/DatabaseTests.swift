@@ -67,19 +67,15 @@ import Testing
             try db.execute(sql: "PRAGMA user_version = 99")
         }
         try queue.close()
-        do {
-            _ = try AppDatabase.open(path: path)
-            Issue.record("a newer schema was opened")
-        } catch let e as AITrackError {
-            #expect(e.message.contains("newer than this aitrack"))
-            #expect(e.message.contains("99"))
+        #expect(throws: DatabaseFileProblem.newer(path: path, version: 99, unknownMigrations: ["0099_future"])) {
+            try AppDatabase.open(path: path)
         }
     }
 
     @Test func refusesAFileThatIsNotADatabase() throws {
         let path = tempPath("notes.db")
         try "hello, not sqlite\n".write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: AITrackError.self) { try AppDatabase.open(path: path) }
+        #expect(throws: DatabaseFileProblem.notSQLite(path: path)) { try AppDatabase.open(path: path) }
     }
 }
 

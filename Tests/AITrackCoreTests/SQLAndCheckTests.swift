@@ -118,7 +118,7 @@ import Testing
             try db.execute(sql: "BEGIN IMMEDIATE")
             defer { try? db.execute(sql: "ROLLBACK") }
             try db.execute(sql: "INSERT INTO companies (name) VALUES ('Uncommitted')")
-            let reader = try AppDatabase.open(path: path, readOnly: true).database
+            let reader = try AppDatabase.open(path: path, access: .read).database
             #expect(try reader.companies(ListFilter(company: "Alphabet")).rows.count == 2)
             #expect(try count(reader, "SELECT count(*) FROM companies WHERE name = 'Uncommitted'") == 0)
         }

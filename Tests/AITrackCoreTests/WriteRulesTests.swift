@@ -158,16 +158,16 @@ import Testing
         do {
             try db.add(try entry(#"{"type":"company","name":"L9","parent":"L8"}"#), command: "add-company")
             Issue.record("a ninth level was accepted")
-        } catch let e as AITrackError {
-            #expect(e.message.contains("--parent: 'L8' has 8 levels of parents above it"))
+        } catch let p as FieldProblem {
+            #expect(p.field == "parent" && p.problem.contains("'L8' has 8 levels of parents above it"))
         }
     }
 
     @Test func parentCyclesAndAliasShadowingAreRefused() throws {
         let db = try AppDatabase.inMemory(seed: true)
-        #expect(throws: AITrackError.self) { try db.add(try entry(#"{"type":"company","name":"Alphabet","parent":"Google Cloud"}"#), command: "add-company") }
-        #expect(throws: AITrackError.self) { try db.add(try entry(#"{"type":"company","name":"Newco","aliases":["Meta"]}"#), command: "add-company") }
-        #expect(throws: AITrackError.self) { try db.add(try entry(#"{"type":"company","name":"Google"}"#), command: "add-company") }
+        #expect(throws: FieldProblem.self) { try db.add(try entry(#"{"type":"company","name":"Alphabet","parent":"Google Cloud"}"#), command: "add-company") }
+        #expect(throws: FieldProblem.self) { try db.add(try entry(#"{"type":"company","name":"Newco","aliases":["Meta"]}"#), command: "add-company") }
+        #expect(throws: FieldProblem.self) { try db.add(try entry(#"{"type":"company","name":"Google"}"#), command: "add-company") }
     }
 }
 

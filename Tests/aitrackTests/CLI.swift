@@ -11,14 +11,15 @@ struct CLI {
     let db: String
     let dir: URL
 
-    init(seed: Bool = true) throws {
+    /// A fresh folder with a database made by `aitrack init` (seeded unless `seed` is false);
+    /// with `create` false, the folder only.
+    init(seed: Bool = true, create: Bool = true) throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("aitrack-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         db = dir.appendingPathComponent("aitrack.db").path
-        if !seed {
-            let r = try run("init", "--no-seed")
-            precondition(r.status == 0, r.stderr)
-        }
+        guard create else { return }
+        let r = seed ? try run("init") : try run("init", "--no-seed")
+        precondition(r.status == 0, r.stderr)
     }
 
     static let binary: URL = {

@@ -1,34 +1,32 @@
 import Foundation
 import GRDB
 
-/// Owns the database connection: opens and configures it, refuses a newer schema, runs the
-/// migrations, loads the seed, and exposes writes that keep the data rules.
+/// Owns the database connection: opens and configures it, refuses files that are not aitrack's
+/// or are newer, creates and migrates in one transaction, loads the seed, and exposes writes
+/// that keep the data rules.
 public struct AppDatabase: Sendable {
     public let writer: any DatabaseWriter
 
-    /// Wraps a connection and migrates it to the current schema.
-    public init(_ writer: any DatabaseWriter) throws {
+    /// Wraps a connection whose schema is current (or that `migrate` brings up to date).
+    init(unchecked writer: any DatabaseWriter) {
         self.writer = writer
-        try Self.refuseNewerSchema(writer)
-        // Only a database that needs it is written to: opening for a read must not wait for
-        // (or block) a writer such as a long ingest.
-        let migrator = Migrations.migrator
-        let current = try writer.read { db in
-            try migrator.hasCompletedMigrations(db)
-                && (try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0) == Migrations.currentVersion
-        }
-        if !current {
-            try migrator.migrate(writer)
-            try writer.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA user_version = \(Migrations.currentVersion)")
-            }
-        }
     }
 
-    static func configuration() -> Configuration {
+    /// Wraps a connection and migrates it to the current schema, in one transaction.
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        _ = try Self.createOrMigrate(writer, seed: false)
+    }
+
+    /// Whether the next write opens for this: reading never changes the file; writing may
+    /// create it, upgrade it, and write.
+    public enum Access: Sendable { case read, write }
+
+    static func configuration(readonly: Bool = false) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(30)
+        config.busyMode = .timeout(TimeInterval(DatabaseFileProblem.busyTimeout))
+        config.readonly = readonly
         config.prepareDatabase { db in
             // Statement journals (one per insert, because of the unit-check triggers) stay in
             // memory: on disk they were 17 writes per ingested entry (BENCHMARKS.md).
@@ -39,97 +37,174 @@ public struct AppDatabase: Sendable {
 
     /// An empty in-memory database with the current schema (tests).
     public static func inMemory(seed: Bool = false) throws -> AppDatabase {
-        let db = try AppDatabase(DatabaseQueue(configuration: configuration()))
-        if seed { _ = try db.loadSeed() }
-        return db
+        let queue = try DatabaseQueue(configuration: configuration())
+        _ = try createOrMigrate(queue, seed: seed)
+        return AppDatabase(unchecked: queue)
     }
 
-    /// The result of opening a file: the database, and whether it was just created.
+    /// The result of opening a file: the database, and what opening it did.
     public struct Opened: Sendable {
         public let database: AppDatabase
+        /// This run created the database (a concurrent first user may have beaten it to it).
         public let created: Bool
         public let seed: WriteSummary?
-        /// The schema version an existing database had before it was migrated (nil: none needed).
+        /// The schema version an existing database had before it was upgraded (nil: none needed).
         public var migratedFrom: Int? = nil
     }
 
-    /// Wraps a read-only connection to a database already at the current schema.
-    private init(readOnly writer: any DatabaseWriter) {
-        self.writer = writer
-    }
-
-    /// Opens (WAL, busy timeout, foreign keys) the file at `path`. A missing file is created,
-    /// migrated and, unless `seed` is false, loaded with the bundled seed data.
-    /// With `readOnly`, an existing database at the current schema is opened read-only: no
-    /// write lock is ever taken, so reading works while another process writes (a long ingest).
-    public static func open(path: String, seed: Bool = true, readOnly: Bool = false) throws -> Opened {
-        if readOnly && FileManager.default.fileExists(atPath: path) {
-            var config = configuration()
-            config.readonly = true
-            do {
-                let queue = try DatabaseQueue(path: path, configuration: config)
-                try refuseNewerSchema(queue)
-                let current = try queue.read { db in
-                    try Migrations.migrator.hasCompletedMigrations(db)
-                        && (try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0) == Migrations.currentVersion
-                }
-                if current { return Opened(database: AppDatabase(readOnly: queue), created: false, seed: nil) }
-                try queue.close()
-            } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB {
-                throw AITrackError("'\(path)' is not an aitrack database (SQLite: file is not a database); give another --db PATH.")
+    /// Opens the database file at `path`.
+    ///
+    /// - A file that is not an aitrack database (not SQLite, or SQLite with another program's
+    ///   tables) or one from a newer aitrack is refused, and left as it was.
+    /// - `.read` never changes the file: an older schema is refused (a writing command or
+    ///   `db upgrade` upgrades it), a missing or empty file is created only when `create` is
+    ///   true (the default path), and the connection is read-only where the file or its folder
+    ///   is (immutable when SQLite could not otherwise read it).
+    /// - `.write` creates a missing file and upgrades an older one; creating, migrating and
+    ///   loading the seed is one transaction, so a killed or concurrent first use never leaves
+    ///   a half-made database and the seed is loaded exactly once.
+    public static func open(path: String, access: Access = .write, create: Bool = true, seed: Bool = true) throws -> Opened {
+        let state = try DatabaseFileState.inspect(path)
+        switch state {
+        case .missing, .empty:
+            if access == .read && !create {
+                throw state == .missing ? DatabaseFileProblem.missing(path: path) : DatabaseFileProblem.empty(path: path)
             }
-            // an older schema: open for writing below, which migrates it
-        }
-        return try openWritable(path: path, seed: seed)
-    }
-
-    private static func openWritable(path: String, seed: Bool) throws -> Opened {
-        var isDir: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-        if exists && isDir.boolValue {
-            throw AITrackError("the database path '\(path)' is a directory; give a file with --db PATH or $AITRACK_DB.")
-        }
-        if !exists {
             let dir = (path as NSString).deletingLastPathComponent
-            if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir) {
-                throw AITrackError("the folder of the database '\(path)' does not exist; create it or give another --db PATH.")
+            if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir) { throw DatabaseFileProblem.folderMissing(path: path) }
+            let queue = try writableQueue(path)
+            let done = try createOrMigrate(queue, seed: seed, path: path)
+            if access == .read {
+                try queue.close()
+                return Opened(database: try reader(path), created: done.created, seed: done.seed)
             }
+            return Opened(database: AppDatabase(unchecked: queue), created: done.created, seed: done.seed, migratedFrom: done.migratedFrom)
+        case .aitrack(let applied, let userVersion):
+            let known = Migrations.all.map(\.name)
+            let unknown = applied.filter { !known.contains($0) }.sorted()
+            if !unknown.isEmpty || userVersion > Migrations.currentVersion {
+                throw DatabaseFileProblem.newer(path: path, version: max(userVersion, applied.count), unknownMigrations: unknown)
+            }
+            let current = applied.count == known.count && userVersion == Migrations.currentVersion
+            if access == .read {
+                guard current else {
+                    throw DatabaseFileProblem.older(path: path, version: max(userVersion, applied.count), current: Migrations.currentVersion)
+                }
+                return Opened(database: try reader(path), created: false, seed: nil)
+            }
+            let queue = try writableQueue(path)
+            let done = try createOrMigrate(queue, seed: seed, path: path)
+            return Opened(database: AppDatabase(unchecked: queue), created: done.created, seed: done.seed, migratedFrom: done.migratedFrom)
+        }
+    }
+
+    /// A connection for writing, in WAL mode (readers go on reading while a long ingest writes).
+    static func writableQueue(_ path: String) throws -> DatabaseQueue {
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            try queue.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+            }
+            return queue
+        } catch let e as DatabaseError {
+            throw DatabaseFileProblem.from(e, path: path) ?? DatabaseFileProblem.cannotOpen(path: path, detail: e.message ?? "unable to open")
+        }
+    }
+
+    /// A read-only connection; immutable (no locks, no side files) when the folder or file is
+    /// read-only and SQLite cannot read it otherwise.
+    static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
+        func probe(_ queue: DatabaseQueue) throws -> DatabaseQueue {
+            _ = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
+            return queue
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration())
-            let before = exists ? try pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 } : nil
-            let db = try AppDatabase(pool)
-            var seeded: WriteSummary?
-            if !exists && seed { seeded = try db.loadSeed() }
-            let migrated = before.flatMap { $0 < Migrations.currentVersion ? $0 : nil }
-            return Opened(database: db, created: !exists, seed: seeded, migratedFrom: migrated)
-        } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB {
-            throw AITrackError("'\(path)' is not an aitrack database (SQLite: file is not a database); give another --db PATH.")
-        } catch let e as DatabaseError where e.resultCode == .SQLITE_CANTOPEN {
-            throw AITrackError("cannot open the database '\(path)' (SQLite: \(e.message ?? "unable to open")); check the path and its permissions.")
+            return try probe(try DatabaseQueue(path: path, configuration: configuration(readonly: true)))
+        } catch let e as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM].contains(e.resultCode) {
+            do {
+                return try probe(try DatabaseQueue(path: immutableURI(path), configuration: configuration(readonly: true)))
+            } catch let e as DatabaseError {
+                throw DatabaseFileProblem.from(e, path: path) ?? DatabaseFileProblem.cannotOpen(path: path, detail: e.message ?? "unable to open")
+            }
+        } catch let e as DatabaseError {
+            throw DatabaseFileProblem.from(e, path: path) ?? DatabaseFileProblem.damaged(path: path, detail: e.message ?? "unreadable")
         }
     }
 
-    private static func refuseNewerSchema(_ writer: any DatabaseWriter) throws {
-        let (applied, userVersion): ([String], Int) = try writer.read { db in
-            let applied = try db.tableExists("grdb_migrations")
-                ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
-            let v = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-            return (applied, v)
+    static func immutableURI(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
+    }
+
+    /// The connection of a read command. Where the file, its folder and SQLite allow it, a
+    /// read-write connection that only reads: on close SQLite then removes the `-wal` and
+    /// `-shm` files it made. It is used only when no write is pending in the WAL, so that
+    /// closing it never checkpoints anything into the file.
+    static func reader(_ path: String) throws -> AppDatabase {
+        let dir = (path as NSString).deletingLastPathComponent
+        let wal = path + "-wal"
+        let walSize = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? NSNumber)?.intValue
+        let cleanWAL = walSize == nil || walSize == 0
+        if cleanWAL && access(path, W_OK) == 0 && access(dir.isEmpty ? "." : dir, W_OK) == 0 {
+            if let queue = try? DatabaseQueue(path: path, configuration: configuration()) {
+                return AppDatabase(unchecked: queue)
+            }
         }
-        let known = Set(Migrations.all.map(\.name))
-        let unknown = applied.filter { !known.contains($0) }.sorted()
-        if !unknown.isEmpty || userVersion > Migrations.currentVersion {
-            let theirs = max(userVersion, applied.count)
-            throw AITrackError("this database has schema version \(theirs), newer than this aitrack's \(Migrations.currentVersion)"
-                + (unknown.isEmpty ? "" : " (unknown migration \(unknown.joined(separator: ", ")))")
-                + "; use a newer aitrack to open it.")
+        return AppDatabase(unchecked: try readOnlyQueue(path))
+    }
+
+    /// Creates the schema (and loads the seed) or applies the missing migrations, in one
+    /// immediate transaction: concurrent first users wait for each other, and whoever comes
+    /// second finds the work done.
+    static func createOrMigrate(_ writer: any DatabaseWriter, seed: Bool, path: String = ":memory:") throws -> (created: Bool, seed: WriteSummary?, migratedFrom: Int?) {
+        try writer.writeWithoutTransaction { db in
+            var result: (created: Bool, seed: WriteSummary?, migratedFrom: Int?) = (false, nil, nil)
+            try db.inTransaction(.immediate) {
+                let migrator = Migrations.migrator
+                if try migrator.hasBeenSuperseded(db) {
+                    let applied = try migrator.appliedIdentifiers(db)
+                    throw DatabaseFileProblem.newer(path: path, version: applied.count,
+                                                    unknownMigrations: applied.filter { id in !Migrations.all.contains { $0.name == id } }.sorted())
+                }
+                let applied = try migrator.appliedIdentifiers(db)
+                let pending = Migrations.all.filter { !applied.contains($0.name) }
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                if pending.isEmpty && version == Migrations.currentVersion { return .commit }
+                let fresh = applied.isEmpty
+                if fresh {
+                    let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                    if tables > 0 { throw DatabaseFileProblem.foreign(path: path, tables: tables) }
+                }
+                try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+                for m in pending {
+                    try db.execute(sql: m.sql)
+                    try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [m.name])
+                }
+                try db.execute(sql: "PRAGMA user_version = \(Migrations.currentVersion)")
+                if fresh {
+                    result.created = true
+                    if seed { result.seed = try loadSeed(db, path: path) }
+                } else {
+                    result.migratedFrom = max(version, applied.count)
+                }
+                return .commit
+            }
+            return result
         }
     }
 
     /// The schema version stored in the file (`PRAGMA user_version`).
     public func schemaVersion() throws -> Int {
         try writer.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+    }
+
+    /// Applies any missing migration (`aitrack db upgrade`); the version it had, nil if current.
+    public func upgrade() throws -> Int? {
+        try Self.createOrMigrate(writer, seed: false).migratedFrom
     }
 
     public struct Status: Sendable {
@@ -154,41 +229,56 @@ public struct AppDatabase: Sendable {
     // MARK: - Writes
 
     /// Runs `body` with an `EntryWriter` in one transaction, recorded as one row of `ingests`.
-    /// With `dryRun` the transaction is rolled back and only the summary remains.
+    /// With `dryRun` the transaction is rolled back and only the summary remains; so it is when
+    /// nothing changed, so that a run that changes nothing leaves the file as it was.
     func write(command: String, inputs: [String] = [], policy: ConflictPolicy = .fail, strictNames: Bool = false,
                dryRun: Bool = false, _ body: (EntryWriter) throws -> Void) throws -> WriteSummary {
-        var summary = WriteSummary()
         try writer.writeWithoutTransaction { db in
+            var summary = WriteSummary()
             try db.inTransaction(.immediate) {
-                let stamp = ISO8601DateFormatter().string(from: Date())
-                try db.execute(sql: "INSERT INTO ingests (at, command, inputs) VALUES (?, ?, ?)",
-                               arguments: [stamp, command, inputs.isEmpty ? nil : inputs.joined(separator: ";")])
-                let w = EntryWriter(db: db, ingestID: db.lastInsertedRowID, policy: policy, strictNames: strictNames)
-                try body(w)
-                summary = w.summary
-                return dryRun ? .rollback : .commit
+                summary = try Self.write(db, command: command, inputs: inputs, policy: policy, strictNames: strictNames, body)
+                return dryRun || !summary.changed ? .rollback : .commit
             }
+            return summary
         }
+    }
+
+    /// The body of `write` inside a transaction that the caller owns.
+    static func write(_ db: Database, command: String, inputs: [String] = [], policy: ConflictPolicy = .fail, strictNames: Bool = false,
+                      _ body: (EntryWriter) throws -> Void) throws -> WriteSummary {
+        let stamp = ISO8601DateFormatter().string(from: Date())
+        try db.execute(sql: "INSERT INTO ingests (at, command, inputs) VALUES (?, ?, ?)",
+                       arguments: [stamp, command, inputs.isEmpty ? nil : inputs.joined(separator: ";")])
+        let changesBefore = db.totalChangesCount
+        let w = try EntryWriter(db: db, ingestID: db.lastInsertedRowID, policy: policy, strictNames: strictNames)
+        try body(w)
+        var summary = w.summary
+        summary.changed = db.totalChangesCount != changesBefore
         return summary
     }
 
-    /// Adds one entry (the add-* commands). Errors name the command-line option.
+    /// Adds one entry (the add-* commands).
     @discardableResult
     public func add(_ entry: Entry, command: String, policy: ConflictPolicy = .fail, strictNames: Bool = false,
                     dryRun: Bool = false) throws -> WriteSummary {
-        do {
-            return try write(command: command, policy: policy, strictNames: strictNames, dryRun: dryRun) { w in
-                _ = try w.apply(entry)
-            }
-        } catch let p as FieldProblem {
-            throw AITrackError(p.commandMessage(command))
+        try write(command: command, policy: policy, strictNames: strictNames, dryRun: dryRun) { w in
+            _ = try w.apply(entry)
         }
     }
 
-    /// Loads the bundled seed data (a database created without `--no-seed` gets it).
+    /// The bundled seed data as ingest inputs.
+    static var seedInputs: [IngestInput] {
+        SeedData.files.map { IngestInput(name: "seed-data/\($0.name)", data: Data($0.text.utf8)) }
+    }
+
+    /// Loads the bundled seed data inside the caller's transaction.
+    static func loadSeed(_ db: Database, path: String) throws -> WriteSummary {
+        try ingest(db, seedInputs, options: IngestOptions(), command: "seed", path: path)
+    }
+
+    /// Loads the bundled seed data (tests; a new database gets it when it is created).
     @discardableResult
     public func loadSeed() throws -> WriteSummary {
-        let inputs = SeedData.files.map { IngestInput(name: "seed-data/\($0.name)", data: Data($0.text.utf8)) }
-        return try ingest(inputs, options: IngestOptions(), command: "seed")
+        try ingest(Self.seedInputs, options: IngestOptions(), command: "seed")
     }
 }

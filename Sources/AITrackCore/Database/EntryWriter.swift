@@ -18,6 +18,8 @@ public struct WriteSummary: Equatable, Sendable {
     public var ignored = 0
     /// Companies created because an entry named them (in order of creation).
     public var companiesCreated: [String] = []
+    /// Whether the run changed the database at all (a run that did not is rolled back).
+    public var changed = false
 
     public init() {}
 
@@ -36,18 +38,30 @@ final class EntryWriter {
     let strictNames: Bool
     private(set) var summary = WriteSummary()
 
-    private var companyIDs: [String: Int64] = [:]      // lowercased name or alias → id
+    /// Every company name and alias by its comparison key (`NameKey`): names and aliases that
+    /// differ only in case, spaces, invisible characters or compatibility forms are one company.
+    private var companyIDs: [String: Int64] = [:]
+    /// The keys that are a company's own name (the rest are aliases).
+    private var nameKeys: Set<String> = []
     private var companiesCreatedHere: Set<Int64> = []
     private var sourceIDs: [String: Int64] = [:]       // name⧸url → id
     private var metricUnits: [String: String] = [:]
     /// Prepared statements of `upsert`, per table and lookup (valid for this writer's transaction).
     private var upsertStatements: [String: (names: [String], select: Statement, insert: Statement, exists: Statement)] = [:]
 
-    init(db: Database, ingestID: Int64, policy: ConflictPolicy, strictNames: Bool) {
+    init(db: Database, ingestID: Int64, policy: ConflictPolicy, strictNames: Bool) throws {
         self.db = db
         self.ingestID = ingestID
         self.policy = policy
         self.strictNames = strictNames
+        for r in try Row.fetchAll(db, sql: "SELECT company_id AS id, alias AS name FROM company_aliases") {
+            companyIDs[NameKey.of(r["name"])] = r["id"]
+        }
+        for r in try Row.fetchAll(db, sql: "SELECT id, name FROM companies") {
+            let key = NameKey.of(r["name"])
+            companyIDs[key] = r["id"]
+            nameKeys.insert(key)
+        }
     }
 
     /// Applies one entry. Throws a `FieldProblem` for anything the user must fix.
@@ -79,15 +93,8 @@ final class EntryWriter {
 
     /// The id of the company or alias `name`, created if unknown (unless strict).
     func companyID(_ name: String, field: String) throws -> Int64 {
-        let key = name.lowercased()
+        let key = NameKey.of(name)
         if let id = companyIDs[key] { return id }
-        if let id = try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT id FROM companies WHERE name = ? COLLATE NOCASE
-            UNION ALL SELECT company_id FROM company_aliases WHERE alias = ? COLLATE NOCASE LIMIT 1
-            """), arguments: [name, name]) {
-            companyIDs[key] = id
-            return id
-        }
         if strictNames {
             throw FieldProblem(field: field, problem: "'\(name)' is not a known company or alias",
                                valid: "valid: a company added before (see `aitrack companies`), or ingest without --strict-names to create it")
@@ -95,17 +102,14 @@ final class EntryWriter {
         try db.cachedStatement(sql: "INSERT INTO companies (name, ingest_id) VALUES (?, ?)").execute(arguments: [name, ingestID])
         let id = db.lastInsertedRowID
         companyIDs[key] = id
+        nameKeys.insert(key)
         companiesCreatedHere.insert(id)
         summary.companiesCreated.append(name)
         return id
     }
 
-    func existingCompanyID(_ name: String) throws -> Int64? {
-        if let id = companyIDs[name.lowercased()] { return id }
-        return try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT id FROM companies WHERE name = ? COLLATE NOCASE
-            UNION ALL SELECT company_id FROM company_aliases WHERE alias = ? COLLATE NOCASE LIMIT 1
-            """), arguments: [name, name])
+    func existingCompanyID(_ name: String) -> Int64? {
+        companyIDs[NameKey.of(name)]
     }
 
     private var companyNames: [Int64: String] = [:]
@@ -264,16 +268,16 @@ final class EntryWriter {
         if let key = e.common.key {
             existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM companies WHERE entry_key = ?"), arguments: [key])
         }
-        if existing == nil {
-            existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM companies WHERE name = ? COLLATE NOCASE"), arguments: [e.name])
-            // found by its name (in any case): the name itself is no difference
-            if existing != nil { cols.pairs.removeAll { $0.0 == "name" } }
-        }
-        if existing == nil, let aliasOf = try String.fetchOne(db.cachedStatement(sql: """
-            SELECT c.name FROM company_aliases a JOIN companies c ON c.id = a.company_id WHERE a.alias = ? COLLATE NOCASE
-            """), arguments: [e.name]) {
-            throw FieldProblem(field: "name", problem: "'\(e.name)' is already an alias of \(aliasOf)",
-                               valid: "valid: a name that is not another company's alias (or add the alias to \(aliasOf))")
+        let key = NameKey.of(e.name)
+        if existing == nil, let found = companyIDs[key] {
+            guard nameKeys.contains(key) else {
+                let aliasOf = try canonicalCompanyName(found)
+                throw FieldProblem(field: "name", problem: "'\(e.name)' is already an alias of \(aliasOf)",
+                                   valid: "valid: a name that is not another company's alias (or add the alias to \(aliasOf))")
+            }
+            // found by its name (in any case or spelling of spaces): the name itself is no difference
+            existing = found
+            cols.pairs.removeAll { $0.0 == "name" }
         }
         var outcome: Outcome
         let id: Int64
@@ -298,7 +302,8 @@ final class EntryWriter {
             c.pairs = cols.pairs.filter { !$0.1.isNull }
             (id, outcome) = try upsert(table: "companies", lookup: ("0", []), columns: c, describe: "company \(e.name)")
         }
-        companyIDs[e.name.lowercased()] = id
+        companyIDs[key] = id
+        nameKeys.insert(key)
         if let parent = e.parent {
             let pid = try companyID(parent, field: "parent")
             if pid == id {
@@ -334,14 +339,14 @@ final class EntryWriter {
             }
         }
         for alias in e.aliases {
-            if let owner = try existingCompanyID(alias) {
+            if let owner = existingCompanyID(alias) {
                 if owner == id { continue }
                 let ownerName = try canonicalCompanyName(owner)
                 throw FieldProblem(field: "aliases", problem: "'\(alias)' already names \(ownerName)",
                                    valid: "valid: an alias that no other company uses as name or alias")
             }
             try db.cachedStatement(sql: "INSERT INTO company_aliases (alias, company_id) VALUES (?, ?)").execute(arguments: [alias, id])
-            companyIDs[alias.lowercased()] = id
+            companyIDs[NameKey.of(alias)] = id
             if outcome == .unchanged { outcome = .replaced }
         }
         return outcome

@@ -34,7 +34,7 @@ public struct EntryDecoder: Sendable {
     public static let allFieldNames: Set<String> = Set(fields.values.flatMap { $0 } + commonFields)
 
     public func decode(_ record: [(String, JSONValue)]) throws(FieldProblem) -> Entry {
-        var r = FieldReader(record, dateFormat: dateFormat)
+        let r = FieldReader(record, dateFormat: dateFormat)
         let type: EntryType
         if let t = try r.string("type") {
             type = try EntryType.parse(t, field: "type")
@@ -208,10 +208,26 @@ struct FieldReader {
         }
     }
 
+    /// Free-text fields, where tab and line breaks are allowed.
+    static let multilineFields: Set<String> = ["note", "title", "purpose"]
+
+    /// Refuses control characters (a NUL would cut the text short in SQLite's C API); tab and
+    /// line breaks only in free text.
+    static func checkText(_ s: String, field: String) throws(FieldProblem) {
+        let base = String(field.split(separator: ".").first ?? Substring(field))
+        if let c = ControlCharacters.first(in: s, multiline: multilineFields.contains(base)) {
+            throw FieldProblem(field: field, problem: "holds the control character \(ControlCharacters.name(c))",
+                               valid: multilineFields.contains(base) ? "valid: text without control characters other than tab and line breaks"
+                                   : "valid: text without control characters (tab and line breaks only in note, title and purpose)")
+        }
+    }
+
     func string(_ name: String) throws(FieldProblem) -> String? {
         switch raw(name) {
         case nil: return nil
-        case .string(let s)?: return s.trimmed
+        case .string(let s)?:
+            try Self.checkText(s, field: name)
+            return s.trimmed
         case .number(let n)?: return n
         case let v?: throw FieldProblem(field: name, problem: "is \(v.typeName)", valid: "valid: a string")
         }
@@ -294,6 +310,7 @@ struct FieldReader {
         switch raw(name) {
         case nil: return []
         case .string(let s)?:
+            try Self.checkText(s, field: name)
             return s.split(separator: ";").map { $0.trimmed }.filter { !$0.isEmpty }
         case .array(let items)?:
             var out: [String] = []
@@ -301,6 +318,7 @@ struct FieldReader {
                 guard case .string(let s) = item, !s.trimmed.isEmpty else {
                     throw FieldProblem(field: name, problem: "holds \(item.typeName)", valid: "valid: a list of non-empty strings")
                 }
+                try Self.checkText(s, field: name)
                 out.append(s.trimmed)
             }
             return out
@@ -320,7 +338,9 @@ struct FieldReader {
             var out: [Party] = []
             for item in items {
                 switch item {
-                case .string(let s): out.append(try Party.parse(s, field: name))
+                case .string(let s):
+                    try Self.checkText(s, field: name)
+                    out.append(try Party.parse(s, field: name))
                 case .object(let o):
                     let inner = FieldReader(o, dateFormat: nil)
                     if let extra = o.first(where: { $0.0 != "company" && $0.0 != "role" }) {

@@ -60,8 +60,21 @@ public struct IngestOptions: Sendable {
 extension AppDatabase {
     /// Reads every input and writes its entries in one transaction. On any error nothing is
     /// written and the error lists every problem found (up to `errorLimit`) as
-    /// `FILE:LINE: field: problem; valid: …`.
+    /// `FILE:LINE: field: problem; valid: …`. A run that changes nothing (every entry
+    /// unchanged, or a dry run) is rolled back, so the file stays byte-identical.
     public func ingest(_ inputs: [IngestInput], options: IngestOptions, command: String = "ingest") throws -> WriteSummary {
+        try writer.writeWithoutTransaction { db in
+            var summary = WriteSummary()
+            try db.inTransaction(.immediate) {
+                summary = try Self.ingest(db, inputs, options: options, command: command, path: writer.path)
+                return options.dryRun || !summary.changed ? .rollback : .commit
+            }
+            return summary
+        }
+    }
+
+    /// The ingest inside a transaction the caller owns (also the seed of a new database).
+    static func ingest(_ db: Database, _ inputs: [IngestInput], options: IngestOptions, command: String, path: String) throws -> WriteSummary {
         var errors: [InputError] = []
         var limitReached = false
         // Two stages on two threads: one reads and decodes entries, this one writes them.
@@ -85,8 +98,7 @@ extension AppDatabase {
         reader.stackSize = 8 << 20
         reader.start()
         defer { pipe.stop() }   // whatever happens here, the reader stops and is not left waiting
-        return try write(command: command, inputs: inputs.map(\.name), policy: options.policy,
-                         strictNames: options.strictNames, dryRun: options.dryRun) { w in
+        return try write(db, command: command, inputs: inputs.map(\.name), policy: options.policy, strictNames: options.strictNames) { w in
             var seen = 0
             batches: while let batch = pipe.next() {
                 for (location, result) in batch {
@@ -97,7 +109,9 @@ extension AppDatabase {
                     } catch let p as FieldProblem {
                         errors.append(InputError(location, p))
                     } catch let e as DatabaseError {
-                        errors.append(InputError(location, FieldProblem(field: "entry", problem: "the database refused it (\(e.message ?? "\(e)"))")))
+                        // the file, not the entry: a full disk, a lock, an I/O error ends the run here
+                        if let storage = DatabaseFileProblem.from(e, path: path, at: location.description) { throw storage }
+                        errors.append(InputError(location, FieldProblem(field: "entry", problem: "the database refused it (\(e.message ?? "a constraint failed"))")))
                     }
                     if errors.count >= options.errorLimit {
                         limitReached = true

@@ -58,7 +58,7 @@ enum RecordReader {
         let items: [(Int, JSONValue)]
         do {
             items = try JSONParser.parseTopLevelArray(bytes)
-        } catch let f as JSONParser.Failure {
+        } catch let f {
             let (line, col) = lineAndColumn(bytes, offset: f.column - 1)
             _ = try sink(InputLocation(file: name, line: line),
                          .failure(FieldProblem(field: "column \(col)", problem: f.message, valid: "valid: a JSON array of entry objects")))

@@ -8,27 +8,9 @@ public struct FieldProblem: Error, Equatable, Sendable {
     public var valid: String?
 
     public init(field: String, problem: String, valid: String? = nil) {
-        self.field = field
-        self.problem = problem
-        self.valid = valid
-    }
-
-    /// The command-line option that sets an entry field: `term_months` → `--term-months`,
-    /// list fields by their repeatable singular (`parties` → `--party`).
-    public static func option(forField field: String) -> String {
-        let base = field.split(separator: ".").first.map(String.init) ?? field
-        switch base {
-        case "parties": return "--party"
-        case "aliases": return "--alias"
-        case "members": return "--member"
-        case "id": return "--id"
-        default: return "--" + base.replacingOccurrences(of: "_", with: "-")
-        }
-    }
-
-    /// `add-deal: --party: …; valid: ….` — the one-sentence error of an add-* command.
-    public func commandMessage(_ command: String) -> String {
-        "\(command): \(Self.option(forField: field)): \(problem)\(valid.map { "; " + $0 } ?? "")."
+        self.field = Excerpt.message(field, limit: 80)
+        self.problem = Excerpt.message(problem)
+        self.valid = valid.map { Excerpt.message($0) }
     }
 
     public var text: String {
@@ -74,8 +56,8 @@ public struct AITrackError: Error, CustomStringConvertible, Sendable {
     public var details: [String]
 
     public init(_ message: String, details: [String] = []) {
-        self.message = message
-        self.details = details
+        self.message = Excerpt.message(message)
+        self.details = details.map { Excerpt.message($0) }
     }
 
     public var description: String { ([message] + details).joined(separator: "\n") }
@@ -86,5 +68,35 @@ public struct AITrackError: Error, CustomStringConvertible, Sendable {
         var summary = count == 1 ? "1 error; nothing was written." : "\(count) errors; nothing was written."
         if limitReached { summary = "stopped after \(count) errors; nothing was written." }
         return AITrackError(lines.first ?? summary, details: Array(lines.dropFirst()) + (count > 1 || limitReached ? [summary] : []))
+    }
+}
+
+/// Keeps messages readable whatever the input: control characters are shown as `U+0000`
+/// (never written raw to a terminal), and a message longer than `limit` characters (a 10 MB
+/// name quoted back) keeps its beginning and end with the middle cut.
+public enum Excerpt {
+    public static func message(_ s: String, limit: Int = 400) -> String {
+        var out = s
+        if s.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) {
+            var v = String.UnicodeScalarView()
+            for u in s.unicodeScalars {
+                if u.properties.generalCategory == .control && u != "\n" {
+                    v.append(contentsOf: ControlCharacters.name(u).unicodeScalars)
+                } else {
+                    v.append(u)
+                }
+            }
+            out = String(v)
+        }
+        let count = out.count
+        guard count > limit else { return out }
+        let keep = (limit - 40) / 2
+        return String(out.prefix(keep)) + " …(\(count - 2 * keep) characters cut)… " + String(out.suffix(keep))
+    }
+
+    /// One value in a list for people: at most `limit` characters.
+    public static func value(_ s: String, limit: Int = 60) -> String {
+        let shown = message(s, limit: Int.max)
+        return shown.count > limit ? String(shown.prefix(limit - 1)) + "…" : shown
     }
 }

@@ -4,7 +4,7 @@ public enum SummaryFormatter {
     public static func text(_ s: WriteSummary, dryRun: Bool = false) -> String {
         var line = "\(s.total) entr\(s.total == 1 ? "y" : "ies"): \(s.added) added, \(s.unchanged) unchanged, \(s.replaced) replaced, \(s.ignored) ignored"
         if !s.companiesCreated.isEmpty {
-            let names = s.companiesCreated.prefix(20).joined(separator: ", ") + (s.companiesCreated.count > 20 ? ", …" : "")
+            let names = s.companiesCreated.prefix(20).map { Excerpt.value($0) }.joined(separator: ", ") + (s.companiesCreated.count > 20 ? ", …" : "")
             line += "; \(s.companiesCreated.count) compan\(s.companiesCreated.count == 1 ? "y" : "ies") created: \(names)"
         }
         if dryRun { line = "dry run, nothing written: " + line }

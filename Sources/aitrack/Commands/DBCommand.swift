@@ -5,7 +5,7 @@ struct DBCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "About the database file.",
-        subcommands: [DBStatus.self])
+        subcommands: [DBStatus.self, DBUpgrade.self])
 }
 
 struct DBStatus: ParsableCommand {
@@ -32,5 +32,24 @@ struct DBStatus: ParsableCommand {
         t.rows.append([.text("journal_mode"), .text(status.journalMode)])
         for (table, n) in status.counts { t.rows.append([.text("rows.\(table)"), .int(Int64(n))]) }
         Terminal.out(f == .table ? TableFormatter.table(t, groupNumbers: false) : TableFormatter.render(t, as: f))
+    }
+}
+
+struct DBUpgrade: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "upgrade",
+        abstract: "Upgrade a database written by an older aitrack to the current schema, in one transaction.",
+        discussion: """
+            Example:
+              aitrack db upgrade --db archive.db
+            Commands that only read never upgrade a file; they say when one needs this. Writing commands
+            (init, add-*, ingest, sql --write) upgrade it too.
+            """)
+
+    @OptionGroup var db: DatabaseOptions
+
+    func run() throws {
+        let opened = try db.open()
+        Terminal.out("\(db.path): schema version \(try opened.schemaVersion())\n")
     }
 }

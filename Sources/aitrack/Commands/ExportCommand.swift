@@ -32,13 +32,22 @@ struct ExportCommand: ParsableCommand {
         }
         let database = try db.open(readOnly: true)
         if let dir {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), !isDir.boolValue {
+                throw AITrackError("export: --dir: '\(dir)' is a file, not a folder; give a folder (it is created if missing).")
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            } catch {
+                throw AITrackError("export: --dir: cannot create the folder '\(dir)'; check the path and its permissions.")
+            }
             var written = 0
             for t in selected where try database.entryCount(t) > 0 {
                 written += 1
                 let path = (dir as NSString).appendingPathComponent("\(t.rawValue).\(f.rawValue)")
-                FileManager.default.createFile(atPath: path, contents: nil)
-                guard let h = FileHandle(forWritingAtPath: path) else { throw AITrackError("cannot write '\(path)'; check the folder's permissions.") }
+                guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
+                    throw AITrackError("export: cannot write '\(path)'; check the folder's permissions.")
+                }
                 defer { try? h.close() }
                 let write: (String) throws -> Void = { h.write(Data($0.utf8)) }
                 if f == .csv { try database.exportCSV(t, write: write) } else { try database.exportNDJSON([t], write: write) }

@@ -24,10 +24,15 @@ struct EntryRecord {
         do {
             entry = try EntryDecoder(defaultType: type).decode(fields)
         } catch let p {
-            throw AITrackError(p.commandMessage(command))
+            throw AITrackError(ErrorText.commandMessage(p, command: command))
         }
         let database = try db.open()
-        let summary = try database.add(entry, command: command, policy: try write.policy(), strictNames: write.strictNames, dryRun: write.dryRun)
+        let summary: WriteSummary
+        do {
+            summary = try database.add(entry, command: command, policy: try write.policy(), strictNames: write.strictNames, dryRun: write.dryRun)
+        } catch let p as FieldProblem {
+            throw AITrackError(ErrorText.commandMessage(p, command: command))
+        }
         if !db.quiet {
             let verb = summary.added > 0 ? "added" : summary.replaced > 0 ? "replaced" : summary.ignored > 0 ? "kept the stored" : "unchanged:"
             Terminal.err("aitrack: \(write.dryRun ? "dry run, nothing written: would have " : "")\(verb) \(type.rawValue) (\(SummaryFormatter.text(summary)))")

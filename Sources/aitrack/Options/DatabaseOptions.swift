@@ -19,10 +19,16 @@ struct DatabaseOptions: ParsableArguments {
         return "aitrack.db"
     }
 
-    /// Opens (creating and seeding if missing) and says so on stderr. Commands that only read
-    /// open read-only, so that they never wait for a writer.
+    /// The user named the file (`--db` or `$AITRACK_DB`): a read command then creates nothing.
+    var isExplicit: Bool {
+        db != nil || !(ProcessInfo.processInfo.environment["AITRACK_DB"] ?? "").isEmpty
+    }
+
+    /// Opens the database and says on stderr what opening it did. Commands that only read
+    /// never change the file: no creation at a path the user named, no upgrade, no write lock.
     func open(readOnly: Bool = false) throws -> AppDatabase {
-        let opened = try AppDatabase.open(path: path, seed: !noSeed, readOnly: readOnly)
+        Terminal.databasePath = path
+        let opened = try AppDatabase.open(path: path, access: readOnly ? .read : .write, create: !readOnly || !isExplicit, seed: !noSeed)
         if let from = opened.migratedFrom, !quiet {
             Terminal.err("aitrack: upgraded \(path) from schema version \(from) to \(Migrations.currentVersion); its data are unchanged.")
         }

@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+
+/// What can be wrong with a database file or with writing to it. The library names the file
+/// and the cause; the executable turns each case into one sentence with what to do.
+public enum DatabaseFileProblem: Error, Equatable, Sendable {
+    /// A read was asked of a file that does not exist (an explicit path: nothing is created).
+    case missing(path: String)
+    /// A read was asked of a file that holds no database yet (0 bytes, or no tables).
+    case empty(path: String)
+    case isDirectory(path: String)
+    case folderMissing(path: String)
+    /// Not an SQLite file at all.
+    case notSQLite(path: String)
+    /// An SQLite file with tables, but none of aitrack's migrations: another program's data.
+    case foreign(path: String, tables: Int)
+    /// Written by a newer aitrack.
+    case newer(path: String, version: Int, unknownMigrations: [String])
+    /// Written by an older aitrack; only a writing command or `db upgrade` upgrades it.
+    case older(path: String, version: Int, current: Int)
+    /// SQLite says the file is damaged (truncated, overwritten).
+    case damaged(path: String, detail: String)
+    /// The file or its folder cannot be opened (permissions, a read-only file system).
+    case cannotOpen(path: String, detail: String)
+    /// A write to a file (or folder) that is read-only.
+    case readOnly(path: String)
+    /// The disk is full or a file-size limit was reached while writing.
+    case diskFull(path: String, at: String?)
+    /// Another process held the write lock for the whole busy timeout.
+    case busy(path: String, seconds: Int)
+    /// Any other input/output failure of the file system.
+    case io(path: String, detail: String)
+
+    /// The file the problem is about.
+    public var path: String {
+        switch self {
+        case .missing(let p), .empty(let p), .isDirectory(let p), .folderMissing(let p), .notSQLite(let p), .readOnly(let p):
+            return p
+        case .foreign(let p, _), .newer(let p, _, _), .older(let p, _, _), .damaged(let p, _), .cannotOpen(let p, _),
+             .diskFull(let p, _), .busy(let p, _), .io(let p, _):
+            return p
+        }
+    }
+
+    /// The busy timeout every connection waits for a lock (seconds).
+    public static let busyTimeout = 30
+
+    /// For errors that reach the executable from SQLite: the storage problem behind it, if any.
+    public static func classify(_ error: Error, path: String) -> DatabaseFileProblem? {
+        (error as? DatabaseError).flatMap { from($0, path: path) }
+    }
+
+    /// SQLite's own message of an SQLite error (never the SQL it ran), nil for other errors.
+    public static func sqliteMessage(_ error: Error) -> String? {
+        (error as? DatabaseError).map { $0.message ?? "SQLite error \($0.resultCode.rawValue)" }
+    }
+
+    /// The storage problem behind an SQLite error, or nil when the error is about the data
+    /// (a constraint, a syntax error) rather than the file.
+    public static func from(_ e: DatabaseError, path: String, at location: String? = nil) -> DatabaseFileProblem? {
+        let detail = e.message ?? "SQLite error \(e.resultCode.rawValue)"
+        switch e.resultCode {
+        case .SQLITE_FULL: return .diskFull(path: path, at: location)
+        case .SQLITE_IOERR:
+            // a write past `ulimit -f` (EFBIG) comes back as an I/O error of the write
+            if e.extendedResultCode == .SQLITE_IOERR_WRITE || e.extendedResultCode == .SQLITE_IOERR_FSYNC
+                || e.extendedResultCode == .SQLITE_IOERR_TRUNCATE {
+                return .diskFull(path: path, at: location)
+            }
+            return .io(path: path, detail: detail)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path, seconds: busyTimeout)
+        case .SQLITE_READONLY: return .readOnly(path: path)
+        case .SQLITE_CORRUPT: return .damaged(path: path, detail: detail)
+        case .SQLITE_NOTADB: return .notSQLite(path: path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return .cannotOpen(path: path, detail: detail)
+        case .SQLITE_NOMEM: return .io(path: path, detail: "out of memory")
+        default: return nil
+        }
+    }
+}
+
+/// What a file on disk is, seen without changing it.
+enum DatabaseFileState: Equatable {
+    case missing
+    /// 0 bytes, or an SQLite file without a single table (a creation that was killed).
+    case empty
+    /// An aitrack database: the migrations it has applied and its `user_version`.
+    case aitrack(applied: Set<String>, userVersion: Int)
+
+    /// Looks at `path` through a read-only connection (immutable when even that cannot open,
+    /// as in a read-only folder without the WAL's shared-memory file).
+    static func inspect(_ path: String) throws -> DatabaseFileState {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return .missing }
+        if isDir.boolValue { throw DatabaseFileProblem.isDirectory(path: path) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        if size == 0 && !FileManager.default.fileExists(atPath: path + "-wal") { return .empty }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw DatabaseFileProblem.cannotOpen(path: path, detail: "permission denied")
+        }
+        let queue = try AppDatabase.readOnlyQueue(path)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            let tables: [String]
+            do {
+                tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            } catch let e as DatabaseError {
+                throw DatabaseFileProblem.from(e, path: path) ?? DatabaseFileProblem.damaged(path: path, detail: e.message ?? "unreadable")
+            }
+            if tables.isEmpty { return .empty }
+            let applied = tables.contains("grdb_migrations") ? try Migrations.migrator.appliedIdentifiers(db) : []
+            guard let first = Migrations.all.first?.name, applied.contains(first) else {
+                throw DatabaseFileProblem.foreign(path: path, tables: tables.filter { !$0.hasPrefix("sqlite_") }.count)
+            }
+            return .aitrack(applied: applied, userVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import AITrackCore
+import Foundation
+
+/// Turns every error the library throws into the house style: one sentence on stderr saying
+/// what is wrong, where, and what is valid or what to do. No type names, no SQL.
+enum ErrorText {
+    static func lines(for error: Error) -> [String] {
+        switch error {
+        case let e as AITrackError: return [e.message] + e.details
+        case let p as DatabaseFileProblem: return [sentence(p)]
+        case let p as FieldProblem: return [p.text + "."]
+        case let e as InputError: return [e.description + "."]
+        case _ where DatabaseFileProblem.sqliteMessage(error) != nil:
+            if let p = DatabaseFileProblem.classify(error, path: Terminal.databasePath ?? "the database") { return [sentence(p)] }
+            return ["the database refused the operation (\(DatabaseFileProblem.sqliteMessage(error)!)); nothing was written."]
+        case let e as CocoaError:
+            let path = e.filePath ?? e.userInfo[NSFilePathErrorKey] as? String ?? "the file"
+            switch e.code {
+            case .fileWriteFileExists: return ["'\(path)' exists and is not a folder; give a folder with --dir, or another path."]
+            case .fileWriteNoPermission, .fileReadNoPermission: return ["no permission to write '\(path)'; check the folder's permissions."]
+            case .fileWriteOutOfSpace: return ["the disk holding '\(path)' is full; free some space and try again."]
+            case .fileWriteVolumeReadOnly: return ["'\(path)' is on a read-only file system; give another path."]
+            default: return ["could not read or write '\(path)'; check the path and its permissions."]
+            }
+        default:
+            return ["the command failed (\(String(describing: type(of: error)))); please report this with the command you ran."]
+        }
+    }
+
+    /// The command-line option that sets an entry field: `term_months` → `--term-months`,
+    /// list fields by their repeatable singular (`parties` → `--party`).
+    static func option(forField field: String) -> String {
+        let base = field.split(separator: ".").first.map(String.init) ?? field
+        switch base {
+        case "parties": return "--party"
+        case "aliases": return "--alias"
+        case "members": return "--member"
+        case "id": return "--id"
+        default: return "--" + base.replacingOccurrences(of: "_", with: "-")
+        }
+    }
+
+    /// `add-deal: --party: …; valid: ….` — the one-sentence error of an add-* command.
+    static func commandMessage(_ p: FieldProblem, command: String) -> String {
+        "\(command): \(option(forField: p.field)): \(p.problem)\(p.valid.map { "; " + $0 } ?? "")."
+    }
+
+    static func sentence(_ p: DatabaseFileProblem) -> String {
+        switch p {
+        case .missing(let path):
+            return "no database at '\(path)'; create it with `aitrack init --db \(shell(path))` (a command that only reads creates nothing)."
+        case .empty(let path):
+            return "'\(path)' holds no aitrack database yet (it is empty); create it with `aitrack init --db \(shell(path))`."
+        case .isDirectory(let path):
+            return "the database path '\(path)' is a folder; give a file with --db PATH or $AITRACK_DB."
+        case .folderMissing(let path):
+            return "the folder of the database '\(path)' does not exist; create it or give another --db PATH."
+        case .notSQLite(let path):
+            return "'\(path)' is not a database (not an SQLite file); aitrack left it as it is; give an aitrack database with --db PATH."
+        case .foreign(let path, let tables):
+            return "'\(path)' is another program's SQLite database (\(tables) table\(tables == 1 ? "" : "s"), none of them aitrack's); aitrack left it as it is; give an aitrack database with --db PATH."
+        case .newer(let path, let version, let unknown):
+            return "'\(path)' has schema version \(version), newer than this aitrack's \(Migrations.currentVersion)"
+                + (unknown.isEmpty ? "" : " (unknown migration \(unknown.joined(separator: ", ")))") + "; use a newer aitrack to open it."
+        case .older(let path, let version, let current):
+            return "'\(path)' has schema version \(version) and this aitrack uses \(current); upgrade it with `aitrack db upgrade --db \(shell(path))` (a command that only reads never changes the file)."
+        case .damaged(let path, let detail):
+            return "'\(path)' is damaged (SQLite: \(detail)); restore it from a backup, or export what can still be read."
+        case .cannotOpen(let path, let detail):
+            return "cannot open the database '\(path)' (\(detail)); check the path and its permissions."
+        case .readOnly(let path):
+            return "cannot write to '\(path)': the file or its folder is read-only; commands that only read still work, or give a writable --db PATH."
+        case .diskFull(let path, let at):
+            return "could not write to '\(path)'\(at.map { " at \($0)" } ?? ""): the disk is full or a file-size limit was reached; nothing was written."
+        case .busy(let path, let seconds):
+            return "another process has held the write lock on '\(path)' for \(seconds) s; try again when it is done."
+        case .io(let path, let detail):
+            return "could not read or write '\(path)' (\(detail)); nothing was written."
+        }
+    }
+
+    /// A path as typed in a shell: quoted when it holds anything but plain characters.
+    static func shell(_ s: String) -> String {
+        s.allSatisfy { $0.isLetter || $0.isNumber || "/._-+,:@".contains($0) } ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
