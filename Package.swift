@@ -15,7 +15,7 @@ let package = Package(
     targets: [
         .target(
             name: "AITrackCore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
             resources: [
                 // One line per file: a test fails when Migrations/ or seed-data/ holds a file
                 // that is not embedded here, or when an embedded copy differs.

@@ -34,7 +34,10 @@ enum Main {
         // a write past `ulimit -f` fails with an error SQLite reports, instead of killing the process
         signal(SIGXFSZ, SIG_IGN)
         do {
-            var command = try AITrack.parseAsRoot()
+            let commands = Set(AITrack.configuration.subcommands.map { $0._commandName } + ["help"])
+            let arguments = Arguments.normalize(Array(CommandLine.arguments.dropFirst()), commands: commands,
+                                                subcommands: ["db": Set(DBCommand.configuration.subcommands.map { $0._commandName })])
+            var command = try AITrack.parseAsRoot(arguments)
             try command.run()
         } catch let e as AITrackError {
             Terminal.error(e)

@@ -64,8 +64,11 @@ import Testing
         #expect(Set(rows.dropFirst().map { $0.split(separator: ",")[1] }) == ["2023-01-01", "2024-01-01", "2025-01-01"])
         let q = try cli.run("concentration", "--metric", "cloud_market_share", "--from", "2024-Q1", "--to", "2024-Q4", "--by", "quarter", "--format", "json")
         guard case .array(let sets) = try JSONParser.parse(q.stdout) else { Issue.record("not a list"); return }
-        #expect(sets.count == 4)
-        let q3 = object(sets[2])
+        // the seed has 2024 cloud shares for Q3 only: the three quarters without data are left out
+        #expect(sets.count == 1)
+        #expect(q.stderr == "aitrack: concentration: 3 quarters of 2024-Q1..2024-Q4 without statistics of cloud_market_share left out.\n")
+        let q3 = object(sets[0])
+        #expect(object(q3["period"]!)["from"] == .string("2024-07-01"))
         #expect(number(object(q3["hhi"]!)["low"]) == 1546)
         #expect(number(object(q3["cr"]!)["3"]) == 63)
         let md = try cli.run("concentration", "--metric", "ai_compute_h100e", "--year", "2025", "--format", "markdown")
@@ -87,8 +90,29 @@ import Testing
         let open = try cli.run("concentration", "--metric", "ai_compute_h100e", "--from", "2023", "--by", "year")
         #expect(open.status != 0 && open.stderr.contains("give --from and --to as well"))
         let empty = try cli.run("concentration", "--metric", "ai_compute_h100e", "--year", "2019", "--format", "table")
-        #expect(empty.status == 0 && empty.stdout.contains("n/a: no company data for ai_compute_h100e in 2019"))
+        #expect(empty.status == 0 && empty.stdout.isEmpty)
+        #expect(empty.stderr == "aitrack: concentration: ai_compute_h100e has no statistics in 2019; nothing to compute.\n")
         let json = try cli.run("concentration", "--metric", "ai_compute_h100e", "--year", "2019", "--format", "json")
-        #expect(object(try JSONParser.parse(json.stdout))["top5_share"] == .null)
+        #expect(json.stdout == "[]\n")
+    }
+
+    /// Ten thousand years by quarter cost what their data cost: the steps without data are
+    /// left out (one indexed query finds the others), and said so on stderr.
+    @Test func aLongRangeSkipsStepsWithoutData() throws {
+        let cli = try CLI()
+        let r = try cli.run("concentration", "--metric", "ai_compute_h100e", "--from", "0001", "--to", "9999", "--by", "quarter", "--format", "csv")
+        #expect(r.status == 0, "\(r.stderr)")
+        let periods = Set(r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] })
+        let expected = try cli.sqlite("""
+            SELECT count(DISTINCT substr(date, 1, 4) || ((CAST(substr(date, 6, 2) AS INTEGER) + 2) / 3)) FROM statistics
+            WHERE metric = 'ai_compute_h100e' AND (measure <> 'value' OR forecast = 0)
+            """)
+        #expect(String(periods.count) == expected)
+        #expect(r.stderr.contains("quarters of 0001..9999 without statistics of ai_compute_h100e left out."))
+        let year = try cli.run("concentration", "--metric", "ai_compute_h100e", "--year=-9223372036854775808")
+        #expect(year.status != 0)
+        #expect(year.stderr == "aitrack: concentration: --year: -9223372036854775808 is not a year; valid: 1 to 9999; see 'aitrack help concentration'.\n")
+        let report = try cli.run("report", "--year", "10000")
+        #expect(report.status != 0 && report.stderr.contains("--year: 10000 is not a year; valid: 1 to 9999"))
     }
 }

@@ -13,14 +13,21 @@ extension AppDatabase {
         }
     }
 
+    /// The unit of a metric's values (`percent` when it has published figures only), or an
+    /// error naming the metrics there are.
+    static func unit(of metric: String, _ db: Database) throws -> String {
+        guard let unit = try String.fetchOne(db, sql: "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1", arguments: [metric])
+            ?? String.fetchOne(db, sql: "SELECT 'percent' FROM statistics WHERE metric = ? LIMIT 1", arguments: [metric]) else {
+            let known = try String.fetchAll(db, sql: "SELECT DISTINCT metric FROM statistics ORDER BY metric")
+            throw AITrackError("--metric: '\(metric)' has no statistics; valid: \(known.isEmpty ? "none yet (add statistics first)" : known.joined(separator: ", ")).")
+        }
+        return unit
+    }
+
     /// DESIGN §5 for one metric and period: reads the statistics, computes in pure code.
     public func concentration(metric: String, period: Period, consolidate: Bool = true) throws -> ConcentrationResult {
         try writer.read { db in
-            guard let unit = try String.fetchOne(db, sql: "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1", arguments: [metric])
-                ?? String.fetchOne(db, sql: "SELECT 'percent' FROM statistics WHERE metric = ? LIMIT 1", arguments: [metric]) else {
-                let known = try String.fetchAll(db, sql: "SELECT DISTINCT metric FROM statistics ORDER BY metric")
-                throw AITrackError("--metric: '\(metric)' has no statistics; valid: \(known.isEmpty ? "none yet (add statistics first)" : known.joined(separator: ", ")).")
-            }
+            let unit = try Self.unit(of: metric, db)
             let holdings = try Row.fetchAll(db, sql: """
                 SELECT st.id, c.name AS company, c.kind, up.ultimate_parent, st.segment, st.date, st.value, st.verification,
                        coalesce(st.ingest_id, 0) AS ingest_id, s.name AS source
@@ -65,5 +72,49 @@ extension AppDatabase {
         try metricsWithCompanyData(period: period)
             .map { try concentration(metric: $0, period: period, consolidate: consolidate) }
             .sorted { ($1.firms.count, $0.metric) < ($0.firms.count, $1.metric) }
+    }
+}
+
+/// `concentration` over a range: one figure set per year or quarter that has data.
+public struct ConcentrationSeries: Sendable {
+    public var results: [ConcentrationResult]
+    /// Steps of the range without any statistic of the metric (left out).
+    public var periodsWithoutData: Int
+}
+
+extension AppDatabase {
+    /// The years or quarters in `period` that hold any statistic of `metric` (company values,
+    /// market totals or published figures). One indexed query, however long the range.
+    public func periodsWithData(metric: String, in period: Period, by step: PeriodStep) throws -> [Period] {
+        let days = try writer.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT DISTINCT date FROM statistics
+                WHERE metric = ? AND date BETWEEN ? AND ? AND (measure <> 'value' OR forecast = 0)
+                ORDER BY date
+                """, arguments: [metric, period.fromISO, period.toISO])
+        }
+        var out: [Period] = []
+        for d in days {
+            if let p = Period.containing(d, step), out.last != p { out.append(p) }
+        }
+        return out
+    }
+
+    /// One figure set per step of `period` that has data (a single set without `step`);
+    /// steps without data are left out and counted, so that a range of ten thousand years
+    /// costs what its data cost.
+    public func concentrationSeries(metric: String, period: Period, by step: PeriodStep?, consolidate: Bool = true) throws -> ConcentrationSeries {
+        guard let step else {
+            let r = try concentration(metric: metric, period: period, consolidate: consolidate)
+            let empty = r.statisticIDs.isEmpty && r.published.isEmpty && r.total == nil
+            return ConcentrationSeries(results: empty ? [] : [r], periodsWithoutData: empty ? 1 : 0)
+        }
+        _ = try writer.read { try Self.unit(of: metric, $0) }
+        let withData = try periodsWithData(metric: metric, in: period, by: step)
+        func quarterIndex(_ d: EntryDate) -> Int { d.year * 4 + (d.month - 1) / 3 }
+        let lastMonth = EntryDate.stored(period.toISO, precision: .day) ?? period.to
+        let all = step == .year ? (period.to.year - period.from.year + 1) : quarterIndex(lastMonth) - quarterIndex(period.from) + 1
+        let results = try withData.map { try concentration(metric: metric, period: $0, consolidate: consolidate) }
+        return ConcentrationSeries(results: results, periodsWithoutData: max(0, all - withData.count))
     }
 }

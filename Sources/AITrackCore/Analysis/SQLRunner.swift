@@ -1,5 +1,52 @@
 import Foundation
 import GRDB
+import GRDBSQLite
+
+/// A named parameter of `aitrack sql` and how to bind it.
+public struct SQLParameter: Equatable, Sendable {
+    public enum Kind: Sendable { case auto, integer, text }
+    public var name: String
+    public var value: String
+    public var kind: Kind
+
+    public init(name: String, value: String, kind: Kind = .auto) {
+        let bare = name.first.map { ":@$".contains($0) } == true ? String(name.dropFirst()) : name
+        self.name = bare
+        self.value = value
+        self.kind = kind
+    }
+
+    /// Text, unless the value is a number written the one way it reads back (`42`, `-7`,
+    /// `2.5`): `007`, `1e400` or `99999999999999999999` stay text, so nothing is silently
+    /// changed. `.integer` insists on a whole number.
+    public func bound() throws(SQLProblem) -> DatabaseValue {
+        switch kind {
+        case .text: return value.databaseValue
+        case .integer:
+            guard let i = Int64(value) else { throw .notAnInteger(name: name, value: value) }
+            return i.databaseValue
+        case .auto:
+            if let i = Int64(value), String(i) == value { return i.databaseValue }
+            if let d = Double(value), d.isFinite, value.contains("."), "\(d)" == value { return d.databaseValue }
+            return value.databaseValue
+        }
+    }
+}
+
+/// What is wrong with a SQL run, for the executable to put into words.
+public enum SQLProblem: Error, Equatable, Sendable {
+    /// A statement writes, and the run was read-only.
+    case writes(statement: String)
+    /// BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ATTACH, DETACH or VACUUM: a run is one
+    /// transaction that aitrack owns.
+    case transactionControl(keyword: String, statement: String)
+    case unusedParameter(name: String, used: [String])
+    case missingParameter(name: String, statement: String)
+    case positionalParameter(statement: String)
+    case notAnInteger(name: String, value: String)
+    /// SQLite refused a statement: its message and the statement.
+    case failed(message: String, statement: String, wrote: Bool)
+}
 
 extension AppDatabase {
     /// The result of `aitrack sql`: one table per statement that returns rows, and the number
@@ -9,50 +56,88 @@ extension AppDatabase {
         public var changes = 0
     }
 
+    /// Statements that would end or escape the run's one transaction, or touch other files.
+    static let refusedKeywords: Set<String> = ["BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE", "ATTACH", "DETACH", "VACUUM"]
+
     /// Runs one or more SQL statements. Read-only unless `write`: a statement that would write
-    /// is refused before anything runs. With `write`, all statements are one transaction.
-    public func runSQL(_ sql: String, parameters: [(String, String)] = [], write: Bool = false) throws -> SQLResult {
-        var args: StatementArguments?
-        if !parameters.isEmpty {
-            var named: [String: (any DatabaseValueConvertible)?] = [:]
-            for (k, v) in parameters {
-                let name = k.hasPrefix(":") || k.hasPrefix("@") || k.hasPrefix("$") ? String(k.dropFirst()) : k
-                if let i = Int64(v) { named[name] = i } else if let d = Double(v), v.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) { named[name] = d } else { named[name] = v }
-            }
-            args = StatementArguments(named)
-        }
+    /// is refused before anything runs. With `write`, all statements are one transaction:
+    /// all or nothing.
+    public func runSQL(_ sql: String, parameters: [SQLParameter] = [], write: Bool = false) throws -> SQLResult {
+        var values: [String: DatabaseValue] = [:]
+        for p in parameters { values[p.name] = try p.bound() }
         func run(_ db: Database) throws -> SQLResult {
             var result = SQLResult()
-            let statements = try db.allStatements(sql: sql, arguments: args)
-            var prepared: [Statement] = []
-            while let s = try statements.next() { prepared.append(s) }
-            if !write, let writer = prepared.first(where: { !$0.isReadonly }) {
-                throw AITrackError("sql: the statement writes to the database (\(Self.shorten(writer.sql))); nothing was run; add --write to allow writes.")
+            var prepared: [(Statement, [String])] = []
+            do {
+                let statements = try db.allStatements(sql: sql)
+                while let s = try statements.next() { prepared.append((s, Self.parameterNames(s))) }
+            } catch let e as DatabaseError {
+                throw SQLProblem.failed(message: e.message ?? "syntax error", statement: Self.shorten(e.sql ?? sql), wrote: false)
             }
-            for s in prepared {
-                if s.columnCount > 0 {
-                    var t = ResultTable(columns: s.columnNames)
-                    let rows = try Row.fetchCursor(s)
-                    while let row = try rows.next() {
-                        t.rows.append(row.databaseValues.map(Self.cell))
+            for (s, names) in prepared {
+                let keyword = Self.leadingKeyword(s.sql)
+                if Self.refusedKeywords.contains(keyword) { throw SQLProblem.transactionControl(keyword: keyword, statement: Self.shorten(s.sql)) }
+                if !write && !s.isReadonly { throw SQLProblem.writes(statement: Self.shorten(s.sql)) }
+                if names.contains("") { throw SQLProblem.positionalParameter(statement: Self.shorten(s.sql)) }
+                if let missing = names.first(where: { values[$0] == nil }) {
+                    throw SQLProblem.missingParameter(name: missing, statement: Self.shorten(s.sql))
+                }
+            }
+            let used = Set(prepared.flatMap(\.1))
+            if let unused = parameters.first(where: { !used.contains($0.name) }) {
+                throw SQLProblem.unusedParameter(name: unused.name, used: used.sorted())
+            }
+            for (s, names) in prepared {
+                do {
+                    s.arguments = StatementArguments(Dictionary(uniqueKeysWithValues: names.map { ($0, values[$0]!) }))
+                    if s.columnCount > 0 {
+                        var t = ResultTable(columns: s.columnNames)
+                        let rows = try Row.fetchCursor(s)
+                        while let row = try rows.next() { t.rows.append(row.databaseValues.map(Self.cell)) }
+                        result.tables.append(t)
+                    } else {
+                        try s.execute()
+                        result.changes += db.changesCount
                     }
-                    result.tables.append(t)
-                } else {
-                    try s.execute()
-                    result.changes += db.changesCount
+                } catch let e as DatabaseError {
+                    if DatabaseFileProblem.from(e, path: writer.path) != nil { throw e }
+                    throw SQLProblem.failed(message: e.message ?? "SQLite error \(e.resultCode.rawValue)", statement: Self.shorten(s.sql), wrote: write)
                 }
             }
             return result
         }
-        do {
-            if write {
-                return try writer.write { db in try run(db) }
-            }
-            return try writer.read { db in try run(db) }
-        } catch let e as DatabaseError {
-            let statement = e.sql ?? sql
-            throw AITrackError("sql: \(e.message ?? "\(e)"), in: \(Self.shorten(statement)); nothing was written.")
+        if write { return try writer.write { db in try run(db) } }
+        return try writer.read { db in try run(db) }
+    }
+
+    /// The named parameters of a statement, without their `:`, `@` or `$` ("" for `?`).
+    static func parameterNames(_ s: Statement) -> [String] {
+        let n = sqlite3_bind_parameter_count(s.sqliteStatement)
+        guard n > 0 else { return [] }
+        var names: [String] = []
+        for k in 1...n {
+            guard let c = sqlite3_bind_parameter_name(s.sqliteStatement, k) else { names.append(""); continue }
+            let name = String(cString: c)
+            if !names.contains(String(name.dropFirst())) { names.append(String(name.dropFirst())) }
         }
+        return names
+    }
+
+    /// The first keyword of a statement, after white space and comments, in upper case.
+    static func leadingKeyword(_ sql: String) -> String {
+        var s = Substring(sql)
+        while true {
+            s = s.drop(while: { $0.isWhitespace })
+            if s.hasPrefix("--") {
+                s = s.drop(while: { $0 != "\n" })
+            } else if s.hasPrefix("/*") {
+                guard let end = s.range(of: "*/") else { return "" }
+                s = s[end.upperBound...]
+            } else {
+                break
+            }
+        }
+        return String(s.prefix(while: { $0.isLetter })).uppercased()
     }
 
     static func shorten(_ sql: String) -> String {

@@ -131,10 +131,11 @@ public enum ConcentrationFormatter {
         return t
     }
 
-    public static func render(_ results: [ConcentrationResult], as format: OutputFormat, bars: Bool = true) -> String {
+    /// One figure set as a JSON object, several (or any of a series) as a list.
+    public static func render(_ results: [ConcentrationResult], as format: OutputFormat, bars: Bool = true, series: Bool = false) -> String {
         switch format {
         case .json:
-            return JSONWriter.prettyString(results.count == 1 ? json(results[0]) : .array(results.map(json))) + "\n"
+            return JSONWriter.prettyString(results.count == 1 && !series ? json(results[0]) : .array(results.map(json))) + "\n"
         case .table, .html:
             return results.map { text($0, bars: bars) }.joined(separator: "\n")
         default:

@@ -35,18 +35,17 @@ struct ConcentrationCommand: ParsableCommand {
         if by != nil && (period.from == nil || period.to == nil) {
             throw AITrackError("--by steps through a range: give --from and --to as well (e.g. --from 2023 --to 2025 --by year).")
         }
-        let periods: [Period]
-        switch by {
-        case nil: periods = [p]
-        case "year"?: periods = (p.from.year...p.to.year).map { Period.year($0) }
-        case "quarter"?:
-            periods = (p.from.year...p.to.year).flatMap { y in (1...4).map { q in Period(EntryDate(year: y, month: (q - 1) * 3 + 1, precision: .quarter)) } }
-                .filter { $0.toISO >= p.fromISO && $0.fromISO <= p.toISO }
-        case let other?:
-            throw AITrackError("--by: '\(other)' is not a step; valid: year, quarter.")
+        let step = try by.map { b in try wrap { try PeriodStep.parse(b, field: "--by") } }
+        let series = try db.open(readOnly: true).concentrationSeries(metric: metric, period: p, by: step, consolidate: !noConsolidate)
+        let results = series.results
+        if results.isEmpty {
+            Terminal.err("aitrack: concentration: \(metric) has no statistics in \(p); nothing to compute.")
+            if f == .json { Terminal.out("[]\n") }
+            return
         }
-        let database = try db.open(readOnly: true)
-        let results = try periods.map { try database.concentration(metric: metric, period: $0, consolidate: !noConsolidate) }
-        Terminal.out(ConcentrationFormatter.render(results, as: f, bars: Terminal.bars))
+        if series.periodsWithoutData > 0 && !db.quiet {
+            Terminal.err("aitrack: concentration: \(series.periodsWithoutData) \(step?.rawValue ?? "period")\(series.periodsWithoutData == 1 ? "" : "s") of \(p) without statistics of \(metric) left out.")
+        }
+        Terminal.out(ConcentrationFormatter.render(results, as: f, bars: Terminal.bars, series: step != nil))
     }
 }

@@ -14,7 +14,8 @@ struct SQLCommand: ParsableCommand {
               echo "SELECT count(*) FROM statistics" | aitrack sql -
               aitrack sql --write "UPDATE deals SET status = 'signed' WHERE id = 7"
             A statement that would write is refused (and nothing runs) unless --write; with --write all
-            statements run in one transaction. Parameters that look like numbers are bound as numbers.
+            statements run in one transaction, all or nothing. Parameters are text unless written as a number
+            that reads back the same (42, 2.5); --param-int and --param-text say which.
             Formats: table (default on a terminal), json, csv (default on a pipe), tsv, markdown, nl
             (newline-delimited JSON). docs/SCHEMA.md lists the tables and views.
             """)
@@ -23,8 +24,15 @@ struct SQLCommand: ParsableCommand {
     var query: String?
     @Option(help: ArgumentHelp("Read the SQL from this file.", valueName: "path"))
     var file: String?
-    @Option(name: .customLong("param"), parsing: .upToNextOption, help: ArgumentHelp("A named parameter: --param name value (repeatable); the SQL uses :name.", valueName: "name value"))
+    @Option(name: .customLong("param"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("A named parameter: --param name value (repeatable); the SQL uses :name. Bound as text unless the value is a number written the one way it reads back (42, 2.5).", valueName: "name value"))
     var params: [String] = []
+    @Option(name: .customLong("param-int"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("A named parameter bound as a whole number: --param-int limit 10.", valueName: "name value"))
+    var intParams: [String] = []
+    @Option(name: .customLong("param-text"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("A named parameter bound as text whatever it looks like: --param-text code 007.", valueName: "name value"))
+    var textParams: [String] = []
     @Flag(help: "Allow statements that write (one transaction).")
     var write = false
     @Option(help: ArgumentHelp("table, json, csv, tsv, markdown or nl.", valueName: "format"))
@@ -45,15 +53,45 @@ struct SQLCommand: ParsableCommand {
             }
             sql = String(decoding: data, as: UTF8.self)
         }
-        guard params.count % 2 == 0 else {
-            throw AITrackError("--param takes a name and a value (e.g. --param year 2025); '\(params.last!)' has no value.")
+        var parameters: [SQLParameter] = []
+        for (list, kind, option) in [(params, SQLParameter.Kind.auto, "--param"), (intParams, .integer, "--param-int"), (textParams, .text, "--param-text")] {
+            for item in list {
+                // `--param name value` arrives as `name=value` (see Arguments.normalize)
+                guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
+                    throw AITrackError("sql: \(option) takes a name and a value (e.g. \(option) year 2025); '\(item)' has no value.")
+                }
+                parameters.append(SQLParameter(name: String(item[..<eq]), value: String(item[item.index(after: eq)...]), kind: kind))
+            }
         }
-        let pairs = stride(from: 0, to: params.count, by: 2).map { (params[$0], params[$0 + 1]) }
-        let result = try db.open(readOnly: !write).runSQL(sql, parameters: pairs, write: write)
+        let result: AppDatabase.SQLResult
+        do {
+            result = try db.open(readOnly: !write).runSQL(sql, parameters: parameters, write: write)
+        } catch let p as SQLProblem {
+            throw AITrackError(Self.sentence(p))
+        }
         for (k, t) in result.tables.enumerated() {
             if k > 0 && (f == .table || f == .markdown) { Terminal.out("\n") }
             Terminal.out(f == .table ? TableFormatter.table(t, groupNumbers: false) : TableFormatter.render(t, as: f))
         }
         if write && !db.quiet { Terminal.err("aitrack: \(result.changes) row\(result.changes == 1 ? "" : "s") changed") }
+    }
+
+    static func sentence(_ p: SQLProblem) -> String {
+        switch p {
+        case .writes(let statement):
+            return "sql: the statement writes to the database (\(statement)); nothing was run; add --write to allow writes."
+        case .transactionControl(let keyword, let statement):
+            return "sql: \(keyword) is not allowed (\(statement)): a run is one transaction of its own; nothing was run; leave out BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ATTACH, DETACH and VACUUM."
+        case .unusedParameter(let name, let used):
+            return "sql: --param \(name) is not used by the SQL (\(used.isEmpty ? "it has no parameters" : "it uses " + used.map { ":" + $0 }.joined(separator: ", "))); nothing was run; remove it or write :\(name) where it belongs."
+        case .missingParameter(let name, let statement):
+            return "sql: the SQL uses :\(name) (\(statement)), and no --param \(name) was given; nothing was run."
+        case .positionalParameter(let statement):
+            return "sql: ? parameters have no name to give them by (\(statement)); nothing was run; write :name and give --param name value."
+        case .notAnInteger(let name, let value):
+            return "sql: --param-int \(name): '\(value)' is not a whole number; nothing was run; valid: e.g. 10, -3."
+        case .failed(let message, let statement, let wrote):
+            return "sql: \(message), in: \(statement); nothing was \(wrote ? "written" : "run")."
+        }
     }
 }

@@ -73,6 +73,12 @@ struct PeriodOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Up to the end of this date (2025, 2025-Q3, 2025-08, 2025-08-21).", valueName: "date"))
     var to: String?
 
+    func validate() throws {
+        if let year, !(1...9999).contains(year) {
+            throw ValidationError("--year: \(year) is not a year; valid: 1 to 9999")
+        }
+    }
+
     func resolve() throws -> Period? {
         try Period.resolve(year: year, period: period, from: from, to: to)
     }
