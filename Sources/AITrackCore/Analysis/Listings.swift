@@ -26,11 +26,27 @@ public struct ListFilter: Sendable {
 
 extension AppDatabase {
     /// The ids of a company (by name or alias) and all its subsidiaries.
-    static func companyAndDescendants(_ db: Database, _ name: String) throws -> [Int64] {
-        guard let id = try Int64.fetchOne(db, sql: """
+    /// The company a name or alias stands for, compared as `NameKey` does (case, spaces,
+    /// invisible characters and compatibility forms aside); names before aliases.
+    static func companyID(_ db: Database, nameOrAlias name: String) throws -> Int64? {
+        if let id = try Int64.fetchOne(db, sql: """
             SELECT id FROM companies WHERE name = ? COLLATE NOCASE
             UNION ALL SELECT company_id FROM company_aliases WHERE alias = ? COLLATE NOCASE LIMIT 1
-            """, arguments: [name, name]) else {
+            """, arguments: [name, name]) {
+            return id
+        }
+        let key = NameKey.of(name)
+        var byAlias: Int64?
+        for r in try Row.fetchAll(db, sql: "SELECT id, name, 0 AS alias FROM companies UNION ALL SELECT company_id, alias, 1 FROM company_aliases") {
+            guard NameKey.of(r["name"]) == key else { continue }
+            if (r["alias"] as Int64) == 0 { return r["id"] }
+            byAlias = byAlias ?? r["id"]
+        }
+        return byAlias
+    }
+
+    static func companyAndDescendants(_ db: Database, _ name: String) throws -> [Int64] {
+        guard let id = try companyID(db, nameOrAlias: name) else {
             throw AITrackError("--company: '\(name)' is not a known company or alias; see `aitrack companies` for the names.")
         }
         return try Int64.fetchAll(db, sql: """

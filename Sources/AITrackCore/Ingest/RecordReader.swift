@@ -92,10 +92,14 @@ enum RecordReader {
         func handle(_ fields: [[UInt8]], line: Int) throws {
             let loc = InputLocation(file: name, line: line)
             var texts: [String] = []
+            if header != nil && !(fields.count == 1 && fields[0].isEmpty) { rows += 1 }
             for (k, f) in fields.enumerated() {
                 guard let s = String(validating: f, as: UTF8.self) else {
                     let col = header.flatMap { k < $0.count ? $0[k] : nil } ?? "column \(k + 1)"
-                    stop = try !sink(loc, .failure(FieldProblem(field: col, problem: "holds bytes that are not UTF-8", valid: "valid: UTF-8 text")))
+                    let failed = try !sink(loc, .failure(FieldProblem(field: col, problem: "holds bytes that are not UTF-8",
+                                                                   valid: "valid: UTF-8 text (save the file as UTF-8)")))
+                    // a header that cannot be read leaves no way to read the rows
+                    stop = failed || header == nil
                     return
                 }
                 texts.append(s)
@@ -115,7 +119,6 @@ enum RecordReader {
                 return
             }
             if texts.count == 1 && texts[0].isEmpty { return }   // blank line
-            rows += 1
             guard texts.count == header.count else {
                 stop = try !sink(loc, .failure(FieldProblem(field: "row", problem: "has \(texts.count) fields, the header \(header.count)",
                                                             valid: "valid: one field per header column (quote fields that hold commas)")))
@@ -285,28 +288,31 @@ final class ChunkSource {
         }
     }
 
-    /// Lines without their LF or CRLF.
+    /// Lines without their LF, CRLF or CR.
     func forEachLine(_ body: ([UInt8]) throws -> Bool) throws {
         var carry: [UInt8] = []
+        var afterCR = false
         while let c = nextChunk() {
             var start = 0
             var k = 0
+            if afterCR && !c.isEmpty && c[0] == 0x0A { start = 1; k = 1 }
+            afterCR = false
             while k < c.count {
-                if c[k] == 0x0A {
-                    var line: [UInt8]
+                let b = c[k]
+                if b == 0x0A || b == 0x0D {
+                    let line: [UInt8]
                     if carry.isEmpty { line = Array(c[start..<k]) } else { line = carry + c[start..<k]; carry = [] }
-                    if line.last == 0x0D { line.removeLast() }
                     if try !body(line) { return }
+                    if b == 0x0D {
+                        if k + 1 < c.count { if c[k + 1] == 0x0A { k += 1 } } else { afterCR = true }
+                    }
                     start = k + 1
                 }
                 k += 1
             }
             carry += c[start...]
         }
-        if !carry.isEmpty {
-            if carry.last == 0x0D { carry.removeLast() }
-            _ = try body(carry)
-        }
+        if !carry.isEmpty { _ = try body(carry) }
     }
 }
 
@@ -320,6 +326,7 @@ struct CSVParser {
     private var line = 1
     private var recordLine = 1
     private var recordHasContent = false
+    private var afterCR = false
 
     mutating func feed(_ chunk: [UInt8], _ emit: ([[UInt8]], Int) throws -> Void) throws {
         for b in chunk {
@@ -338,7 +345,22 @@ struct CSVParser {
                     continue
                 }
             }
+            if afterCR {
+                afterCR = false
+                if b == 0x0A { continue }   // CRLF: the CR already ended the record
+            }
             switch b {
+            case 0x0D:
+                // CR, CRLF and LF all end a record (files saved on old Macs use CR alone)
+                fields.append(field)
+                try emit(fields, recordLine)
+                fields = []
+                field = []
+                atFieldStart = true
+                recordHasContent = false
+                line += 1
+                recordLine = line
+                afterCR = true
             case 0x22 where atFieldStart:
                 inQuotes = true
                 atFieldStart = false
@@ -349,7 +371,6 @@ struct CSVParser {
                 atFieldStart = true
                 recordHasContent = true
             case 0x0A:
-                if field.last == 0x0D { field.removeLast() }
                 fields.append(field)
                 try emit(fields, recordLine)
                 fields = []
@@ -370,7 +391,6 @@ struct CSVParser {
     mutating func finish() -> (fields: [[UInt8]], line: Int, unterminatedQuote: Bool)? {
         if inQuotes && !quoteSeen { return ([], recordLine, true) }
         if !recordHasContent && field.isEmpty && fields.isEmpty { return nil }
-        if field.last == 0x0D { field.removeLast() }
         fields.append(field)
         return (fields, recordLine, false)
     }

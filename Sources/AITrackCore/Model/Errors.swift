@@ -56,8 +56,9 @@ public struct AITrackError: Error, CustomStringConvertible, Sendable {
     public var details: [String]
 
     public init(_ message: String, details: [String] = []) {
-        self.message = Excerpt.message(message)
-        self.details = details.map { Excerpt.message($0) }
+        // a field's problem is cut at 400 characters already; the whole line at 1,000
+        self.message = Excerpt.message(message, limit: 1000)
+        self.details = details.map { Excerpt.message($0, limit: 1000) }
     }
 
     public var description: String { ([message] + details).joined(separator: "\n") }
