@@ -18,7 +18,8 @@ import Testing
     }
 
     @Test func fileDatabaseUsesWALAndForeignKeys() throws {
-        let path = tempPath()
+        let tmp = TempFolder()
+        let path = tmp.path()
         let db = try AppDatabase.open(path: path, seed: false).database
         let (mode, fk) = try db.writer.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
@@ -59,7 +60,8 @@ import Testing
     }
 
     @Test func refusesANewerSchema() throws {
-        let path = tempPath()
+        let tmp = TempFolder()
+        let path = tmp.path()
         _ = try AppDatabase.open(path: path, seed: false)
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
@@ -73,7 +75,8 @@ import Testing
     }
 
     @Test func refusesAFileThatIsNotADatabase() throws {
-        let path = tempPath("notes.db")
+        let tmp = TempFolder()
+        let path = tmp.path("notes.db")
         try "hello, not sqlite\n".write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: DatabaseFileProblem.notSQLite(path: path)) { try AppDatabase.open(path: path) }
     }
@@ -81,7 +84,8 @@ import Testing
 
 @Suite struct SeedTests {
     @Test func aNewFileIsSeededOnce() throws {
-        let path = tempPath()
+        let tmp = TempFolder()
+        let path = tmp.path()
         let first = try AppDatabase.open(path: path)
         #expect(first.created)
         #expect((first.seed?.added ?? 0) > 250)
@@ -92,7 +96,8 @@ import Testing
     }
 
     @Test func noSeedCreatesItEmpty() throws {
-        let opened = try AppDatabase.open(path: tempPath(), seed: false)
+        let tmp = TempFolder()
+        let opened = try AppDatabase.open(path: tmp.path(), seed: false)
         #expect(try count(opened.database, "SELECT count(*) FROM companies") == 0)
     }
 

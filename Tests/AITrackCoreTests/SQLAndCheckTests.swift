@@ -117,7 +117,8 @@ import Testing
 @Suite struct SchemaLifeTests {
     /// A database made by the first released schema (0001) is upgraded with its data intact.
     @Test func upgradesTheFirstSchemaWithItsData() throws {
-        let path = tempPath()
+        let tmp = TempFolder()
+        let path = tmp.path()
         let queue = try DatabaseQueue(path: path)
         try Migrations.migrator.migrate(queue, upTo: "0001_init")
         try queue.write { db in
@@ -146,7 +147,8 @@ import Testing
     /// Opening a current database for a read takes no write lock: it works while another
     /// process holds one (a long ingest).
     @Test func openingToReadWorksWhileAWriterHoldsTheLock() throws {
-        let path = tempPath()
+        let tmp = TempFolder()
+        let path = tmp.path()
         _ = try AppDatabase.open(path: path)
         let other = try DatabaseQueue(path: path)
         try other.writeWithoutTransaction { db in

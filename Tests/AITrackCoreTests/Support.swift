@@ -28,8 +28,18 @@ func ndjson(_ lines: String, name: String = "test.ndjson") -> IngestInput {
     IngestInput(name: name, data: Data(lines.utf8))
 }
 
-func tempPath(_ name: String = "aitrack.db") -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("aitrack-tests-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir.appendingPathComponent(name).path
+/// A folder of its own for a test's files, removed when the test no longer holds it.
+final class TempFolder {
+    let url: URL
+
+    init() {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("aitrack-tests-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    func path(_ name: String = "aitrack.db") -> String { url.appendingPathComponent(name).path }
 }

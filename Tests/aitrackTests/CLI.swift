@@ -1,7 +1,8 @@
 import Foundation
 
-/// Runs the built `aitrack` binary as a user would, with its own database file.
-struct CLI {
+/// Runs the built `aitrack` binary as a user would, with its own database file in a folder of
+/// its own, removed when the test is done with it.
+final class CLI: Sendable {
     struct Result {
         var status: Int32
         var stdout: String
@@ -20,6 +21,10 @@ struct CLI {
         guard create else { return }
         let r = seed ? try run("init") : try run("init", "--no-seed")
         precondition(r.status == 0, r.stderr)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: dir)
     }
 
     static let binary: URL = {
@@ -54,8 +59,8 @@ struct CLI {
         // stdout and stderr go to files: no pipe can fill up and block the child
         let id = UUID().uuidString
         let outURL = dir.appendingPathComponent("out-\(id)"), errURL = dir.appendingPathComponent("err-\(id)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         let input = Pipe()
         p.standardOutput = out

@@ -115,13 +115,13 @@ public struct AppDatabase: Sendable {
 
     /// A read-only connection; immutable (no locks, no side files) when the folder or file is
     /// read-only and SQLite cannot read it otherwise.
-    static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
+    static func readOnlyQueue(_ path: String, immutable: Bool = false) throws -> DatabaseQueue {
         func probe(_ queue: DatabaseQueue) throws -> DatabaseQueue {
             _ = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
             return queue
         }
         do {
-            return try probe(try DatabaseQueue(path: path, configuration: configuration(readonly: true)))
+            return try probe(try DatabaseQueue(path: immutable ? immutableURI(path) : path, configuration: configuration(readonly: true)))
         } catch let e as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM].contains(e.resultCode) {
             do {
                 return try probe(try DatabaseQueue(path: immutableURI(path), configuration: configuration(readonly: true)))

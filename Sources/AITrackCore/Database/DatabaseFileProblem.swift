@@ -87,8 +87,8 @@ enum DatabaseFileState: Equatable {
     /// An aitrack database: the migrations it has applied and its `user_version`.
     case aitrack(applied: Set<String>, userVersion: Int)
 
-    /// Looks at `path` through a read-only connection (immutable when even that cannot open,
-    /// as in a read-only folder without the WAL's shared-memory file).
+    /// Looks at `path` through a read-only connection (immutable when there is no WAL file, or
+    /// when nothing else can open it, as in a read-only folder).
     static func inspect(_ path: String) throws -> DatabaseFileState {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return .missing }
@@ -98,7 +98,9 @@ enum DatabaseFileState: Equatable {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw DatabaseFileProblem.cannotOpen(path: path, detail: "permission denied")
         }
-        let queue = try AppDatabase.readOnlyQueue(path)
+        // Without a WAL file nothing is pending outside the main file: read it as immutable, so
+        // that looking leaves no `-wal`/`-shm` beside a file that is then refused.
+        let queue = try AppDatabase.readOnlyQueue(path, immutable: !FileManager.default.fileExists(atPath: path + "-wal"))
         defer { try? queue.close() }
         return try queue.read { db in
             let tables: [String]
