@@ -33,6 +33,10 @@ enum Main {
     static func main() {
         // a write past `ulimit -f` fails with an error SQLite reports, instead of killing the process
         signal(SIGXFSZ, SIG_IGN)
+        // how long a writer waits for another's lock; AITRACK_BUSY_TIMEOUT (seconds) changes it, for tests
+        if let t = ProcessInfo.processInfo.environment["AITRACK_BUSY_TIMEOUT"].flatMap(Int.init), (1...3600).contains(t) {
+            DatabaseFileProblem.busyTimeout = t
+        }
         do {
             let commands = Set(AITrack.configuration.subcommands.map { $0._commandName } + ["help"])
             let arguments = Arguments.normalize(Array(CommandLine.arguments.dropFirst()), commands: commands,

@@ -119,6 +119,17 @@ import Testing
         #expect(try db.statistics(ListFilter(company: name, metric: "ai_compute_h100e")).rows.count > 0)
     }
 
+    /// A huge name created by an ingest is cut in the summary, not echoed whole.
+    @Test func longNamesAreCutInTheSummary() throws {
+        let db = try AppDatabase.inMemory()
+        let name = String(repeating: "N", count: 10 << 20)
+        let line = #"{"type":"deal","date":"2025","kind":"other","parties":[""# + name + #":partner"],"source":"S"}"#
+        let s = try db.ingest([IngestInput(name: "a.ndjson", data: Data((line + "\n").utf8))], options: IngestOptions())
+        #expect(s.companiesCreated == [name])
+        let text = SummaryFormatter.text(s)
+        #expect(text == "1 entry: 1 added, 0 unchanged, 0 replaced, 0 ignored; 1 company created: " + String(repeating: "N", count: 59) + "…")
+    }
+
     @Test func nameKeyFoldsWhatPrintsAlike() {
         #expect(NameKey.of("Ｍeta\u{00A0}Platforms\u{200B}") == "meta platforms")
         #expect(NameKey.of("  Google   Cloud ") == "google cloud")

@@ -42,8 +42,9 @@ public enum DatabaseFileProblem: Error, Equatable, Sendable {
         }
     }
 
-    /// The busy timeout every connection waits for a lock (seconds).
-    public static let busyTimeout = 30
+    /// The busy timeout every connection waits for a lock (seconds); set once at start-up,
+    /// before any database is opened.
+    nonisolated(unsafe) public static var busyTimeout = 30
 
     /// For errors that reach the executable from SQLite: the storage problem behind it, if any.
     public static func classify(_ error: Error, path: String) -> DatabaseFileProblem? {

@@ -1,31 +1,5 @@
 import GRDB
 
-/// What to do when an entry's identity exists with different content.
-public enum ConflictPolicy: Sendable {
-    /// Report an error naming both versions (the default).
-    case fail
-    /// Take the new entry (`--replace`).
-    case replace
-    /// Keep the stored entry (`--ignore`).
-    case ignore
-}
-
-/// The counts an ingest or add-* command reports.
-public struct WriteSummary: Equatable, Sendable {
-    public var added = 0
-    public var unchanged = 0
-    public var replaced = 0
-    public var ignored = 0
-    /// Companies created because an entry named them (in order of creation).
-    public var companiesCreated: [String] = []
-    /// Whether the run changed the database at all (a run that did not is rolled back).
-    public var changed = false
-
-    public init() {}
-
-    public var total: Int { added + unchanged + replaced + ignored }
-}
-
 /// Applies validated entries inside one open write transaction, keeping the rules of
 /// DESIGN §3: names resolve through aliases, identities make ingest idempotent, and a
 /// changed entry is a conflict unless the policy says otherwise.
