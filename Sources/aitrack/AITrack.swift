@@ -41,6 +41,14 @@ enum Main {
             let commands = Set(AITrack.configuration.subcommands.map { $0._commandName } + ["help"])
             let arguments = Arguments.normalize(Array(CommandLine.arguments.dropFirst()), commands: commands,
                                                 subcommands: ["db": Set(DBCommand.configuration.subcommands.map { $0._commandName })])
+            if let first = arguments.first, !first.hasPrefix("-"), !commands.contains(first) {
+                let close = CloseNames.closest(to: first, in: commands.sorted())
+                throw AITrackError("unknown command '\(first)'" + (close.map { "; did you mean '\($0)'?" } ?? "; see 'aitrack help' for the commands."))
+            }
+            if let first = arguments.first, let (option, values) = Arguments.repeatedOption(arguments, command: first) {
+                let shown = values.map { "'\($0)'" }.joined(separator: ", ")
+                throw AITrackError("\(first): \(option) is given \(values.count) times (\(shown)); it takes one value: give it once.")
+            }
             var command = try AITrack.parseAsRoot(arguments)
             try command.run()
         } catch let e as AITrackError {

@@ -68,4 +68,30 @@ enum Arguments {
         }
         return trailing.isEmpty ? out : out + ["--"] + trailing
     }
+
+    /// Options that may be given more than once (each adds to a list).
+    static let repeatable: Set<String> = ["--party", "--alias", "--member", "--map", "--set", "--param", "--param-int", "--param-text", "--type"]
+
+    /// An option that takes one value, given twice (`--company Meta --company Google`): the
+    /// parser would silently keep the last. Returns (option, values).
+    static func repeatedOption(_ args: [String], command: String) -> (String, [String])? {
+        var seen: [String: [String]] = [:]
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            if a == "--" { break }
+            if a.hasPrefix("--") {
+                let parts = a.split(separator: "=", maxSplits: 1).map(String.init)
+                let name = parts[0]
+                let value = parts.count > 1 ? parts[1] : (i + 1 < args.count && !args[i + 1].hasPrefix("--") ? args[i + 1] : "")
+                let allowed = repeatable.contains(name) && !(name == "--type" && command != "export")
+                if !allowed {
+                    seen[name, default: []].append(value)
+                    if seen[name]!.count > 1 { return (name, seen[name]!) }
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
 }

@@ -42,7 +42,8 @@ enum ErrorText {
 
     /// `add-deal: --party: …; valid: ….` — the one-sentence error of an add-* command.
     static func commandMessage(_ p: FieldProblem, command: String) -> String {
-        "\(command): \(option(forField: p.field)): \(p.problem)\(p.valid.map { "; " + $0 } ?? "")."
+        let valid = p.valid.map { "; " + $0.replacingOccurrences(of: "or ingest with --replace", with: "or give --replace") } ?? ""
+        return "\(command): \(option(forField: p.field)): \(p.problem)\(valid)."
     }
 
     static func sentence(_ p: DatabaseFileProblem) -> String {

@@ -73,14 +73,40 @@ import Testing
     let deal = #"{"type":"deal","date":"2025-08-21","kind":"cloud_contract","parties":[{"company":"Meta","role":"customer"},{"company":"Google Cloud","role":"provider"}],"value":"10 bn","currency":"USD","qualifier":"at_least","source":"Reuters","source_url":"https://example.com/r"}"#
 
     @Test func reIngestChangesNothing() throws {
-        let db = try AppDatabase.inMemory(seed: true)
+        let db = try AppDatabase.inMemory()
         let first = try db.ingest([ndjson(deal + "\n")], options: IngestOptions())
         #expect(first.added == 1)
-        let before = try snapshot(db).split(separator: "\n").filter { !$0.contains("command:") }
+        let before = try snapshot(db)
         let second = try db.ingest([ndjson(deal + "\n")], options: IngestOptions())
-        #expect(second.added == 0 && second.unchanged == 1)
-        // only the ingests log grows
-        #expect(try snapshot(db).split(separator: "\n").filter { !$0.contains("command:") } == before)
+        #expect(second.added == 0 && second.unchanged == 1 && !second.changed)
+        // a run that changes nothing is rolled back: not even a row in the ingests log
+        #expect(try snapshot(db) == before)
+    }
+
+    /// Another report of a stored deal (same date, kind and parties; another source or URL) is
+    /// that deal: unchanged, or a conflict naming it; the USD totals never count it twice.
+    @Test func anotherSourceOfAStoredDealIsTheSameDeal() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        let total = try db.report(.year(2025)).dealTotals
+        let before = try snapshot(db)
+        let again = try db.ingest([ndjson(deal + "\n")], options: IngestOptions())
+        #expect(again.unchanged == 1 && again.added == 0)
+        #expect(again.sameDeals.count == 1 && again.sameDeals[0].hasPrefix("deal 2025-08-21 cloud_contract Meta Platforms+Google Cloud (row "))
+        #expect(try snapshot(db) == before)
+        #expect(try db.report(.year(2025)).dealTotals == total)
+        let changed = deal.replacingOccurrences(of: "\"10 bn\"", with: "\"12 bn\"")
+        do {
+            _ = try db.ingest([ndjson(changed + "\n")], options: IngestOptions())
+            Issue.record("a second copy was accepted")
+        } catch let e as AITrackError {
+            #expect(e.message.hasPrefix("test.ndjson:1: value: the same deal is stored: deal 2025-08-21 cloud_contract Meta Platforms+Google Cloud (row "))
+            #expect(e.message.contains("with value 10000000000, this entry (from Reuters) has 12000000000"))
+        }
+        var options = IngestOptions()
+        options.policy = .replace
+        #expect(try db.ingest([ndjson(changed + "\n")], options: options).replaced == 1)
+        #expect(try count(db, "SELECT count(*) FROM deals WHERE date = '2025-08-21'") == 1)
+        #expect(try count(db, "SELECT count(*) FROM deals WHERE value = 12e9 AND source_id IN (SELECT id FROM sources WHERE url = 'https://example.com/r')") == 1)
     }
 
     @Test func aliasesAndPartyOrderDoNotMakeANewDeal() throws {
@@ -93,7 +119,7 @@ import Testing
     }
 
     @Test func aChangedEntryIsAConflictUnlessReplaceOrIgnore() throws {
-        let db = try AppDatabase.inMemory(seed: true)
+        let db = try AppDatabase.inMemory()
         _ = try db.ingest([ndjson(deal + "\n")], options: IngestOptions())
         let changed = deal.replacingOccurrences(of: "\"10 bn\"", with: "\"12 bn\"")
         do {
@@ -114,7 +140,7 @@ import Testing
     }
 
     @Test func aNewIdOnAnExistingIdentityIsNamed() throws {
-        let db = try AppDatabase.inMemory(seed: true)
+        let db = try AppDatabase.inMemory()
         _ = try db.ingest([ndjson(deal + "\n")], options: IngestOptions())
         let keyed = deal.replacingOccurrences(of: #""type":"deal","#, with: #""type":"deal","id":"my-deal","#)
         do {
@@ -197,7 +223,7 @@ import Testing
         ]))
         let table = TableFormatter.render(t, as: .table)
         #expect(table.contains("10,000,000,000"))
-        #expect(TableFormatter.render(t, as: .markdown).hasPrefix("| id | date |"))
+        #expect(TableFormatter.render(t, as: .markdown).hasPrefix("| row_id | date |"))
         // people see the main columns; machines get all of them
         #expect(!table.contains("source_url") && csv.contains("source_url"))
     }

@@ -49,7 +49,7 @@ def test_python_sqlite3_reads_the_views(db, printed):
     # the overview views match the listings
     deals = json.loads(aitrack(db, "deals", "--format", "json"))
     view = {r["id"]: r["value_usd"] for r in con.execute("SELECT id, value_usd FROM deals_overview")}
-    assert {d["id"]: d["value_usd"] for d in deals} == view
+    assert {d["row_id"]: d["value_usd"] for d in deals} == view
     stats = json.loads(aitrack(db, "stats", "--verification", "contradicted", "--format", "json"))
     ids = [r["id"] for r in con.execute("SELECT id FROM statistics_overview WHERE verification = 'contradicted' ORDER BY id")]
     assert sorted(s["id"] for s in stats) == ids

@@ -119,7 +119,7 @@ extension AppDatabase {
     static func dealTable(_ db: Database, where wh: [String], args: StatementArguments, order: String, limit: Int? = nil) throws -> ResultTable {
         let sql = """
             SELECT d.id, d.date, d.precision, d.title, d.kind, d.value, d.currency, d.qualifier, o.value_usd, d.term_months,
-                   d.status, o.source, o.source_url, o.cited_by, d.verification, d.note
+                   d.status, o.source, o.source_url, o.cited_by, d.verification, d.note, d.entry_key
             FROM deals d JOIN deals_overview o ON o.id = d.id
             \(wh.isEmpty ? "" : "WHERE " + wh.joined(separator: " AND "))
             ORDER BY \(order)\(limit.map { " LIMIT \($0)" } ?? "")
@@ -136,9 +136,9 @@ extension AppDatabase {
             }
         }
         return ResultTable(
-            columns: ["id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "value_usd", "term_months",
-                      "status", "source", "source_url", "cited_by", "verification", "note"],
-            readable: ["id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "status", "source", "verification"],
+            columns: ["row_id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "value_usd", "term_months",
+                      "status", "source", "source_url", "cited_by", "verification", "note", "id"],
+            readable: ["row_id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "status", "source", "verification"],
             rows: rows.map { r in
                 let id: Int64 = r["id"]
                 let date = EntryDate.stored(r["date"], precision: Precision(rawValue: r["precision"]) ?? .day)
@@ -146,7 +146,8 @@ extension AppDatabase {
                         .json(.array(parties[id] ?? [])), Cell(r["value"] as Double?), Cell(r["currency"] as String?),
                         Cell(r["qualifier"] as String?), Cell(r["value_usd"] as Double?), Cell((r["term_months"] as Int64?).map { Int($0) }),
                         Cell(r["status"] as String?), Cell(r["source"] as String?), Cell(r["source_url"] as String?),
-                        Cell(r["cited_by"] as String?), Cell(r["verification"] as String?), Cell(r["note"] as String?)]
+                        Cell(r["cited_by"] as String?), Cell(r["verification"] as String?), Cell(r["note"] as String?),
+                        Cell(r["entry_key"] as String?)]
             })
     }
 
@@ -162,17 +163,25 @@ extension AppDatabase {
             if let name = f.company {
                 wh.append("a.id IN (SELECT alliance_id FROM alliance_members WHERE company_id IN \(Self.inList(try Self.companyAndDescendants(db, name))))")
             }
+            if let v = f.verification {
+                // the alliances marked so, or with a membership marked so (whose members are listed)
+                wh.append("(a.verification = ? OR a.id IN (SELECT alliance_id FROM alliance_members WHERE verification = ?))")
+                args += [v.rawValue, v.rawValue]
+            }
             let rows = try Row.fetchAll(db, sql: """
-                SELECT a.id, a.name, a.date, a.precision, a.purpose, a.url, s.name AS source, a.verification, a.note
-                FROM alliances a LEFT JOIN sources s ON s.id = a.source_id
+                SELECT a.id, a.name, a.date, a.precision, a.purpose, a.url, s.name AS source, s.url AS source_url, cb.name AS cited_by,
+                       a.verification, a.note, a.entry_key
+                FROM alliances a LEFT JOIN sources s ON s.id = a.source_id LEFT JOIN sources cb ON cb.id = a.cited_by_id
                 \(wh.isEmpty ? "" : "WHERE " + wh.joined(separator: " AND "))
                 ORDER BY a.name COLLATE NOCASE
                 """, arguments: args)
             var members: [Int64: [JSONValue]] = [:]
             for r in try Row.fetchAll(db, sql: """
                 SELECT m.alliance_id, c.name, m.role, m.date, m.precision, m.left, m.left_precision, m.verification
-                FROM alliance_members m JOIN companies c ON c.id = m.company_id ORDER BY m.alliance_id, m.role, c.name COLLATE NOCASE
-                """) {
+                FROM alliance_members m JOIN companies c ON c.id = m.company_id
+                \(f.verification == nil ? "" : "WHERE m.verification = ?")
+                ORDER BY m.alliance_id, m.role, c.name COLLATE NOCASE
+                """, arguments: f.verification.map { [$0.rawValue] } ?? []) {
                 let joined = (r["date"] as String?).flatMap { EntryDate.stored($0, precision: Precision(rawValue: r["precision"]) ?? .day) }
                 let left = (r["left"] as String?).flatMap { EntryDate.stored($0, precision: Precision(rawValue: r["left_precision"] ?? "day") ?? .day) }
                 var o: [(String, JSONValue)] = [("company", .string(r["name"])), ("role", .string(r["role"]))]
@@ -181,16 +190,20 @@ extension AppDatabase {
                 o.append(("verification", .string(r["verification"])))
                 members[r["alliance_id"], default: []].append(.object(o))
             }
-            return ResultTable(columns: ["alliance", "date", "purpose", "members", "member_count", "url", "source", "verification", "note"],
+            return ResultTable(columns: ["alliance", "date", "purpose", "members", "member_count", "url", "source", "source_url", "cited_by",
+                                         "verification", "note", "id"],
                                readable: ["alliance", "date", "member_count", "members", "source", "verification"],
                                rows: rows.map { r in
                                    let id: Int64 = r["id"]
                                    let date = (r["date"] as String?).flatMap { EntryDate.stored($0, precision: Precision(rawValue: r["precision"]) ?? .day) }
                                    let m = members[id] ?? []
+                                   // a membership the sources contradict is listed, not counted
+                                   let counted = m.filter { $0.member("verification") != .string("contradicted") }.count
                                    return [Cell(r["name"] as String?), Cell(date?.description), Cell(r["purpose"] as String?),
-                                           .json(.array(m)), .int(Int64(m.count)),
-                                           Cell(r["url"] as String?), Cell(r["source"] as String?), Cell(r["verification"] as String?),
-                                           Cell(r["note"] as String?)]
+                                           .json(.array(m)), .int(Int64(counted)),
+                                           Cell(r["url"] as String?), Cell(r["source"] as String?), Cell(r["source_url"] as String?),
+                                           Cell(r["cited_by"] as String?), Cell(r["verification"] as String?), Cell(r["note"] as String?),
+                                           Cell(r["entry_key"] as String?)]
                                })
         }
     }
@@ -230,7 +243,7 @@ extension AppDatabase {
         let rows = try Row.fetchAll(db, sql: """
             SELECT st.id, st.metric, st.measure, st.date, st.precision, c.name AS company, st.segment, st.region,
                    st.value, st.low, st.high, st.unit, st.qualifier, st.forecast, s.name AS source, s.url AS source_url,
-                   cb.name AS cited_by, st.verification, st.note
+                   cb.name AS cited_by, st.verification, st.note, st.entry_key
             FROM statistics st
             JOIN sources s ON s.id = st.source_id
             LEFT JOIN sources cb ON cb.id = st.cited_by_id
@@ -239,9 +252,9 @@ extension AppDatabase {
             ORDER BY st.metric, st.measure, st.date, c.name COLLATE NOCASE, st.segment, st.id
             """, arguments: args)
         return ResultTable(
-            columns: ["id", "metric", "measure", "date", "company", "segment", "region", "value", "low", "high", "unit",
-                      "qualifier", "forecast", "source", "source_url", "cited_by", "verification", "note"],
-            readable: ["id", "metric", "measure", "date", "company", "segment", "value", "unit", "qualifier", "source", "verification"],
+            columns: ["row_id", "metric", "measure", "date", "company", "segment", "region", "value", "low", "high", "unit",
+                      "qualifier", "forecast", "source", "source_url", "cited_by", "verification", "note", "id"],
+            readable: ["row_id", "metric", "measure", "date", "company", "segment", "value", "unit", "qualifier", "source", "verification"],
             rows: rows.map { r in
                 let date = EntryDate.stored(r["date"], precision: Precision(rawValue: r["precision"]) ?? .day)
                 return [.int(r["id"]), Cell(r["metric"] as String?), Cell(r["measure"] as String?), Cell(date?.description),
@@ -249,7 +262,7 @@ extension AppDatabase {
                         Cell(r["value"] as Double?), Cell(r["low"] as Double?), Cell(r["high"] as Double?), Cell(r["unit"] as String?),
                         Cell(r["qualifier"] as String?), .json(.bool((r["forecast"] as Int64) == 1)), Cell(r["source"] as String?),
                         Cell(r["source_url"] as String?), Cell(r["cited_by"] as String?), Cell(r["verification"] as String?),
-                        Cell(r["note"] as String?)]
+                        Cell(r["note"] as String?), Cell(r["entry_key"] as String?)]
             })
     }
 }

@@ -56,6 +56,19 @@ extension AppDatabase {
         return totals
     }
 
+    /// The latest year with company statistics (what the report's concentration is about), else
+    /// with any deal, alliance or statistic; nil for an empty database. Forecasts do not count.
+    public func latestYearWithData() throws -> Int? {
+        try writer.read { db in
+            let iso = try String.fetchOne(db, sql: "SELECT max(date) FROM statistics WHERE company_id IS NOT NULL AND forecast = 0")
+                ?? String.fetchOne(db, sql: """
+                    SELECT max(d) FROM (SELECT max(date) AS d FROM statistics WHERE forecast = 0 UNION ALL SELECT max(date) FROM deals
+                                        UNION ALL SELECT max(date) FROM alliances)
+                    """)
+            return iso.flatMap { Int($0.prefix(4)) }
+        }
+    }
+
     public func report(_ period: Period, consolidate: Bool = true) throws -> Report {
         let deals = try self.deals(ListFilter(period: period))
         let conc = try concentrationForAllMetrics(period: period, consolidate: consolidate)
@@ -70,7 +83,7 @@ extension AppDatabase {
                                              args: [period.fromISO, period.toISO], order: "o.value_usd DESC, d.date", limit: 5)
             let alliances = try Row.fetchAll(db, sql: """
                 SELECT a.name, a.date, a.precision, a.purpose, s.name AS source, a.verification,
-                       (SELECT count(*) FROM alliance_members m WHERE m.alliance_id = a.id) AS members
+                       (SELECT count(*) FROM alliance_members m WHERE m.alliance_id = a.id AND m.verification <> 'contradicted') AS members
                 FROM alliances a LEFT JOIN sources s ON s.id = a.source_id
                 WHERE a.date BETWEEN ? AND ? ORDER BY a.date, a.name
                 """, arguments: [period.fromISO, period.toISO])
@@ -112,9 +125,10 @@ extension AppDatabase {
                                                 args: [JSONWriter.string(.array(ids.map { .number(String($0)) }))])
             // a share changes by points, anything else by percent
             stats.columns += ["previous_year", "change_pct", "change_points"]
+            let (idColumn, valueColumn, unitColumn) = (stats.columns.firstIndex(of: "row_id")!, stats.columns.firstIndex(of: "value")!, stats.columns.firstIndex(of: "unit")!)
             stats.rows = stats.rows.map { row in
-                guard case .int(let id) = row[0], let b = before[id], case .double(let v) = row[7] else { return row + [.null, .null, .null] }
-                if row[10] == .text(Units.percent) { return row + [.double(b), .null, .double(v - b)] }
+                guard case .int(let id) = row[idColumn], let b = before[id], case .double(let v) = row[valueColumn] else { return row + [.null, .null, .null] }
+                if row[unitColumn] == .text(Units.percent) { return row + [.double(b), .null, .double(v - b)] }
                 return row + [.double(b), b == 0 ? .null : .double((v - b) / b * 100), .null]
             }
             let published = try Self.statisticTable(db, where: ["st.date BETWEEN ? AND ?", "st.measure <> 'value'"], args: [period.fromISO, period.toISO])

@@ -208,10 +208,30 @@ public struct AppDatabase: Sendable {
     }
 
     public struct Status: Sendable {
+        public var path: String
         public var schemaVersion: Int
         public var migrations: [String]
         public var journalMode: String
         public var counts: [(String, Int)]
+
+        /// One row per item (`rows.TABLE` for the counts), for tables and CSV.
+        public var table: ResultTable {
+            var t = ResultTable(columns: ["item", "value"])
+            t.rows.append([.text("path"), .text(path)])
+            t.rows.append([.text("schema_version"), .int(Int64(schemaVersion))])
+            t.rows.append([.text("binary_schema_version"), .int(Int64(Migrations.currentVersion))])
+            t.rows.append([.text("migrations"), .text(migrations.joined(separator: ", "))])
+            t.rows.append([.text("journal_mode"), .text(journalMode)])
+            for (table, n) in counts { t.rows.append([.text("rows.\(table)"), .int(Int64(n))]) }
+            return t
+        }
+
+        /// One JSON object.
+        public var json: JSONValue {
+            .object([("path", .string(path)), ("schema_version", .num(schemaVersion)), ("binary_schema_version", .num(Migrations.currentVersion)),
+                     ("migrations", .array(migrations.map(JSONValue.string))), ("journal_mode", .string(journalMode)),
+                     ("rows", .object(counts.map { ($0.0, JSONValue.num($0.1)) }))])
+        }
     }
 
     /// What `aitrack db status` prints.
@@ -219,7 +239,7 @@ public struct AppDatabase: Sendable {
         try writer.read { db in
             let tables = ["companies", "company_aliases", "sources", "deals", "deal_parties", "alliances", "alliance_members",
                           "statistics", "fx_rates", "ingests"]
-            return Status(schemaVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+            return Status(path: writer.path, schemaVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
                           migrations: try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
                           journalMode: try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "",
                           counts: try tables.map { ($0, try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0) })

@@ -18,6 +18,8 @@ final class EntryWriter {
     /// The keys that are a company's own name (the rest are aliases).
     private var nameKeys: Set<String> = []
     private var companiesCreatedHere: Set<Int64> = []
+    /// Sources made in this run because an entry named them: a later source entry defines them.
+    private var sourcesCreatedHere: Set<Int64> = []
     private var sourceIDs: [String: Int64] = [:]       // name⧸url → id
     private var metricUnits: [String: String] = [:]
     /// Prepared statements of `upsert`, per table and lookup (valid for this writer's transaction).
@@ -36,6 +38,28 @@ final class EntryWriter {
             companyIDs[key] = r["id"]
             nameKeys.insert(key)
         }
+        storedCompanyKeys = companyIDs.count <= Self.closeNameLimit ? Array(companyIDs.keys).sorted() : []
+    }
+
+    /// Names stored before this run, compared with names it creates (a typo?); not done when
+    /// there are more than `closeNameLimit` of them.
+    private var storedCompanyKeys: [String] = []
+    private lazy var storedMetrics: [String] = (try? String.fetchAll(db, sql: "SELECT DISTINCT metric FROM statistics")) ?? []
+    private lazy var storedSourceKeys: [String: String] = {
+        var out: [String: String] = [:]
+        for n in (try? String.fetchAll(db, sql: "SELECT DISTINCT name FROM sources")) ?? [] { out[NameKey.of(n)] = n }
+        return out
+    }()
+    static let closeNameLimit = 20_000
+
+    /// "Google (Alphabet)" for an alias, "Alphabet" for a name.
+    private func describeCompanyKey(_ key: String) throws -> String {
+        guard let id = companyIDs[key] else { return key }
+        let name = try canonicalCompanyName(id)
+        if nameKeys.contains(key) { return name }
+        let alias = try String.fetchAll(db.cachedStatement(sql: "SELECT alias FROM company_aliases WHERE company_id = ?"), arguments: [id])
+            .first { NameKey.of($0) == key } ?? key
+        return "\(alias) (\(name))"
     }
 
     /// Applies one entry. Throws a `FieldProblem` for anything the user must fix.
@@ -73,6 +97,9 @@ final class EntryWriter {
             throw FieldProblem(field: field, problem: "'\(name)' is not a known company or alias",
                                valid: "valid: a company added before (see `aitrack companies`), or ingest without --strict-names to create it")
         }
+        if let close = CloseNames.closest(to: key, in: storedCompanyKeys) {
+            summary.lookAlikes.append((what: "company", created: name, suggestion: try describeCompanyKey(close)))
+        }
         try db.cachedStatement(sql: "INSERT INTO companies (name, ingest_id) VALUES (?, ?)").execute(arguments: [name, ingestID])
         let id = db.lastInsertedRowID
         companyIDs[key] = id
@@ -107,11 +134,26 @@ final class EntryWriter {
             id = found
             try fillPublished(id, ref.published)
         } else {
+            try checkNewSource(ref.name)
             try db.cachedStatement(sql: "INSERT INTO sources (name, url, published, precision, ingest_id) VALUES (?, ?, ?, ?, ?)").execute(arguments: [ref.name, ref.url, ref.published?.iso, ref.published?.precision.rawValue, ingestID])
             id = db.lastInsertedRowID
+            sourcesCreatedHere.insert(id)
         }
         sourceIDs[key] = id
         return id
+    }
+
+    /// A new source name close to a stored one: said in the summary, refused when strict.
+    private func checkNewSource(_ name: String) throws {
+        let key = NameKey.of(name)
+        guard storedSourceKeys[key] == nil, storedSourceKeys.count <= Self.closeNameLimit,
+              let close = CloseNames.closest(to: key, in: Array(storedSourceKeys.keys).sorted()), let stored = storedSourceKeys[close] else { return }
+        if strictNames {
+            throw FieldProblem(field: "source", problem: "'\(name)' is a new source, close to the stored '\(stored)'",
+                               valid: "valid: '\(stored)' (or leave out --strict-names to add a new source)")
+        }
+        summary.lookAlikes.append((what: "source", created: name, suggestion: "'\(stored)'"))
+        storedSourceKeys[key] = name
     }
 
     private func fillPublished(_ id: Int64, _ date: EntryDate?) throws {
@@ -335,6 +377,17 @@ final class EntryWriter {
         cols.add("note", e.common.note)
         cols.add("verification", (e.common.verification ?? .unverified).rawValue)
         cols.add("entry_key", e.common.key)
+        if e.common.key == nil,
+           let named = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM sources WHERE name = ? COLLATE NOCASE AND coalesce(url, '') = ?"),
+                                          arguments: [e.ref.name, e.ref.url ?? ""]),
+           sourcesCreatedHere.contains(named) {
+            // made moments ago because an earlier entry of this run named it: this entry defines it
+            let set = cols.pairs.filter { $0.0 != "name" && $0.0 != "url" }
+            try db.execute(sql: "UPDATE sources SET \(set.map { "\(quoteIdent($0.0)) = ?" }.joined(separator: ", ")) WHERE id = ?",
+                           arguments: StatementArguments(set.map(\.1)) + [named])
+            sourcesCreatedHere.remove(named)
+            return .added
+        }
         let (id, outcome) = try upsert(table: "sources",
                                        lookup: lookup(key: e.common.key, else: ("name = ? COLLATE NOCASE AND coalesce(url, '') = ?", [e.ref.name, e.ref.url ?? ""])),
                                        columns: cols, describe: "source \(e.ref.name)")
@@ -360,9 +413,16 @@ final class EntryWriter {
             partyRows.append((id, p.role.rawValue))
             partyNames.append(try canonicalCompanyName(id))
         }
-        let sid = try sourceID(e.source)
         let identity = [e.date.iso, e.kind.rawValue, Set(partyNames.map { $0.lowercased() }).sorted().joined(separator: ";"),
                         e.source.name.lowercased(), e.source.url ?? ""].joined(separator: "|")
+        // Another report of a stored deal (same date, kind and parties, another source or URL) is
+        // that deal: unchanged, or a conflict naming it, never a second copy.
+        if e.common.key == nil,
+           try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM deals WHERE identity = ?"), arguments: [identity]) == nil,
+           let stored = try sameDeal(e, parties: Set(partyRows.map(\.0))) {
+            return try anotherReport(e, of: stored, identity: identity, partyRows: partyRows, partyNames: partyNames)
+        }
+        let sid = try sourceID(e.source)
         var cols = Columns()
         cols.add("identity", identity)
         cols.add("date", e.date.iso)
@@ -406,6 +466,69 @@ final class EntryWriter {
             }
         }
         return outcome
+    }
+
+    /// The stored deal with the entry's date (and precision), kind and set of party companies.
+    private func sameDeal(_ e: DealEntry, parties: Set<Int64>) throws -> Int64? {
+        let candidates = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM deals WHERE date = ? AND precision = ? AND kind = ? ORDER BY id"),
+                                            arguments: [e.date.iso, e.date.precision.rawValue, e.kind.rawValue])
+        for id in candidates {
+            let stored = try Int64.fetchSet(db.cachedStatement(sql: "SELECT company_id FROM deal_parties WHERE deal_id = ?"), arguments: [id])
+            if stored == parties { return id }
+        }
+        return nil
+    }
+
+    /// A deal entry from another source about the stored deal `id`: only the fields the entry
+    /// states are compared (its source is another report of the same deal, not a difference).
+    private func anotherReport(_ e: DealEntry, of id: Int64, identity: String, partyRows: [(Int64, String)], partyNames: [String]) throws -> Outcome {
+        var given: [(String, DatabaseValue)] = []
+        func give(_ name: String, _ v: (any DatabaseValueConvertible)?) { if let v { given.append((name, v.databaseValue)) } }
+        give("title", e.title)
+        give("value", e.value)
+        give("currency", e.currency)
+        give("qualifier", e.qualifier?.rawValue)
+        give("term_months", e.termMonths.map { Int64($0) })
+        give("status", e.status?.rawValue)
+        give("note", e.common.note)
+        give("verification", e.common.verification?.rawValue)
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT d.*, s.name AS source_name FROM deals d JOIN sources s ON s.id = d.source_id WHERE d.id = ?
+            """), arguments: [id]) else { return .unchanged }
+        var diffs = given.filter { name, new in !sameValue(row[name], new) }
+        let storedParties = try Row.fetchAll(db.cachedStatement(sql: "SELECT company_id, role FROM deal_parties WHERE deal_id = ? ORDER BY company_id, role"), arguments: [id])
+            .map { "\($0["company_id"] as Int64):\($0["role"] as String)" }
+        let wantedParties = partyRows.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { "\($0.0):\($0.1)" }
+        let rolesDiffer = storedParties != wantedParties
+        let stored = "deal \(e.date) \(e.kind.rawValue) \(partyNames.joined(separator: "+")) (row \(id), from \(row["source_name"] as String))"
+        if diffs.isEmpty && !rolesDiffer {
+            summary.sameDeals.append(stored)
+            return .unchanged
+        }
+        switch policy {
+        case .ignore:
+            return .ignored
+        case .fail:
+            let what = diffs.first.map { d in "with \(d.0) \(show(row[d.0])), this entry (from \(e.source.name)) has \(show(d.1))" }
+                ?? "with other roles for its parties"
+            let more = diffs.count - 1 + (rolesDiffer && !diffs.isEmpty ? 1 : 0)
+            throw FieldProblem(field: diffs.first.map { fieldName($0.0) } ?? "parties",
+                               problem: "the same deal is stored: \(stored) \(what)" + (more > 0 ? " (and \(more) more field\(more > 1 ? "s" : "") differ)" : ""),
+                               valid: "valid: the stored content (a deal is its date, kind and parties, whatever the source), or ingest with --replace to take this entry or --ignore to keep the stored one")
+        case .replace:
+            diffs.append(("identity", identity.databaseValue))
+            diffs.append(("source_id", try sourceID(e.source).databaseValue))
+            diffs.append(("cited_by_id", (try citedByID(e.citedBy)).databaseValue))
+            let set = diffs.map { "\(quoteIdent($0.0)) = ?" }.joined(separator: ", ")
+            try db.execute(sql: "UPDATE deals SET \(set), ingest_id = ? WHERE id = ?", arguments: StatementArguments(diffs.map(\.1)) + [ingestID, id])
+            if rolesDiffer {
+                try db.cachedStatement(sql: "DELETE FROM deal_parties WHERE deal_id = ?").execute(arguments: [id])
+                for (cid, role) in partyRows {
+                    try db.cachedStatement(sql: "INSERT INTO deal_parties (deal_id, company_id, role) VALUES (?, ?, ?)").execute(arguments: [id, cid, role])
+                }
+            }
+            return .replaced
+        }
     }
 
     private func alliance(_ e: AllianceEntry) throws -> Outcome {
@@ -472,6 +595,14 @@ final class EntryWriter {
             if let stored, stored != e.unit {
                 throw FieldProblem(field: "unit", problem: "'\(e.unit)' differs from the unit '\(stored)' stored for metric \(e.metric)",
                                    valid: "valid: \(stored) (a metric has one unit; give another unit a metric of its own)")
+            }
+            if stored == nil, !storedMetrics.contains(e.metric), let close = CloseNames.closest(to: e.metric, in: storedMetrics) {
+                if strictNames {
+                    throw FieldProblem(field: "metric", problem: "'\(e.metric)' is a new metric, close to the stored \(close)",
+                                       valid: "valid: \(close) (or leave out --strict-names to add a new metric)")
+                }
+                summary.lookAlikes.append((what: "metric", created: e.metric, suggestion: close))
+                storedMetrics.append(e.metric)
             }
             metricUnits[e.metric] = e.unit
         }

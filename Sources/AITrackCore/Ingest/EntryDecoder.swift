@@ -34,9 +34,8 @@ public struct EntryDecoder: Sendable {
     public static let allFieldNames: Set<String> = Set(fields.values.flatMap { $0 } + commonFields)
 
     public func decode(_ record: [(String, JSONValue)]) throws(FieldProblem) -> Entry {
-        let r = FieldReader(record, dateFormat: dateFormat)
         let type: EntryType
-        if let t = try r.string("type") {
+        if let t = try FieldReader(record.filter { $0.0 == "type" }, dateFormat: nil).string("type") {
             type = try EntryType.parse(t, field: "type")
         } else if let defaultType {
             type = defaultType
@@ -45,6 +44,8 @@ public struct EntryDecoder: Sendable {
                                valid: "valid: one of \(EntryType.validList) (or give --type)")
         }
         let allowed = Self.allowed[type]!
+        let record = Self.fromListing(record, type: type)
+        let r = FieldReader(record, dateFormat: dateFormat)
         if let unknown = record.first(where: { !allowed.contains($0.0) }) {
             throw FieldProblem(field: unknown.0, problem: "is not a field of a \(type.rawValue) entry",
                                valid: "valid fields: \((Self.fields[type]! + Self.commonFields.dropFirst()).joined(separator: ", "))")
@@ -149,6 +150,28 @@ public struct EntryDecoder: Sendable {
                 throw FieldProblem(field: "usd", problem: "\(NumberText.plain(usd)) is not a rate", valid: "valid: US dollars for one unit of the currency, above 0")
             }
             return .fx(FXEntry(currency: currency, date: try r.requiredDate("date"), usd: usd, source: try r.source(), common: common))
+        }
+    }
+
+    /// Columns of the listings (`aitrack deals --format csv`, …) that are not entry fields:
+    /// derived ones are left out, renamed ones become their field, so that what a listing
+    /// prints can be ingested back.
+    static let listingColumns: [EntryType: [String: String?]] = [
+        .deal: ["row_id": nil, "value_usd": nil],
+        .statistic: ["row_id": nil],
+        .company: ["company": "name", "ultimate_parent": nil, "deals": nil, "statistics": nil],
+        .alliance: ["alliance": "name", "member_count": nil],
+    ]
+
+    static func fromListing(_ record: [(String, JSONValue)], type: EntryType) -> [(String, JSONValue)] {
+        guard let columns = listingColumns[type], record.contains(where: { columns[$0.0] != nil }) else { return record }
+        let fields = Set(record.map(\.0))
+        return record.compactMap { key, value in
+            // an alliance listing's members are memberships (objects), not founding members
+            if type == .alliance && key == "members" && fields.contains("member_count") { return nil }
+            guard let mapped = columns[key] else { return (key, value) }
+            guard let field = mapped, !fields.contains(field) else { return nil }
+            return (field, value)
         }
     }
 

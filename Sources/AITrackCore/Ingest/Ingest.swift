@@ -24,6 +24,7 @@ extension AppDatabase {
         // Two stages on two threads: one reads and decodes entries, this one writes them.
         let pipe = EntryPipe()
         let decoder = EntryDecoder(dateFormat: options.dateFormat, defaultType: options.type)
+        let inputs = RecordReader.inIngestOrder(inputs, options: options)
         let reader = Thread {
             do {
                 for input in inputs {

@@ -23,6 +23,12 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
     }
 
+    /// The value of an object's member, nil when absent or not an object.
+    public func member(_ key: String) -> JSONValue? {
+        guard case .object(let o) = self else { return nil }
+        return o.first { $0.0 == key }?.1
+    }
+
     /// The JSON type's name, for messages.
     public var typeName: String {
         switch self {

@@ -155,6 +155,33 @@ enum RecordReader {
         }
     }
 
+    /// Several inputs in the order an ingest needs them — sources, companies, alliances,
+    /// memberships, deals, statistics, rates — by the type of each one's first entry, so that
+    /// `aitrack ingest backup/*.csv` resolves references in any file order. Standard input
+    /// cannot be read twice: with `-` among them, the order is kept as given.
+    static func inIngestOrder(_ inputs: [IngestInput], options: IngestOptions) -> [IngestInput] {
+        guard inputs.count > 1, !inputs.contains(where: { $0.name == "-" && $0.data == nil }) else { return inputs }
+        let order: [EntryType] = [.source, .company, .alliance, .membership, .deal, .statistic, .fx]
+        let ranked = inputs.enumerated().map { k, input -> (Int, Int, IngestInput) in
+            let type = firstType(input, options: options)
+            return (type.flatMap { order.firstIndex(of: $0) } ?? order.count, k, input)
+        }
+        return ranked.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+    }
+
+    /// The type of the first entry of an input (nil: unreadable or none).
+    static func firstType(_ input: IngestInput, options: IngestOptions) -> EntryType? {
+        var type: EntryType?
+        try? read(input, options: options) { _, result in
+            if case .success(let record) = result {
+                if case .string(let t)? = record.first(where: { $0.0 == "type" })?.1 { type = try? EntryType.parse(t, field: "type") }
+                else { type = options.type }
+            }
+            return false
+        }
+        return type
+    }
+
     static func stripBOM(_ s: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         if s.count >= 3, s[s.startIndex] == 0xEF, s[s.startIndex + 1] == 0xBB, s[s.startIndex + 2] == 0xBF {
             return s.dropFirst(3)

@@ -49,3 +49,49 @@ public enum ControlCharacters {
         return "U+" + String(repeating: "0", count: max(0, 4 - h.count)) + h
     }
 }
+
+/// Finds stored names a new one is close to (a typo?), by edit distance on `NameKey`s.
+public enum CloseNames {
+    /// The most edits (insert, delete, substitute, swap two neighbours) for a name of `length`
+    /// characters to count as close: none below 4 characters, 1 up to 7, 2 from 8.
+    public static func allowedEdits(_ length: Int) -> Int {
+        length < 4 ? 0 : length < 8 ? 1 : 2
+    }
+
+    /// The optimal-string-alignment distance, or nil when it is above `limit` (early exit).
+    public static func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int? {
+        if abs(a.count - b.count) > limit { return nil }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= limit ? max(a.count, b.count) : nil }
+        var prev2 = [Int](repeating: 0, count: b.count + 1)
+        var prev = Array(0...b.count)
+        var cur = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            cur[0] = i
+            var rowMin = cur[0]
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
+                cur[j] = v
+                rowMin = min(rowMin, v)
+            }
+            if rowMin > limit { return nil }
+            (prev2, prev, cur) = (prev, cur, prev2)
+        }
+        return prev[b.count] <= limit ? prev[b.count] : nil
+    }
+
+    /// The closest of `candidates` (keys) to `key`, if any is close; ties go to the first.
+    public static func closest(to key: String, in candidates: [String]) -> String? {
+        let k = Array(key)
+        let limit = allowedEdits(k.count)
+        guard limit > 0 else { return nil }
+        var best: (String, Int)?
+        for c in candidates where c != key {
+            let cc = Array(c)
+            guard allowedEdits(cc.count) > 0, let d = distance(k, cc, limit: best.map { $0.1 - 1 } ?? limit) else { continue }
+            if best == nil || d < best!.1 { best = (c, d) }
+        }
+        return best?.0
+    }
+}

@@ -9,13 +9,17 @@ public enum ConflictPolicy: Sendable {
 }
 
 /// The counts an ingest or add-* command reports.
-public struct WriteSummary: Equatable, Sendable {
+public struct WriteSummary: Sendable {
     public var added = 0
     public var unchanged = 0
     public var replaced = 0
     public var ignored = 0
     /// Companies created because an entry named them (in order of creation).
     public var companiesCreated: [String] = []
+    /// Deals found stored already under another source: "deal … (row N, from S)".
+    public var sameDeals: [String] = []
+    /// Names created that are close to a stored one: (company/metric/source, created, "Google (Alphabet)").
+    public var lookAlikes: [(what: String, created: String, suggestion: String)] = []
     /// Whether the run changed the database at all (a run that did not is rolled back).
     public var changed = false
 

@@ -21,23 +21,43 @@ public enum Cell: Equatable, Sendable {
         }
     }
 
-    /// Plain text: numbers as they read back exactly.
+    /// Plain text, as CSV holds it and ingest reads it back: numbers exactly, a list of
+    /// strings `a;b`, parties `Company:role;Company:role` (the entry format); other nested
+    /// data as JSON.
     public var plain: String {
         switch self {
         case .null: return ""
         case .int(let i): return String(i)
         case .double(let d): return NumberText.plain(d)
         case .text(let s): return s
-        case .json(let j): return Cell.compact(j)
+        case .json(let j): return Cell.entryText(j)
         }
     }
 
-    /// For people: numbers grouped by thousands.
+    /// For people: numbers grouped by thousands, parties as `Meta (customer); …`.
     var human: String {
         switch self {
         case .int(let i): return NumberText.grouped(Double(i))
         case .double(let d): return NumberText.grouped(d)
+        case .json(let j): return Cell.compact(j)
         default: return plain
+        }
+    }
+
+    static func entryText(_ j: JSONValue) -> String {
+        switch j {
+        case .null: return ""
+        case .string(let s): return s
+        case .number(let n): return n
+        case .bool(let b): return b ? "true" : "false"
+        case .array(let a):
+            if a.allSatisfy({ if case .string = $0 { return true }; return false }) { return a.map(entryText).joined(separator: ";") }
+            let parties = a.compactMap { item -> String? in
+                guard case .object(let o) = item, o.count == 2, case .string(let c)? = item.member("company"), case .string(let r)? = item.member("role") else { return nil }
+                return "\(c):\(r)"
+            }
+            return parties.count == a.count ? parties.joined(separator: ";") : JSONWriter.string(j)
+        case .object: return JSONWriter.string(j)
         }
     }
 

@@ -9,17 +9,21 @@ struct Alliances: ParsableCommand {
               aitrack alliances
               aitrack alliances --company Meta --format json
               aitrack alliances --year 2023           # founded, joined or left in 2023
+              aitrack alliances --verification contradicted   # memberships the sources contradict
             """)
 
     @OptionGroup var period: PeriodOptions
     @Option(help: "Only alliances this company (or a subsidiary) belongs to.")
     var company: String?
+    @Option(help: ArgumentHelp("Only alliances or memberships with this verification: unverified, verified, disputed, contradicted.", valueName: "verification"))
+    var verification: String?
     @OptionGroup var format: FormatOptions
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
         let f = try format.resolve()
-        let t = try db.open(readOnly: true).alliances(ListFilter(period: try period.resolve(), company: company))
+        let v = try verification.map { v in try wrap { try Verification.parse(v, field: "--verification") } }
+        let t = try db.open(readOnly: true).alliances(ListFilter(period: try period.resolve(), company: company, verification: v))
         Terminal.out(TableFormatter.render(t, as: f))
     }
 }

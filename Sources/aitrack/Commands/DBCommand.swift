@@ -22,16 +22,14 @@ struct DBStatus: ParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
-        let f = try format.resolve(default: .table)
-        let status = try db.open(readOnly: true).status()
-        var t = ResultTable(columns: ["item", "value"])
-        t.rows.append([.text("path"), .text(db.path)])
-        t.rows.append([.text("schema_version"), .int(Int64(status.schemaVersion))])
-        t.rows.append([.text("binary_schema_version"), .int(Int64(Migrations.currentVersion))])
-        t.rows.append([.text("migrations"), .text(status.migrations.joined(separator: ", "))])
-        t.rows.append([.text("journal_mode"), .text(status.journalMode)])
-        for (table, n) in status.counts { t.rows.append([.text("rows.\(table)"), .int(Int64(n))]) }
-        Terminal.out(f == .table ? TableFormatter.table(t, groupNumbers: false) : TableFormatter.render(t, as: f))
+        let f = try format.resolve()
+        var status = try db.open(readOnly: true).status()
+        status.path = db.path
+        switch f {
+        case .json: Terminal.out(JSONWriter.prettyString(status.json) + "\n")
+        case .table: Terminal.out(TableFormatter.table(status.table, groupNumbers: false))
+        default: Terminal.out(TableFormatter.render(status.table, as: f))
+        }
     }
 }
 

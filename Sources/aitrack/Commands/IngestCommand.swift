@@ -75,6 +75,9 @@ struct IngestCommand: ParsableCommand {
             defer { if showProgress { Terminal.clearProgress() } }   // before the summary or the error
             summary = try database.ingest(files.map(IngestInput.init(path:)), options: options)
         }
-        if !db.quiet { Terminal.err("aitrack: " + SummaryFormatter.text(summary, dryRun: write.dryRun)) }
+        if !db.quiet {
+            Terminal.err("aitrack: " + SummaryFormatter.text(summary, dryRun: write.dryRun))
+            for line in SummaryFormatter.notes(summary) { Terminal.err("aitrack: " + line) }
+        }
     }
 }

@@ -24,10 +24,18 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let f = try FormatOptions.resolve(format, allowed: [.table, .json, .csv, .markdown, .html], default: .table)
-        guard let p = try period.resolve() else {
-            throw AITrackError("report needs a period: give --year (e.g. --year 2025), --period or --from/--to.")
+        let database = try db.open(readOnly: true)
+        let p: Period
+        if let given = try period.resolve() {
+            p = given
+        } else {
+            guard let latest = try database.latestYearWithData() else {
+                throw AITrackError("report: the database holds no data yet; add some (aitrack ingest, aitrack add-stat) or give --year.")
+            }
+            p = .year(latest)
+            if !db.quiet { Terminal.err("aitrack: report: no period given: \(latest), the latest year with company statistics (give --year for another).") }
         }
-        let report = try db.open(readOnly: true).report(p, consolidate: !noConsolidate)
+        let report = try database.report(p, consolidate: !noConsolidate)
         Terminal.out(ReportFormatter.render(report, as: f, bars: Terminal.bars))
     }
 }

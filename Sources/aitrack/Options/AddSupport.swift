@@ -36,6 +36,7 @@ struct EntryRecord {
         if !db.quiet {
             let verb = summary.added > 0 ? "added" : summary.replaced > 0 ? "replaced" : summary.ignored > 0 ? "kept the stored" : "unchanged:"
             Terminal.err("aitrack: \(write.dryRun ? "dry run, nothing written: would have " : "")\(verb) \(type.rawValue) (\(SummaryFormatter.text(summary)))")
+            for line in SummaryFormatter.notes(summary) { Terminal.err("aitrack: " + line) }
         }
     }
 }
