@@ -21,6 +21,7 @@ let package = Package(
                 // that is not embedded here, or when an embedded copy differs.
                 .embedInCode("../../Migrations/0001_init.sql"),
                 .embedInCode("../../Migrations/0002_concentration_views.sql"),
+                .embedInCode("../../Migrations/0003_views_in_rank_order.sql"),
                 .embedInCode("../../seed-data/article.ndjson"),
                 .embedInCode("../../seed-data/epoch_ai_chip_counts.ndjson"),
             ]

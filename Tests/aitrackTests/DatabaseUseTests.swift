@@ -50,7 +50,12 @@ import Testing
         let cli = try CLI()
         let s = try cli.run("db", "status", "--format", "csv")
         #expect(s.stdout.contains("schema_version,\(Migrations.currentVersion)\n"))
-        #expect(s.stdout.contains("migrations,\"0001_init, 0002_concentration_views\"\n"))
+        #expect(s.stdout.contains("migrations,\"\(Migrations.all.map(\.name).joined(separator: ", "))\"\n"))
+        // JSON: one object
+        let json = try cli.run("db", "status", "--format", "json")
+        guard case .object(let o) = try JSONParser.parse(json.stdout) else { Issue.record("not an object"); return }
+        #expect(o.first { $0.0 == "schema_version" }?.1 == .number(String(Migrations.currentVersion)))
+        #expect(o.first { $0.0 == "rows" }?.1.member("deals") == .number("6"))
         #expect(s.stdout.contains("journal_mode,wal\n"))
     }
 }
