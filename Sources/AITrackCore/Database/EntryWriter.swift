@@ -174,8 +174,15 @@ final class EntryWriter {
 
     struct Columns {
         var pairs: [(String, DatabaseValue)] = []
+        /// Columns the entry leaves out: stored with their default when new, and no difference
+        /// from a stored row (an entry that does not state a note does not remove one).
+        var unstated: Set<String> = []
         mutating func add(_ name: String, _ v: (any DatabaseValueConvertible)?) {
             pairs.append((name, v?.databaseValue ?? .null))
+        }
+        mutating func add(_ name: String, given v: (any DatabaseValueConvertible)?, default d: (any DatabaseValueConvertible)? = nil) {
+            pairs.append((name, (v ?? d)?.databaseValue ?? .null))
+            if v == nil { unstated.insert(name) }
         }
     }
 
@@ -202,7 +209,7 @@ final class EntryWriter {
             var diffs: [(String, DatabaseValue, DatabaseValue)] = []
             for (name, new) in columns.pairs {
                 let old: DatabaseValue = row[name]
-                if onlyGiven && new.isNull { continue }
+                if onlyGiven && new.isNull || columns.unstated.contains(name) { continue }
                 if !sameValue(old, new) { diffs.append((name, old, new)) }
             }
             if diffs.isEmpty { return (id, .unchanged) }
@@ -279,7 +286,7 @@ final class EntryWriter {
         cols.add("country", e.country)
         cols.add("note", e.common.note)
         cols.add("verification", e.common.verification?.rawValue)
-        cols.add("entry_key", e.common.key)
+        cols.add("entry_key", given: e.common.key)
         var existing: Int64?
         if let key = e.common.key {
             existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM companies WHERE entry_key = ?"), arguments: [key])
@@ -372,11 +379,11 @@ final class EntryWriter {
         var cols = Columns()
         cols.add("name", e.ref.name)
         cols.add("url", e.ref.url)
-        cols.add("published", e.ref.published?.iso)
-        cols.add("precision", e.ref.published?.precision.rawValue)
-        cols.add("note", e.common.note)
-        cols.add("verification", (e.common.verification ?? .unverified).rawValue)
-        cols.add("entry_key", e.common.key)
+        cols.add("published", given: e.ref.published?.iso)
+        cols.add("precision", given: e.ref.published?.precision.rawValue)
+        cols.add("note", given: e.common.note)
+        cols.add("verification", given: e.common.verification?.rawValue, default: Verification.unverified.rawValue)
+        cols.add("entry_key", given: e.common.key)
         if e.common.key == nil,
            let named = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM sources WHERE name = ? COLLATE NOCASE AND coalesce(url, '') = ?"),
                                           arguments: [e.ref.name, e.ref.url ?? ""]),
@@ -430,18 +437,18 @@ final class EntryWriter {
         // the default title does not depend on the order parties were given in
         let roleOrder = Dictionary(uniqueKeysWithValues: PartyRole.allCases.enumerated().map { ($1, $0) })
         let titled = zip(e.parties, partyNames).sorted { (roleOrder[$0.0.role]!, $0.1.lowercased()) < (roleOrder[$1.0.role]!, $1.1.lowercased()) }
-        cols.add("title", e.title ?? Self.defaultTitle(kind: e.kind, parties: titled.map(\.1)))
+        cols.add("title", given: e.title, default: Self.defaultTitle(kind: e.kind, parties: titled.map(\.1)))
         cols.add("kind", e.kind.rawValue)
         cols.add("value", e.value)
         cols.add("currency", e.currency)
-        cols.add("qualifier", (e.qualifier ?? .exact).rawValue)
-        cols.add("term_months", e.termMonths.map { Int64($0) })
-        cols.add("status", (e.status ?? .reported).rawValue)
+        cols.add("qualifier", given: e.qualifier?.rawValue, default: Qualifier.exact.rawValue)
+        cols.add("term_months", given: e.termMonths.map { Int64($0) })
+        cols.add("status", given: e.status?.rawValue, default: DealStatus.reported.rawValue)
         cols.add("source_id", sid)
-        cols.add("cited_by_id", try citedByID(e.citedBy))
-        cols.add("note", e.common.note)
-        cols.add("verification", (e.common.verification ?? .unverified).rawValue)
-        cols.add("entry_key", e.common.key)
+        cols.add("cited_by_id", given: try citedByID(e.citedBy))
+        cols.add("note", given: e.common.note)
+        cols.add("verification", given: e.common.verification?.rawValue, default: Verification.unverified.rawValue)
+        cols.add("entry_key", given: e.common.key)
         let describe = "deal \(e.date) \(e.kind.rawValue) \(partyNames.joined(separator: "+")) (\(e.source.name))"
         var (id, outcome) = try upsert(table: "deals", lookup: lookup(key: e.common.key, else: ("identity = ?", [identity])),
                                        columns: cols, describe: describe)
@@ -534,15 +541,15 @@ final class EntryWriter {
     private func alliance(_ e: AllianceEntry) throws -> Outcome {
         var cols = Columns()
         cols.add("name", e.name)
-        cols.add("date", e.date?.iso)
-        cols.add("precision", e.date?.precision.rawValue)
-        cols.add("purpose", e.purpose)
-        cols.add("url", e.url)
-        cols.add("source_id", try e.source.map(sourceID))
-        cols.add("cited_by_id", try citedByID(e.citedBy))
-        cols.add("note", e.common.note)
-        cols.add("verification", (e.common.verification ?? .unverified).rawValue)
-        cols.add("entry_key", e.common.key)
+        cols.add("date", given: e.date?.iso)
+        cols.add("precision", given: e.date?.precision.rawValue)
+        cols.add("purpose", given: e.purpose)
+        cols.add("url", given: e.url)
+        cols.add("source_id", given: try e.source.map(sourceID))
+        cols.add("cited_by_id", given: try citedByID(e.citedBy))
+        cols.add("note", given: e.common.note)
+        cols.add("verification", given: e.common.verification?.rawValue, default: Verification.unverified.rawValue)
+        cols.add("entry_key", given: e.common.key)
         let (_, outcome) = try upsert(table: "alliances", lookup: lookup(key: e.common.key, else: ("name = ? COLLATE NOCASE", [e.name])),
                                        columns: cols, describe: "alliance \(e.name)")
         if !e.members.isEmpty {
@@ -567,16 +574,16 @@ final class EntryWriter {
         var cols = Columns()
         cols.add("alliance_id", aid)
         cols.add("company_id", cid)
-        cols.add("date", e.date?.iso)
-        cols.add("precision", e.date?.precision.rawValue)
-        cols.add("left", e.left?.iso)
-        cols.add("left_precision", e.left?.precision.rawValue)
-        cols.add("role", (e.role ?? .member).rawValue)
+        cols.add("date", given: e.date?.iso)
+        cols.add("precision", given: e.date?.precision.rawValue)
+        cols.add("left", given: e.left?.iso)
+        cols.add("left_precision", given: e.left?.precision.rawValue)
+        cols.add("role", given: e.role?.rawValue, default: MembershipRole.member.rawValue)
         cols.add("source_id", try sourceID(e.source))
-        cols.add("cited_by_id", try citedByID(e.citedBy))
-        cols.add("note", e.common.note)
-        cols.add("verification", (e.common.verification ?? .unverified).rawValue)
-        cols.add("entry_key", e.common.key)
+        cols.add("cited_by_id", given: try citedByID(e.citedBy))
+        cols.add("note", given: e.common.note)
+        cols.add("verification", given: e.common.verification?.rawValue, default: Verification.unverified.rawValue)
+        cols.add("entry_key", given: e.common.key)
         let (_, outcome) = try upsert(table: "alliance_members",
                                        lookup: lookup(key: e.common.key, else: ("alliance_id = ? AND company_id = ?", [aid, cid])),
                                        columns: cols, describe: "membership of \(e.company) in \(e.alliance)")
@@ -625,16 +632,16 @@ final class EntryWriter {
         cols.add("segment", e.segment)
         cols.add("region", e.region)
         cols.add("value", e.value)
-        cols.add("low", e.low)
-        cols.add("high", e.high)
+        cols.add("low", given: e.low)
+        cols.add("high", given: e.high)
         cols.add("unit", e.unit)
-        cols.add("qualifier", (e.qualifier ?? .exact).rawValue)
+        cols.add("qualifier", given: e.qualifier?.rawValue, default: Qualifier.exact.rawValue)
         cols.add("forecast", e.forecast ? 1 : 0)
         cols.add("source_id", try sourceID(e.source))
-        cols.add("cited_by_id", try citedByID(e.citedBy))
-        cols.add("note", e.common.note)
-        cols.add("verification", (e.common.verification ?? .unverified).rawValue)
-        cols.add("entry_key", e.common.key)
+        cols.add("cited_by_id", given: try citedByID(e.citedBy))
+        cols.add("note", given: e.common.note)
+        cols.add("verification", given: e.common.verification?.rawValue, default: Verification.unverified.rawValue)
+        cols.add("entry_key", given: e.common.key)
         let who = companyName.isEmpty ? "market" : companyName
         let (_, outcome) = try upsert(table: "statistics", lookup: lookup(key: e.common.key, else: ("identity = ?", [identity])),
                                        columns: cols,
@@ -647,9 +654,9 @@ final class EntryWriter {
         cols.add("currency", e.currency)
         cols.add("date", e.date.iso)
         cols.add("usd", e.usd)
-        cols.add("source_id", try e.source.map(sourceID))
-        cols.add("note", e.common.note)
-        cols.add("entry_key", e.common.key)
+        cols.add("source_id", given: try e.source.map(sourceID))
+        cols.add("note", given: e.common.note)
+        cols.add("entry_key", given: e.common.key)
         let (_, outcome) = try upsert(table: "fx_rates",
                                        lookup: lookup(key: e.common.key, else: ("currency = ? AND date = ?", [e.currency, e.date.iso])),
                                        columns: cols, describe: "rate \(e.currency) \(e.date)")
