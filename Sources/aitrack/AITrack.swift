@@ -7,15 +7,14 @@ struct AITrack: ParsableCommand {
         commandName: "aitrack",
         abstract: "Track the AI-infrastructure market: deals, alliances, sourced statistics and concentration, in one SQLite file.",
         discussion: """
-            The database is --db PATH, else $AITRACK_DB, else ./aitrack.db. A missing database is created \
-            and loaded with the bundled seed data (the article's claims, their checks, and Epoch AI's \
-            chip-owner estimates); --no-seed creates it empty.
+            The database is --db PATH, else $AITRACK_DB, else ./aitrack.db. A command that writes creates a missing database and loads the bundled seed data (the article's claims, their checks, and Epoch AI's chip-owner estimates); --no-seed creates it empty. A command that only reads never changes the file, and creates only the default ./aitrack.db.
 
             Examples:
               aitrack report --year 2025
               aitrack deals --year 2025 --company Meta --format json
-              aitrack add-deal --date 2025-08-21 --kind cloud_contract --party Meta:customer \\
-                --party "Google Cloud:provider" --value "10 bn" --currency USD --qualifier at_least --source Reuters
+              aitrack add-deal --date 2025-09-08 --kind cloud_contract \\
+                --party Microsoft:customer --party Nebius:provider \\
+                --value "17.4 bn" --currency USD --source "Constellation Research"
             """,
         version: "0.1.0",
         subcommands: [

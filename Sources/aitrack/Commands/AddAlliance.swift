@@ -7,10 +7,11 @@ struct AddAlliance: ParsableCommand {
         abstract: "Add an alliance, optionally with its founding members.",
         discussion: """
             Example:
-              aitrack add-alliance --name "AI Alliance" --date 2023-12-05 --purpose "open AI models" \\
-                --member IBM --member Meta --member AMD --source "IBM newsroom"
-            Founding members join on the alliance's date with role founding; later members join with
-            `aitrack join-alliance`.
+              aitrack add-alliance --name "Frontier Model Forum" --date 2023-07-26 \\
+                --member Anthropic --member Google --member Microsoft \\
+                --member OpenAI --source Voicebot.ai
+
+            Founding members join on the alliance's date with role founding; later members join with `aitrack join-alliance`.
             """)
 
     @Option(help: "The alliance's name (unique).")

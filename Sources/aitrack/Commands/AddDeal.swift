@@ -7,13 +7,12 @@ struct AddDeal: ParsableCommand {
         abstract: "Add a deal between companies, with its value, term, status and source.",
         discussion: """
             Example:
-              aitrack add-deal --date 2025-08-21 --kind cloud_contract \\
-                --party Meta:customer --party "Google Cloud:provider" \\
-                --value "10 bn" --currency USD --qualifier at_least --term-months 72 \\
-                --status reported --source Reuters --source-url https://www.reuters.com/…
-            Kinds: cloud_contract, investment, acquisition, partnership, licensing, hardware_purchase, other.
-            Roles: customer, provider, investor, investee, acquirer, target, partner.
-            Values: 10000000000, 10e9, 10 bn, 1.5k, 2 tn.
+              aitrack add-deal --date 2025-09-08 --kind cloud_contract \\
+                --party Microsoft:customer --party Nebius:provider \\
+                --value "17.4 bn" --currency USD --term-months 60 --status signed \\
+                --source "Constellation Research" --source-url https://…
+
+            Kinds: cloud_contract, investment, acquisition, partnership, licensing, hardware_purchase, other. Roles: customer, provider, investor, investee, acquirer, target, partner. Values: 10000000000, 10e9, 10 bn, 1.5k, 2 tn. A deal is its date, kind and parties: another report of a stored deal changes nothing, or is refused naming the stored deal and what differs.
             """)
 
     @Option(help: ArgumentHelp("When: 2025, 2025-Q3, 2025-08 or 2025-08-21.", valueName: "date"))

@@ -7,12 +7,15 @@ struct AddStat: ParsableCommand {
         abstract: "Add a dated, sourced statistic: a market size, a company's holding, a share, or a published CRn/HHI.",
         discussion: """
             Examples:
-              aitrack add-stat --metric ai_compute_h100e --date 2024-12-31 --company Meta --segment Nvidia \\
-                --value 774000 --low 520000 --high 1.1m --unit H100e --source "Epoch AI"
-              aitrack add-stat --metric ai_infrastructure_market_usd --date 2024 --value "86 bn" --unit USD \\
-                --qualifier approx --source "Grand View Research" --cited-by "news article" --verification contradicted
-              aitrack add-stat --metric ai_compute_h100e --measure cr5 --date 2025 --value 70 \\
-                --qualifier at_least --source "Stanford AI Index 2025"
+              aitrack add-stat --metric ai_compute_h100e --date 2024-12-31 \\
+                --company Meta --segment Nvidia --value 606402 --low 458678 \\
+                --high 794350 --unit H100e --source "Epoch AI"
+              aitrack add-stat --metric ai_infrastructure_market_usd --date 2024 \\
+                --value "86 bn" --unit USD --qualifier approx \\
+                --source "Grand View Research" --verification contradicted
+              aitrack add-stat --metric ai_compute_h100e --measure cr5 --date 2025 \\
+                --value 70 --qualifier at_least --source "Stanford AI Index 2025"
+
             A metric has one unit. percent (or %) is a share from 0 to 100; percent_change may be negative.
             """)
 

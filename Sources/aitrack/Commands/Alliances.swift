@@ -9,7 +9,7 @@ struct Alliances: ParsableCommand {
               aitrack alliances
               aitrack alliances --company Meta --format json
               aitrack alliances --year 2023           # founded, joined or left in 2023
-              aitrack alliances --verification contradicted   # memberships the sources contradict
+              aitrack alliances --verification contradicted
             """)
 
     @OptionGroup var period: PeriodOptions

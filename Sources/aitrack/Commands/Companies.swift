@@ -8,7 +8,7 @@ struct Companies: ParsableCommand {
             Examples:
               aitrack companies
               aitrack companies --kind aggregate
-              aitrack companies --company Alphabet --format json    # Alphabet and its subsidiaries
+              aitrack companies --company Alphabet --format json   # and subsidiaries
             """)
 
     @Option(help: ArgumentHelp("Only this kind: company, lab, university, government, nonprofit, aggregate.", valueName: "kind"))

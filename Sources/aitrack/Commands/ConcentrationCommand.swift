@@ -8,13 +8,12 @@ struct ConcentrationCommand: ParsableCommand {
         discussion: """
             Examples:
               aitrack concentration --metric ai_compute_h100e --year 2025
-              aitrack concentration --metric ai_compute_h100e --from 2023 --to 2025 --by year --format csv
-              aitrack concentration --metric cloud_market_share --period 2024-Q3 --format json
+              aitrack concentration --metric ai_compute_h100e --from 2023 --to 2025 \\
+                --by year --format csv
+              aitrack concentration --metric cloud_market_share --period 2024-Q3
               aitrack concentration --metric ai_compute_h100e --year 2025 --no-consolidate
-            Values: the latest per company and segment in the period; segments summed; subsidiaries
-            consolidated into their ultimate parent; aggregates (Other, China) count toward the total
-            but never rank; hhi.high treats the unattributed rest as firms no larger than the smallest
-            named one.
+
+            Values: the latest per company and segment in the period; segments summed; subsidiaries consolidated into their ultimate parent; aggregates (Other, China) count toward the total but never rank; hhi.high treats the unattributed rest as firms no larger than the smallest named one. With --by, steps without data are left out.
             """)
 
     @Option(help: ArgumentHelp("The metric, e.g. ai_compute_h100e.", valueName: "key"))

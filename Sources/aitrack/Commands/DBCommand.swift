@@ -13,7 +13,7 @@ struct DBStatus: ParsableCommand {
         commandName: "status",
         abstract: "Print the database's path, schema version, migrations and row counts.",
         discussion: """
-            Example:
+            Examples:
               aitrack db status
               aitrack db status --db archive.db --format json
             """)
@@ -40,8 +40,8 @@ struct DBUpgrade: ParsableCommand {
         discussion: """
             Example:
               aitrack db upgrade --db archive.db
-            Commands that only read never upgrade a file; they say when one needs this. Writing commands
-            (init, add-*, ingest, sql --write) upgrade it too.
+
+            Commands that only read never upgrade a file; they say when one needs this. Writing commands (init, add-*, ingest, sql --write) upgrade it too.
             """)
 
     @OptionGroup var db: DatabaseOptions

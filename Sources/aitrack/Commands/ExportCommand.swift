@@ -8,10 +8,11 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write the database back as entry files: NDJSON (default) or CSV per type, to stdout or a folder.",
         discussion: """
             Examples:
-              aitrack export > all.ndjson                       # every entry, in ingest order
+              aitrack export > all.ndjson                 # every entry, in ingest order
               aitrack export --type deal --format csv > deals.csv
-              aitrack export --format csv --dir backup/         # one CSV file per type
-              aitrack export > a.ndjson && aitrack --db copy.db init --no-seed && aitrack ingest a.ndjson --db copy.db
+              aitrack export --format csv --dir backup/   # one CSV file per type
+              aitrack --db copy.db init --no-seed && aitrack --db copy.db ingest all.ndjson
+
             An export ingested into an empty database gives the same content (and the same export).
             """)
 

@@ -8,17 +8,16 @@ struct IngestCommand: ParsableCommand {
         abstract: "Load files of dated entries (NDJSON, JSON array, CSV) in one transaction.",
         discussion: """
             Examples:
-              aitrack ingest entries.ndjson
+              aitrack ingest examples/entries.ndjson examples/deals.csv
               cat entries.ndjson | aitrack ingest -
               aitrack ingest deals.csv --type deal --dry-run
-              aitrack ingest data/epoch-ai-chip-counts/nvidia_owners_cumulative_totals.csv --type statistic \\
-                --map company=Owner --map "date=End date" --map "value=Compute estimate in H100e (median)" \\
-                --map "low=H100e (5th percentile)" --map "high=H100e (95th percentile)" \\
-                --set metric=ai_compute_h100e --set unit=H100e --set segment=Nvidia --set "source=Epoch AI" \\
-                --date-format M/d/yyyy
-            Nothing is written when any entry is wrong; every problem is listed as FILE:LINE: field: ….
-            Re-ingesting a file changes nothing; a changed entry with the same identity is an error
-            unless --replace (take the new) or --ignore (keep the old).
+              aitrack ingest nvidia_owners_cumulative_totals.csv --type statistic \\
+                --map company=Owner --map "date=End date" \\
+                --map "value=Compute estimate in H100e (median)" \\
+                --set metric=ai_compute_h100e --set unit=H100e \\
+                --set "source=Epoch AI" --date-format M/d/yyyy
+
+            Nothing is written when any entry is wrong; every problem is listed as FILE:LINE: field: …. Re-ingesting a file changes nothing; a changed entry with the same identity is an error unless --replace (take the new) or --ignore (keep the old). Several files are one run, read in the order their references need.
             """)
 
     @Argument(help: ArgumentHelp("Entry files; - reads standard input.", valueName: "file"))

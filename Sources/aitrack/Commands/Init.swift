@@ -8,7 +8,8 @@ struct Init: ParsableCommand {
             Examples:
               aitrack init                      # ./aitrack.db with the seed data
               aitrack init --db empty.db --no-seed
-            An existing database is migrated to the current schema and left as it is otherwise.
+
+            An existing database is upgraded to the current schema and left as it is otherwise.
             """)
 
     @OptionGroup var db: DatabaseOptions

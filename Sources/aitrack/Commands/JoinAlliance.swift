@@ -7,9 +7,10 @@ struct JoinAlliance: ParsableCommand {
         abstract: "Record that a company joined (or left) an alliance.",
         discussion: """
             Examples:
-              aitrack join-alliance --alliance "AI Alliance" --company Google --date 2025 \\
-                --source "news article" --verification contradicted
-              aitrack join-alliance --alliance "AI Alliance" --company Meta --left 2026-03 --source Reuters --replace
+              aitrack join-alliance --alliance "Frontier Model Forum" --company Meta \\
+                --date 2024-05 --source MediaPost
+              aitrack join-alliance --alliance "AI Alliance" --company Google \\
+                --date 2025 --source "news article, 2025" --verification contradicted
             """)
 
     @Option(help: "The alliance (added before).")

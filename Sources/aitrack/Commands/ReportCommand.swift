@@ -9,10 +9,11 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Examples:
               aitrack report --year 2025
+              aitrack report                    # the latest year with company data
               aitrack report --year 2025 --format markdown > report-2025.md
               aitrack report --year 2025 --format html > report-2025.html
-              aitrack report --year 2025 --format json | jq '.concentration[0].top5_share'
-              aitrack report --year 2025 --format csv > concentration-2025.csv   # one row per ranked firm
+              aitrack report --year 2025 --format json | jq '.concentration[0]'
+              aitrack report --year 2025 --format csv > concentration-2025.csv
             """)
 
     @OptionGroup var period: PeriodOptions

@@ -8,16 +8,15 @@ struct SQLCommand: ParsableCommand {
         abstract: "Run SQL against the database: read-only unless --write.",
         discussion: """
             Examples:
-              aitrack sql "SELECT company, share FROM metric_year_shares WHERE metric = 'ai_compute_h100e' AND year = 2025 ORDER BY rank"
-              aitrack sql "SELECT * FROM deals_overview WHERE date >= :from" --param from 2025-01-01 --format json
-              aitrack sql --file queries/top5.sql --format csv > top5.csv
+              aitrack sql "SELECT company, share FROM metric_year_shares
+                WHERE metric = 'ai_compute_h100e' AND year = 2025 ORDER BY rank"
+              aitrack sql "SELECT * FROM deals_overview WHERE date >= :from" \\
+                --param from 2025-01-01 --format json
+              aitrack sql --file examples/top5.sql --format csv > top5.csv
               echo "SELECT count(*) FROM statistics" | aitrack sql -
               aitrack sql --write "UPDATE deals SET status = 'signed' WHERE id = 7"
-            A statement that would write is refused (and nothing runs) unless --write; with --write all
-            statements run in one transaction, all or nothing. Parameters are text unless written as a number
-            that reads back the same (42, 2.5); --param-int and --param-text say which.
-            Formats: table (default on a terminal), json, csv (default on a pipe), tsv, markdown, nl
-            (newline-delimited JSON). docs/SCHEMA.md lists the tables and views.
+
+            A statement that would write is refused (and nothing runs) unless --write; with --write all statements run in one transaction, all or nothing, and BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ATTACH, DETACH and VACUUM are refused. Parameters are text unless written as a number that reads back the same (42, 2.5); --param-int and --param-text say which. Formats: table (default on a terminal), json, csv (default on a pipe), tsv, markdown, nl (newline-delimited JSON). docs/SCHEMA.md lists the tables and views.
             """)
 
     @Argument(help: ArgumentHelp("The SQL; - reads it from standard input.", valueName: "sql"))

@@ -9,9 +9,9 @@ struct Stats: ParsableCommand {
             Examples:
               aitrack stats --year 2025
               aitrack stats --metric ai_compute_h100e --company Alphabet --period 2025-Q4
-              aitrack stats --measure cr5 --format json          # published top-five shares
-              aitrack stats --verification contradicted          # claims that the sources contradict
-              aitrack stats --source "news article, 2025"        # everything the article reports or relays
+              aitrack stats --measure cr5 --format json      # published top-five shares
+              aitrack stats --verification contradicted      # claims sources contradict
+              aitrack stats --source "news article, 2025"    # what the article relays
             """)
 
     @OptionGroup var period: PeriodOptions
