@@ -157,7 +157,7 @@ import Testing
         let r = try db.concentration(metric: "ai_compute_h100e", period: .year(2025))
         // plain SQL: values at the last day of 2025 per owner, summed over chip families,
         // Google Cloud and Alphabet as one, aggregates in the total only
-        let rows = try db.writer.read { db in
+        let rows = try db.reader.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT CASE WHEN c.name IN ('Google Cloud') THEN 'Alphabet' ELSE c.name END AS owner, c.kind = 'aggregate' AS agg, sum(s.value) AS v
                 FROM statistics s JOIN companies c ON c.id = s.company_id
@@ -178,19 +178,19 @@ import Testing
         let db = try AppDatabase.inMemory(seed: true)
         for year in 2023...2025 {
             let r = try db.concentration(metric: "ai_compute_h100e", period: .year(year))
-            let row = try db.writer.read { try Row.fetchOne($0, sql: "SELECT * FROM metric_year_concentration WHERE metric = 'ai_compute_h100e' AND year = ?", arguments: [year]) }!
+            let row = try db.reader.read { try Row.fetchOne($0, sql: "SELECT * FROM metric_year_concentration WHERE metric = 'ai_compute_h100e' AND year = ?", arguments: [year]) }!
             #expect(abs((row["top5_share"] as Double) - r.topShare5!) < 1e-9)
             #expect(abs((row["hhi_low"] as Double) - r.hhiLow!) < 1e-6)
             #expect(abs((row["hhi_high"] as Double) - r.hhiHigh!) < 1e-6)
             #expect(abs((row["coverage"] as Double) - r.coverage!) < 1e-9)
             #expect((row["band_us2023"] as String) == r.bands[.us2023])
             #expect((row["band_us2010"] as String) == r.bands[.us2010])
-            let shares = try db.writer.read { try Row.fetchAll($0, sql: "SELECT company, share FROM metric_year_shares WHERE metric = 'ai_compute_h100e' AND year = ? AND rank IS NOT NULL ORDER BY rank", arguments: [year]) }
+            let shares = try db.reader.read { try Row.fetchAll($0, sql: "SELECT company, share FROM metric_year_shares WHERE metric = 'ai_compute_h100e' AND year = ? AND rank IS NOT NULL ORDER BY rank", arguments: [year]) }
             #expect(shares.map { $0["company"] as String } == r.firms.map(\.company))
         }
         // a percent metric, too
         let cloud = try db.concentration(metric: "cloud_market_share", period: .year(2024))
-        let row = try db.writer.read { try Row.fetchOne($0, sql: "SELECT * FROM metric_year_concentration WHERE metric = 'cloud_market_share' AND year = 2024") }!
+        let row = try db.reader.read { try Row.fetchOne($0, sql: "SELECT * FROM metric_year_concentration WHERE metric = 'cloud_market_share' AND year = 2024") }!
         #expect((row["hhi_low"] as Double) == cloud.hhiLow)
         #expect((row["hhi_high"] as Double) == cloud.hhiHigh)
     }

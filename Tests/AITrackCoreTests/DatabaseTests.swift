@@ -6,11 +6,11 @@ import Testing
 @Suite struct SchemaTests {
     @Test func createsStrictTablesAndViews() throws {
         let db = try AppDatabase.inMemory()
-        let tables = try db.writer.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%STRICT%' ORDER BY name") }
+        let tables = try db.reader.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%STRICT%' ORDER BY name") }
         for t in ["companies", "company_aliases", "sources", "deals", "deal_parties", "alliances", "alliance_members", "statistics", "fx_rates"] {
             #expect(tables.contains(t), "missing STRICT table \(t)")
         }
-        let views = try db.writer.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'view'") }
+        let views = try db.reader.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'view'") }
         for v in ["company_ultimate_parents", "deals_overview", "deal_parties_named", "statistics_overview", "memberships_overview"] {
             #expect(views.contains(v), "missing view \(v)")
         }
@@ -21,7 +21,7 @@ import Testing
         let tmp = TempFolder()
         let path = tmp.path()
         let db = try AppDatabase.open(path: path, seed: false).database
-        let (mode, fk) = try db.writer.read { db in
+        let (mode, fk) = try db.reader.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
         }
         #expect(mode == "wal")
@@ -30,7 +30,7 @@ import Testing
 
     @Test func checkConstraintsHoldForSQLWriters() throws {
         let db = try AppDatabase.inMemory()
-        try db.writer.write { db in
+        try db.dbWriter.write { db in
             try db.execute(sql: "INSERT INTO sources (name) VALUES ('S')")
             try db.execute(sql: "INSERT INTO companies (name) VALUES ('A')")
         }
@@ -44,18 +44,18 @@ import Testing
             "INSERT INTO companies (name, kind) VALUES ('B', 'startup')",
         ]
         for sql in bad {
-            #expect(throws: DatabaseError.self, "\(sql)") { try db.writer.write { try $0.execute(sql: sql) } }
+            #expect(throws: DatabaseError.self, "\(sql)") { try db.dbWriter.write { try $0.execute(sql: sql) } }
         }
     }
 
     @Test func oneUnitPerMetricEvenInSQL() throws {
         let db = try AppDatabase.inMemory()
-        try db.writer.write { db in
+        try db.dbWriter.write { db in
             try db.execute(sql: "INSERT INTO sources (name) VALUES ('S')")
             try db.execute(sql: "INSERT INTO statistics (identity, metric, date, value, unit, source_id) VALUES ('a', 'm', '2025-01-01', 1, 'USD', 1)")
         }
         #expect(throws: DatabaseError.self) {
-            try db.writer.write { try $0.execute(sql: "INSERT INTO statistics (identity, metric, date, value, unit, source_id) VALUES ('b', 'm', '2025-01-01', 1, 'EUR', 1)") }
+            try db.dbWriter.write { try $0.execute(sql: "INSERT INTO statistics (identity, metric, date, value, unit, source_id) VALUES ('b', 'm', '2025-01-01', 1, 'EUR', 1)") }
         }
     }
 

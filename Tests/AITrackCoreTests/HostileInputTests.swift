@@ -95,7 +95,7 @@ import Testing
             #expect(try snapshot(db) == before, "\(label)")
         case .stored(let sql, let stored):
             _ = try db.ingest([IngestInput(name: name, data: Data(bytes))], options: IngestOptions())
-            let got = try db.writer.read { try String.fetchOne($0, sql: sql) }
+            let got = try db.reader.read { try String.fetchOne($0, sql: sql) }
             #expect(got.map { Array($0.utf8) } == Array(stored.utf8), "\(label)")
         }
     }

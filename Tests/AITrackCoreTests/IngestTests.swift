@@ -210,7 +210,7 @@ func input(_ name: String, _ text: String) -> IngestInput { IngestInput(name: na
         // the same through CSV, one file per type
         let csvCopy = try AppDatabase.inMemory()
         var inputs: [IngestInput] = []
-        for t in AppDatabase.exportOrder {
+        for t in EntryType.ingestOrder {
             var csv = ""
             try db.exportCSV(t) { csv += $0 }
             if csv.split(separator: "\n").count > 1 { inputs.append(input("\(t.rawValue).csv", csv)) }

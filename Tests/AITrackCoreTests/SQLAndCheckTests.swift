@@ -48,7 +48,7 @@ import Testing
             _ = try db.runSQL("INSERT INTO ingests(at, command) VALUES ('a', 'b'); \(statement); INSERT INTO companies(name) VALUES (NULL)", write: true)
             Issue.record("ran \(statement)")
         } catch SQLProblem.transactionControl(let keyword, _) {
-            #expect(AppDatabase.refusedKeywords.contains(keyword))
+            #expect(SQLGuard.refusedKeywords.contains(keyword))
         }
         #expect(try snapshot(db) == before)
         #expect(throws: SQLProblem.failed(message: "NOT NULL constraint failed: companies.name", statement: "INSERT INTO companies(name) VALUES (NULL)", wrote: true)) {
@@ -107,7 +107,7 @@ import Testing
     ])
     func findsABrokenRule(rule: String, sql: String) throws {
         let db = try AppDatabase.inMemory(seed: true)
-        try db.writer.writeWithoutTransaction { try $0.execute(sql: sql) }
+        try db.dbWriter.writeWithoutTransaction { try $0.execute(sql: sql) }
         let findings = try db.check()
         #expect(findings.map(\.rule) == [rule])
         #expect(findings.first.map { !$0.rows.rows.isEmpty } == true)
@@ -138,8 +138,8 @@ import Testing
         let db = opened.database
         #expect(try db.schemaVersion() == Migrations.currentVersion)
         #expect(try AppDatabase.open(path: path).migratedFrom == nil)
-        #expect(try db.writer.read { try Row.fetchAll($0, sql: "SELECT * FROM statistics ORDER BY id").map(\.description) } == before)
-        let hhi = try db.writer.read { try Double.fetchOne($0, sql: "SELECT hhi_low FROM metric_year_concentration WHERE metric = 'm' AND year = 2024") }
+        #expect(try db.reader.read { try Row.fetchAll($0, sql: "SELECT * FROM statistics ORDER BY id").map(\.description) } == before)
+        let hhi = try db.reader.read { try Double.fetchOne($0, sql: "SELECT hhi_low FROM metric_year_concentration WHERE metric = 'm' AND year = 2024") }
         #expect(hhi == 4500)
         #expect(try db.concentration(metric: "m", period: .year(2024)).hhiLow == 4500)
     }
@@ -155,7 +155,7 @@ import Testing
             try db.execute(sql: "BEGIN IMMEDIATE")
             defer { try? db.execute(sql: "ROLLBACK") }
             try db.execute(sql: "INSERT INTO companies (name) VALUES ('Uncommitted')")
-            let reader = try AppDatabase.open(path: path, access: .read).database
+            let reader = try AppDatabase.openForReading(path: path, create: false).database
             #expect(try reader.companies(ListFilter(company: "Alphabet")).rows.count == 2)
             #expect(try count(reader, "SELECT count(*) FROM companies WHERE name = 'Uncommitted'") == 0)
         }
@@ -178,10 +178,10 @@ import Testing
     @Test func everyTableAndViewIsDocumented() throws {
         let doc = try String(contentsOf: EmbeddedResourcesTests.root.appendingPathComponent("docs/SCHEMA.md"), encoding: .utf8)
         let db = try AppDatabase.inMemory()
-        let names = try db.writer.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'") }
+        let names = try db.reader.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'") }
         for name in names {
             #expect(doc.contains("### `\(name)`"), "docs/SCHEMA.md has no section for \(name)")
-            let columns = try db.writer.read { try Row.fetchAll($0, sql: "SELECT name FROM pragma_table_info(?)", arguments: [name]).map { $0["name"] as String } }
+            let columns = try db.reader.read { try Row.fetchAll($0, sql: "SELECT name FROM pragma_table_info(?)", arguments: [name]).map { $0["name"] as String } }
             for column in columns {
                 #expect(doc.contains("`\(column)`"), "docs/SCHEMA.md does not name \(name).\(column)")
             }

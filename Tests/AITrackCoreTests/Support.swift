@@ -3,8 +3,8 @@ import GRDB
 @testable import AITrackCore
 
 /// Every row of every table, as text: two equal snapshots mean an unchanged database.
-func snapshot(_ db: AppDatabase) throws -> String {
-    try db.writer.read { db in
+func snapshot(_ db: some DatabaseReading) throws -> String {
+    try db.reader.read { db in
         var out = ""
         for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") {
             out += "## \(table)\n"
@@ -14,8 +14,8 @@ func snapshot(_ db: AppDatabase) throws -> String {
     }
 }
 
-func count(_ db: AppDatabase, _ sql: String, _ args: StatementArguments = []) throws -> Int {
-    try db.writer.read { try Int.fetchOne($0, sql: sql, arguments: args) ?? -1 }
+func count(_ db: some DatabaseReading, _ sql: String, _ args: StatementArguments = []) throws -> Int {
+    try db.reader.read { try Int.fetchOne($0, sql: sql, arguments: args) ?? -1 }
 }
 
 /// Decodes one NDJSON line (tests write entries as they appear in files).

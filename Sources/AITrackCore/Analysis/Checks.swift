@@ -7,9 +7,9 @@ public struct CheckFinding: Sendable {
     public var rows: ResultTable
 }
 
-extension AppDatabase {
-    /// The data rules beyond SQLite's own checks, each a query that returns the rows breaking it.
-    static let rules: [(String, String)] = [
+/// The data rules beyond SQLite's own checks, each a query that returns the rows breaking it.
+enum CheckRules {
+    static let all: [(String, String)] = [
         ("one unit per metric", """
             SELECT metric, group_concat(DISTINCT unit) AS units, count(*) AS statistics
             FROM statistics WHERE measure = 'value' GROUP BY metric HAVING count(DISTINCT unit) > 1
@@ -52,10 +52,12 @@ extension AppDatabase {
             SELECT DISTINCT c.id, c.name FROM up JOIN companies c ON c.id = up.start WHERE up.id = up.start
             """),
     ]
+}
 
+extension DatabaseReading {
     /// SQLite's integrity and foreign-key checks, then the data rules. Empty when clean.
     public func check() throws -> [CheckFinding] {
-        try writer.read { db in
+        try reader.read { db in
             var findings: [CheckFinding] = []
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             if integrity != ["ok"] {
@@ -66,7 +68,7 @@ extension AppDatabase {
                 findings.append(CheckFinding(rule: "SQLite foreign_key_check", rows: ResultTable(
                     columns: ["table", "rowid", "parent", "fkid"], rows: fk.map { r in [Cell(r[0] as String?), Cell((r[1] as Int64?).map { Int($0) }), Cell(r[2] as String?), Cell((r[3] as Int64?).map { Int($0) })] })))
             }
-            for (rule, sql) in Self.rules {
+            for (rule, sql) in CheckRules.all {
                 let stmt = try db.makeStatement(sql: sql)
                 var t = ResultTable(columns: stmt.columnNames)
                 for r in try Row.fetchAll(stmt) { t.rows.append(r.databaseValues.map(Self.cell)) }

@@ -1,10 +1,10 @@
 import Foundation
 import GRDB
 
-extension AppDatabase {
+extension DatabaseReading {
     /// The metrics with company values (not forecasts) in the period, by name.
     public func metricsWithCompanyData(period: Period) throws -> [String] {
-        try writer.read { db in
+        try reader.read { db in
             try String.fetchAll(db, sql: """
                 SELECT DISTINCT metric FROM statistics
                 WHERE measure = 'value' AND company_id IS NOT NULL AND forecast = 0 AND date BETWEEN ? AND ?
@@ -26,7 +26,7 @@ extension AppDatabase {
 
     /// DESIGN §5 for one metric and period: reads the statistics, computes in pure code.
     public func concentration(metric: String, period: Period, consolidate: Bool = true) throws -> ConcentrationResult {
-        try writer.read { db in
+        try reader.read { db in
             let unit = try Self.unit(of: metric, db)
             let holdings = try Row.fetchAll(db, sql: """
                 SELECT st.id, c.name AS company, c.kind, up.ultimate_parent, st.segment, st.date, st.value, st.verification,
@@ -82,11 +82,11 @@ public struct ConcentrationSeries: Sendable {
     public var periodsWithoutData: Int
 }
 
-extension AppDatabase {
+extension DatabaseReading {
     /// The years or quarters in `period` that hold any statistic of `metric` (company values,
     /// market totals or published figures). One indexed query, however long the range.
     public func periodsWithData(metric: String, in period: Period, by step: PeriodStep) throws -> [Period] {
-        let days = try writer.read { db in
+        let days = try reader.read { db in
             try String.fetchAll(db, sql: """
                 SELECT DISTINCT date FROM statistics
                 WHERE metric = ? AND date BETWEEN ? AND ? AND (measure <> 'value' OR forecast = 0)
@@ -109,7 +109,7 @@ extension AppDatabase {
             let empty = r.statisticIDs.isEmpty && r.published.isEmpty && r.total == nil
             return ConcentrationSeries(results: empty ? [] : [r], periodsWithoutData: empty ? 1 : 0)
         }
-        _ = try writer.read { try Self.unit(of: metric, $0) }
+        _ = try reader.read { try Self.unit(of: metric, $0) }
         let withData = try periodsWithData(metric: metric, in: period, by: step)
         func quarterIndex(_ d: EntryDate) -> Int { d.year * 4 + (d.month - 1) / 3 }
         let lastMonth = EntryDate.stored(period.toISO, precision: .day) ?? period.to

@@ -24,7 +24,7 @@ public struct ListFilter: Sendable {
     }
 }
 
-extension AppDatabase {
+extension DatabaseReading {
     /// The ids of a company (by name or alias) and all its subsidiaries.
     /// The company a name or alias stands for, compared as `NameKey` does (case, spaces,
     /// invisible characters and compatibility forms aside); names before aliases.
@@ -58,7 +58,7 @@ extension AppDatabase {
     static func inList(_ ids: [Int64]) -> String { "(" + ids.map(String.init).joined(separator: ",") + ")" }
 
     public func companies(_ f: ListFilter = ListFilter()) throws -> ResultTable {
-        try writer.read { db in
+        try reader.read { db in
             var wh: [String] = []
             var args: StatementArguments = []
             if let k = f.kind {
@@ -90,7 +90,7 @@ extension AppDatabase {
     }
 
     public func deals(_ f: ListFilter = ListFilter()) throws -> ResultTable {
-        try writer.read { db in
+        try reader.read { db in
             var wh: [String] = []
             var args: StatementArguments = []
             if let p = f.period {
@@ -152,7 +152,7 @@ extension AppDatabase {
     }
 
     public func alliances(_ f: ListFilter = ListFilter()) throws -> ResultTable {
-        try writer.read { db in
+        try reader.read { db in
             var wh: [String] = []
             var args: StatementArguments = []
             if let p = f.period {
@@ -209,7 +209,7 @@ extension AppDatabase {
     }
 
     public func statistics(_ f: ListFilter = ListFilter()) throws -> ResultTable {
-        try writer.read { db in
+        try reader.read { db in
             var wh: [String] = []
             var args: StatementArguments = []
             if let p = f.period {

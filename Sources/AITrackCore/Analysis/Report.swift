@@ -33,7 +33,7 @@ public struct DealTotals: Sendable, Equatable {
     public var contradicted: [String] = []
 }
 
-extension AppDatabase {
+extension DatabaseReading {
     /// Deals of the period and their USD total: contradicted deals and deals without a rate are
     /// listed but not added.
     static func dealTotals(_ db: Database, _ period: Period) throws -> DealTotals {
@@ -59,7 +59,7 @@ extension AppDatabase {
     /// The latest year with company statistics (what the report's concentration is about), else
     /// with any deal, alliance or statistic; nil for an empty database. Forecasts do not count.
     public func latestYearWithData() throws -> Int? {
-        try writer.read { db in
+        try reader.read { db in
             let iso = try String.fetchOne(db, sql: "SELECT max(date) FROM statistics WHERE company_id IS NOT NULL AND forecast = 0")
                 ?? String.fetchOne(db, sql: """
                     SELECT max(d) FROM (SELECT max(date) AS d FROM statistics WHERE forecast = 0 UNION ALL SELECT max(date) FROM deals
@@ -76,7 +76,7 @@ extension AppDatabase {
         for c in conc {
             previous[c.metric] = try concentration(metric: c.metric, period: period.previousYear, consolidate: consolidate)
         }
-        return try writer.read { db in
+        return try reader.read { db in
             let totals = try Self.dealTotals(db, period)
             let previousTotals = try Self.dealTotals(db, period.previousYear)
             let largest = try Self.dealTable(db, where: ["d.date BETWEEN ? AND ?", "o.value_usd IS NOT NULL", "d.verification <> 'contradicted'"],

@@ -48,24 +48,39 @@ public enum SQLProblem: Error, Equatable, Sendable {
     case failed(message: String, statement: String, wrote: Bool)
 }
 
+/// The result of `aitrack sql`: one table per statement that returns rows, and the number of
+/// rows changed by writes.
+public struct SQLResult: Sendable {
+    public var tables: [ResultTable] = []
+    public var changes = 0
+}
+
 extension AppDatabase {
-    /// The result of `aitrack sql`: one table per statement that returns rows, and the number
-    /// of rows changed by writes.
-    public struct SQLResult: Sendable {
-        public var tables: [ResultTable] = []
-        public var changes = 0
+    /// `aitrack sql --write`: all statements in one transaction, all or nothing.
+    public func runSQL(_ sql: String, parameters: [SQLParameter] = [], write: Bool) throws -> SQLResult {
+        guard write else { return try runSQL(sql, parameters: parameters) }
+        return try dbWriter.write { db in try Self.runSQL(db, sql, parameters: parameters, write: true, path: dbWriter.path) }
     }
+}
 
+/// What `aitrack sql` refuses to run.
+public enum SQLGuard {
     /// Statements that would end or escape the run's one transaction, or touch other files.
-    static let refusedKeywords: Set<String> = ["BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE", "ATTACH", "DETACH", "VACUUM"]
+    public static let refusedKeywords: Set<String> = ["BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE", "ATTACH", "DETACH", "VACUUM"]
+}
 
+extension DatabaseReading {
     /// Runs one or more SQL statements. Read-only unless `write`: a statement that would write
     /// is refused before anything runs. With `write`, all statements are one transaction:
     /// all or nothing.
-    public func runSQL(_ sql: String, parameters: [SQLParameter] = [], write: Bool = false) throws -> SQLResult {
+    public func runSQL(_ sql: String, parameters: [SQLParameter] = []) throws -> SQLResult {
+        try reader.read { db in try Self.runSQL(db, sql, parameters: parameters, write: false, path: reader.path) }
+    }
+
+    static func runSQL(_ db: Database, _ sql: String, parameters: [SQLParameter], write: Bool, path: String) throws -> SQLResult {
         var values: [String: DatabaseValue] = [:]
         for p in parameters { values[p.name] = try p.bound() }
-        func run(_ db: Database) throws -> SQLResult {
+        do {
             var result = SQLResult()
             var prepared: [(Statement, [String])] = []
             do {
@@ -76,7 +91,7 @@ extension AppDatabase {
             }
             for (s, names) in prepared {
                 let keyword = Self.leadingKeyword(s.sql)
-                if Self.refusedKeywords.contains(keyword) { throw SQLProblem.transactionControl(keyword: keyword, statement: Self.shorten(s.sql)) }
+                if SQLGuard.refusedKeywords.contains(keyword) { throw SQLProblem.transactionControl(keyword: keyword, statement: Self.shorten(s.sql)) }
                 if !write && !s.isReadonly { throw SQLProblem.writes(statement: Self.shorten(s.sql)) }
                 if names.contains("") { throw SQLProblem.positionalParameter(statement: Self.shorten(s.sql)) }
                 if let missing = names.first(where: { values[$0] == nil }) {
@@ -100,14 +115,12 @@ extension AppDatabase {
                         result.changes += db.changesCount
                     }
                 } catch let e as DatabaseError {
-                    if DatabaseFileProblem.from(e, path: writer.path) != nil { throw e }
+                    if DatabaseFileProblem.from(e, path: path) != nil { throw e }
                     throw SQLProblem.failed(message: e.message ?? "SQLite error \(e.resultCode.rawValue)", statement: Self.shorten(s.sql), wrote: write)
                 }
             }
             return result
         }
-        if write { return try writer.write { db in try run(db) } }
-        return try writer.read { db in try run(db) }
     }
 
     /// The named parameters of a statement, without their `:`, `@` or `$` ("" for `?`).

@@ -1,26 +1,37 @@
 import Foundation
 import GRDB
 
-/// Owns the database connection: opens and configures it, refuses files that are not aitrack's
-/// or are newer, creates and migrates in one transaction, loads the seed, and exposes writes
-/// that keep the data rules.
-public struct AppDatabase: Sendable {
-    public let writer: any DatabaseWriter
+/// What a command that only reads may do: every listing, report and query. `AppDatabase` has
+/// it and the writes; `ReadOnlyDatabase`, what a read command opens, has it alone.
+public protocol DatabaseReading: Sendable {
+    var reader: any DatabaseReader { get }
+}
+
+/// A database opened by a command that only reads: no write methods, a read-only (or
+/// immutable) connection where the file allows no more.
+public struct ReadOnlyDatabase: DatabaseReading {
+    public let reader: any DatabaseReader
+}
+
+/// Owns the database connection, like GRDB's demo `AppDatabase`: opens and configures it,
+/// refuses files that are not aitrack's or are newer, creates and migrates in one transaction,
+/// loads the seed, and exposes writes that keep the data rules. The writer stays inside the
+/// library; everyone else reads through `reader`.
+public struct AppDatabase: DatabaseReading {
+    let dbWriter: any DatabaseWriter
+
+    public var reader: any DatabaseReader { dbWriter }
 
     /// Wraps a connection whose schema is current (or that `migrate` brings up to date).
     init(unchecked writer: any DatabaseWriter) {
-        self.writer = writer
+        self.dbWriter = writer
     }
 
     /// Wraps a connection and migrates it to the current schema, in one transaction.
     public init(_ writer: any DatabaseWriter) throws {
-        self.writer = writer
+        self.dbWriter = writer
         _ = try Self.createOrMigrate(writer, seed: false)
     }
-
-    /// Whether the next write opens for this: reading never changes the file; writing may
-    /// create it, upgrade it, and write.
-    public enum Access: Sendable { case read, write }
 
     static func configuration(readonly: Bool = false) -> Configuration {
         var config = Configuration()
@@ -52,50 +63,64 @@ public struct AppDatabase: Sendable {
         public var migratedFrom: Int? = nil
     }
 
-    /// Opens the database file at `path`.
+    /// Opens the database file at `path` for a command that writes.
     ///
     /// - A file that is not an aitrack database (not SQLite, or SQLite with another program's
     ///   tables) or one from a newer aitrack is refused, and left as it was.
-    /// - `.read` never changes the file: an older schema is refused (a writing command or
-    ///   `db upgrade` upgrades it), a missing or empty file is created only when `create` is
-    ///   true (the default path), and the connection is read-only where the file or its folder
-    ///   is (immutable when SQLite could not otherwise read it).
-    /// - `.write` creates a missing file and upgrades an older one; creating, migrating and
+    /// - A missing (or empty) file is created and an older one upgraded; creating, migrating and
     ///   loading the seed is one transaction, so a killed or concurrent first use never leaves
     ///   a half-made database and the seed is loaded exactly once.
-    public static func open(path: String, access: Access = .write, create: Bool = true, seed: Bool = true) throws -> Opened {
+    /// - `openForReading` is the other door: it never changes the file.
+    public static func open(path: String, seed: Bool = true) throws -> Opened {
+        let state = try DatabaseFileState.inspect(path)
+        if case .aitrack(let applied, let userVersion) = state { try refuseNewer(path, applied: applied, userVersion: userVersion) }
+        try requireFolder(path)
+        let queue = try writableQueue(path)
+        let done = try createOrMigrate(queue, seed: seed, path: path)
+        return Opened(database: AppDatabase(unchecked: queue), created: done.created, seed: done.seed, migratedFrom: done.migratedFrom)
+    }
+
+    /// What opening for a read did: the database, and whether it had to be created (only when
+    /// `create`: the default path).
+    public struct OpenedForReading: Sendable {
+        public let database: ReadOnlyDatabase
+        public let created: Bool
+        public let seed: WriteSummary?
+    }
+
+    /// Opens for a command that only reads, and never changes the file: an older schema is
+    /// refused (a writing command or `db upgrade` upgrades it), a missing or empty file is
+    /// created only when `create` is true (the default path), and the connection is read-only
+    /// where the file or its folder is (immutable when SQLite could not otherwise read it).
+    public static func openForReading(path: String, create: Bool, seed: Bool = true) throws -> OpenedForReading {
         let state = try DatabaseFileState.inspect(path)
         switch state {
         case .missing, .empty:
-            if access == .read && !create {
-                throw state == .missing ? DatabaseFileProblem.missing(path: path) : DatabaseFileProblem.empty(path: path)
-            }
-            let dir = (path as NSString).deletingLastPathComponent
-            if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir) { throw DatabaseFileProblem.folderMissing(path: path) }
+            guard create else { throw state == .missing ? DatabaseFileProblem.missing(path: path) : DatabaseFileProblem.empty(path: path) }
+            try requireFolder(path)
             let queue = try writableQueue(path)
             let done = try createOrMigrate(queue, seed: seed, path: path)
-            if access == .read {
-                try queue.close()
-                return Opened(database: try reader(path), created: done.created, seed: done.seed)
-            }
-            return Opened(database: AppDatabase(unchecked: queue), created: done.created, seed: done.seed, migratedFrom: done.migratedFrom)
+            try queue.close()
+            return OpenedForReading(database: try reader(path), created: done.created, seed: done.seed)
         case .aitrack(let applied, let userVersion):
-            let known = Migrations.all.map(\.name)
-            let unknown = applied.filter { !known.contains($0) }.sorted()
-            if !unknown.isEmpty || userVersion > Migrations.currentVersion {
-                throw DatabaseFileProblem.newer(path: path, version: max(userVersion, applied.count), unknownMigrations: unknown)
+            try refuseNewer(path, applied: applied, userVersion: userVersion)
+            guard Migrations.isCurrent(applied: applied, userVersion: userVersion) else {
+                throw DatabaseFileProblem.older(path: path, version: max(userVersion, applied.count), current: Migrations.currentVersion)
             }
-            let current = applied.count == known.count && userVersion == Migrations.currentVersion
-            if access == .read {
-                guard current else {
-                    throw DatabaseFileProblem.older(path: path, version: max(userVersion, applied.count), current: Migrations.currentVersion)
-                }
-                return Opened(database: try reader(path), created: false, seed: nil)
-            }
-            let queue = try writableQueue(path)
-            let done = try createOrMigrate(queue, seed: seed, path: path)
-            return Opened(database: AppDatabase(unchecked: queue), created: done.created, seed: done.seed, migratedFrom: done.migratedFrom)
+            return OpenedForReading(database: try reader(path), created: false, seed: nil)
         }
+    }
+
+    private static func refuseNewer(_ path: String, applied: Set<String>, userVersion: Int) throws {
+        let unknown = applied.filter { id in !Migrations.all.contains { $0.name == id } }.sorted()
+        if !unknown.isEmpty || userVersion > Migrations.currentVersion {
+            throw DatabaseFileProblem.newer(path: path, version: max(userVersion, applied.count), unknownMigrations: unknown)
+        }
+    }
+
+    private static func requireFolder(_ path: String) throws {
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir) { throw DatabaseFileProblem.folderMissing(path: path) }
     }
 
     /// A connection for writing, in WAL mode (readers go on reading while a long ingest writes).
@@ -144,17 +169,17 @@ public struct AppDatabase: Sendable {
     /// read-write connection that only reads: on close SQLite then removes the `-wal` and
     /// `-shm` files it made. It is used only when no write is pending in the WAL, so that
     /// closing it never checkpoints anything into the file.
-    static func reader(_ path: String) throws -> AppDatabase {
+    static func reader(_ path: String) throws -> ReadOnlyDatabase {
         let dir = (path as NSString).deletingLastPathComponent
         let wal = path + "-wal"
         let walSize = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? NSNumber)?.intValue
         let cleanWAL = walSize == nil || walSize == 0
         if cleanWAL && access(path, W_OK) == 0 && access(dir.isEmpty ? "." : dir, W_OK) == 0 {
             if let queue = try? DatabaseQueue(path: path, configuration: configuration()) {
-                return AppDatabase(unchecked: queue)
+                return ReadOnlyDatabase(reader: queue)
             }
         }
-        return AppDatabase(unchecked: try readOnlyQueue(path))
+        return ReadOnlyDatabase(reader: try readOnlyQueue(path))
     }
 
     /// Creates the schema (and loads the seed) or applies the missing migrations, in one
@@ -197,53 +222,9 @@ public struct AppDatabase: Sendable {
         }
     }
 
-    /// The schema version stored in the file (`PRAGMA user_version`).
-    public func schemaVersion() throws -> Int {
-        try writer.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
-    }
-
     /// Applies any missing migration (`aitrack db upgrade`); the version it had, nil if current.
     public func upgrade() throws -> Int? {
-        try Self.createOrMigrate(writer, seed: false).migratedFrom
-    }
-
-    public struct Status: Sendable {
-        public var path: String
-        public var schemaVersion: Int
-        public var migrations: [String]
-        public var journalMode: String
-        public var counts: [(String, Int)]
-
-        /// One row per item (`rows.TABLE` for the counts), for tables and CSV.
-        public var table: ResultTable {
-            var t = ResultTable(columns: ["item", "value"])
-            t.rows.append([.text("path"), .text(path)])
-            t.rows.append([.text("schema_version"), .int(Int64(schemaVersion))])
-            t.rows.append([.text("binary_schema_version"), .int(Int64(Migrations.currentVersion))])
-            t.rows.append([.text("migrations"), .text(migrations.joined(separator: ", "))])
-            t.rows.append([.text("journal_mode"), .text(journalMode)])
-            for (table, n) in counts { t.rows.append([.text("rows.\(table)"), .int(Int64(n))]) }
-            return t
-        }
-
-        /// One JSON object.
-        public var json: JSONValue {
-            .object([("path", .string(path)), ("schema_version", .num(schemaVersion)), ("binary_schema_version", .num(Migrations.currentVersion)),
-                     ("migrations", .array(migrations.map(JSONValue.string))), ("journal_mode", .string(journalMode)),
-                     ("rows", .object(counts.map { ($0.0, JSONValue.num($0.1)) }))])
-        }
-    }
-
-    /// What `aitrack db status` prints.
-    public func status() throws -> Status {
-        try writer.read { db in
-            let tables = ["companies", "company_aliases", "sources", "deals", "deal_parties", "alliances", "alliance_members",
-                          "statistics", "fx_rates", "ingests"]
-            return Status(path: writer.path, schemaVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
-                          migrations: try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
-                          journalMode: try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "",
-                          counts: try tables.map { ($0, try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0) })
-        }
+        try Self.createOrMigrate(dbWriter, seed: false).migratedFrom
     }
 
     // MARK: - Writes
@@ -253,7 +234,7 @@ public struct AppDatabase: Sendable {
     /// nothing changed, so that a run that changes nothing leaves the file as it was.
     func write(command: String, inputs: [String] = [], policy: ConflictPolicy = .fail, strictNames: Bool = false,
                dryRun: Bool = false, _ body: (EntryWriter) throws -> Void) throws -> WriteSummary {
-        try writer.writeWithoutTransaction { db in
+        try dbWriter.writeWithoutTransaction { db in
             var summary = WriteSummary()
             try db.inTransaction(.immediate) {
                 summary = try Self.write(db, command: command, inputs: inputs, policy: policy, strictNames: strictNames, body)
@@ -300,5 +281,52 @@ public struct AppDatabase: Sendable {
     @discardableResult
     public func loadSeed() throws -> WriteSummary {
         try ingest(Self.seedInputs, options: IngestOptions(), command: "seed")
+    }
+}
+
+/// The schema version and the state of the file, for `init`, `db status` and `db upgrade`.
+public struct DatabaseStatus: Sendable {
+    public var path: String
+    public var schemaVersion: Int
+    public var migrations: [String]
+    public var journalMode: String
+    public var counts: [(String, Int)]
+
+    /// One row per item (`rows.TABLE` for the counts), for tables and CSV.
+    public var table: ResultTable {
+        var t = ResultTable(columns: ["item", "value"])
+        t.rows.append([.text("path"), .text(path)])
+        t.rows.append([.text("schema_version"), .int(Int64(schemaVersion))])
+        t.rows.append([.text("binary_schema_version"), .int(Int64(Migrations.currentVersion))])
+        t.rows.append([.text("migrations"), .text(migrations.joined(separator: ", "))])
+        t.rows.append([.text("journal_mode"), .text(journalMode)])
+        for (table, n) in counts { t.rows.append([.text("rows.\(table)"), .int(Int64(n))]) }
+        return t
+    }
+
+    /// One JSON object.
+    public var json: JSONValue {
+        .object([("path", .string(path)), ("schema_version", .num(schemaVersion)), ("binary_schema_version", .num(Migrations.currentVersion)),
+                 ("migrations", .array(migrations.map(JSONValue.string))), ("journal_mode", .string(journalMode)),
+                 ("rows", .object(counts.map { ($0.0, JSONValue.num($0.1)) }))])
+    }
+}
+
+extension DatabaseReading {
+    /// The schema version stored in the file (`PRAGMA user_version`).
+    public func schemaVersion() throws -> Int {
+        try reader.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+    }
+
+    /// What `aitrack db status` prints.
+    public func status() throws -> DatabaseStatus {
+    try reader.read { db in
+        let tables = ["companies", "company_aliases", "sources", "deals", "deal_parties", "alliances", "alliance_members",
+                      "statistics", "fx_rates", "ingests"]
+        return DatabaseStatus(path: reader.path, schemaVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+                      migrations: try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
+                      journalMode: try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "",
+                      counts: try tables.map { ($0, try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0) })
+    }
     }
 }

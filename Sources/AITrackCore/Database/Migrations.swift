@@ -12,6 +12,11 @@ public enum Migrations {
     /// The schema version this binary writes: the number of migrations.
     public static var currentVersion: Int { all.count }
 
+    /// Whether a file with these applied migrations and `user_version` is at this binary's schema.
+    static func isCurrent(applied: Set<String>, userVersion: Int) -> Bool {
+        applied.count == all.count && all.allSatisfy { applied.contains($0.name) } && userVersion == currentVersion
+    }
+
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         for (name, sql) in all {

@@ -9,13 +9,16 @@ public enum ExportFormat: String, Vocabulary {
     public static let noun = "an export format"
 }
 
-extension AppDatabase {
-    /// The types in the order an ingest needs them.
-    public static let exportOrder: [EntryType] = [.source, .company, .alliance, .membership, .deal, .statistic, .fx]
+extension EntryType {
+    /// The types in the order an ingest needs them (and export writes them).
+    public static let ingestOrder: [EntryType] = [.source, .company, .alliance, .membership, .deal, .statistic, .fx]
+}
+
+extension DatabaseReading {
 
     /// Streams the records of `type` to `sink`, one at a time (memory stays flat).
     public func exportRecords(_ type: EntryType, _ sink: ([(String, JSONValue)]) throws -> Void) throws {
-        try writer.read { db in
+        try reader.read { db in
             func date(_ r: Row, _ col: String, _ prec: String) -> JSONValue {
                 guard let d: String = r[col] else { return .null }
                 return .str(EntryDate.stored(d, precision: Precision(rawValue: r[prec] ?? "day") ?? .day)?.description ?? d)
@@ -148,11 +151,11 @@ extension AppDatabase {
         case .statistic: table = "statistics"
         case .fx: table = "fx_rates"
         }
-        return try writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+        return try reader.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? 0 }
     }
 
     /// NDJSON of the given types, one line per entry, streamed in chunks to `write`.
-    public func exportNDJSON(_ types: [EntryType] = exportOrder, write: (String) throws -> Void) throws {
+    public func exportNDJSON(_ types: [EntryType] = EntryType.ingestOrder, write: (String) throws -> Void) throws {
         var buffer = ""
         for t in types {
             try exportRecords(t) { rec in

@@ -7,10 +7,10 @@ extension AppDatabase {
     /// `FILE:LINE: field: problem; valid: …`. A run that changes nothing (every entry
     /// unchanged, or a dry run) is rolled back, so the file stays byte-identical.
     public func ingest(_ inputs: [IngestInput], options: IngestOptions, command: String = "ingest") throws -> WriteSummary {
-        try writer.writeWithoutTransaction { db in
+        try dbWriter.writeWithoutTransaction { db in
             var summary = WriteSummary()
             try db.inTransaction(.immediate) {
-                summary = try Self.ingest(db, inputs, options: options, command: command, path: writer.path)
+                summary = try Self.ingest(db, inputs, options: options, command: command, path: dbWriter.path)
                 return options.dryRun || !summary.changed ? .rollback : .commit
             }
             return summary

@@ -23,7 +23,7 @@ struct Alliances: ParsableCommand {
     func run() throws {
         let f = try format.resolve()
         let v = try verification.map { v in try wrap { try Verification.parse(v, field: "--verification") } }
-        let t = try db.open(readOnly: true).alliances(ListFilter(period: try period.resolve(), company: company, verification: v))
+        let t = try db.openForReading().alliances(ListFilter(period: try period.resolve(), company: company, verification: v))
         Terminal.out(TableFormatter.render(t, as: f))
     }
 }

@@ -16,7 +16,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
-        let findings = try db.open(readOnly: true).check()
+        let findings = try db.openForReading().check()
         guard !findings.isEmpty else { return }
         for f in findings {
             Terminal.out("\(f.rule): \(f.rows.rows.count) row\(f.rows.rows.count == 1 ? "" : "s")\n")

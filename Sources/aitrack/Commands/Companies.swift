@@ -20,7 +20,7 @@ struct Companies: ParsableCommand {
 
     func run() throws {
         let f = try format.resolve()
-        let t = try db.open(readOnly: true).companies(ListFilter(company: company, kind: kind))
+        let t = try db.openForReading().companies(ListFilter(company: company, kind: kind))
         Terminal.out(TableFormatter.render(t, as: f))
     }
 }

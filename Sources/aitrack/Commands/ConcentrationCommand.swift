@@ -35,7 +35,7 @@ struct ConcentrationCommand: ParsableCommand {
             throw AITrackError("--by steps through a range: give --from and --to as well (e.g. --from 2023 --to 2025 --by year).")
         }
         let step = try by.map { b in try wrap { try PeriodStep.parse(b, field: "--by") } }
-        let series = try db.open(readOnly: true).concentrationSeries(metric: metric, period: p, by: step, consolidate: !noConsolidate)
+        let series = try db.openForReading().concentrationSeries(metric: metric, period: p, by: step, consolidate: !noConsolidate)
         let results = series.results
         if results.isEmpty {
             Terminal.err("aitrack: concentration: \(metric) has no statistics in \(p); nothing to compute.")

@@ -23,7 +23,7 @@ struct DBStatus: ParsableCommand {
 
     func run() throws {
         let f = try format.resolve()
-        var status = try db.open(readOnly: true).status()
+        var status = try db.openForReading().status()
         status.path = db.path
         switch f {
         case .json: Terminal.out(JSONWriter.prettyString(status.json) + "\n")

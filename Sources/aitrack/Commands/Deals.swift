@@ -23,7 +23,7 @@ struct Deals: ParsableCommand {
     func run() throws {
         let f = try format.resolve()
         let v = try verification.resolve()
-        let t = try db.open(readOnly: true).deals(ListFilter(period: try period.resolve(), company: company, kind: kind, verification: v, source: verification.source))
+        let t = try db.openForReading().deals(ListFilter(period: try period.resolve(), company: company, kind: kind, verification: v, source: verification.source))
         Terminal.out(TableFormatter.render(t, as: f))
     }
 }

@@ -27,11 +27,11 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let f = try format.map { f in try wrap { try ExportFormat.parse(f, field: "--format") } } ?? .ndjson
         var selected = try types.map { t in try wrap { try EntryType.parse(t, field: "--type") } }
-        if selected.isEmpty { selected = AppDatabase.exportOrder } else { selected = AppDatabase.exportOrder.filter(selected.contains) }
+        if selected.isEmpty { selected = EntryType.ingestOrder } else { selected = EntryType.ingestOrder.filter(selected.contains) }
         if f == .csv && dir == nil && selected.count > 1 {
             throw AITrackError("CSV holds one entry type per file: give --type (e.g. --type deal) or --dir FOLDER for one file per type.")
         }
-        let database = try db.open(readOnly: true)
+        let database = try db.openForReading()
         if let dir {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), !isDir.boolValue {

@@ -25,7 +25,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let f = try FormatOptions.resolve(format, allowed: [.table, .json, .csv, .markdown, .html], default: .table)
-        let database = try db.open(readOnly: true)
+        let database = try db.openForReading()
         let p: Period
         if let given = try period.resolve() {
             p = given

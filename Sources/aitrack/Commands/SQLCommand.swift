@@ -62,9 +62,9 @@ struct SQLCommand: ParsableCommand {
                 parameters.append(SQLParameter(name: String(item[..<eq]), value: String(item[item.index(after: eq)...]), kind: kind))
             }
         }
-        let result: AppDatabase.SQLResult
+        let result: SQLResult
         do {
-            result = try db.open(readOnly: !write).runSQL(sql, parameters: parameters, write: write)
+            result = write ? try db.open().runSQL(sql, parameters: parameters, write: true) : try db.openForReading().runSQL(sql, parameters: parameters)
         } catch let p as SQLProblem {
             throw AITrackError(Self.sentence(p))
         }

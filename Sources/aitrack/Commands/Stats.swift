@@ -29,7 +29,7 @@ struct Stats: ParsableCommand {
         let f = try format.resolve()
         let m = try measure.map { m in try wrap { try Measure.parse(m, field: "--measure") } }
         let v = try verification.resolve()
-        let t = try db.open(readOnly: true).statistics(ListFilter(period: try period.resolve(), company: company, metric: metric, measure: m, verification: v, source: verification.source))
+        let t = try db.openForReading().statistics(ListFilter(period: try period.resolve(), company: company, metric: metric, measure: m, verification: v, source: verification.source))
         Terminal.out(TableFormatter.render(t, as: f))
     }
 }

@@ -24,22 +24,34 @@ struct DatabaseOptions: ParsableArguments {
         db != nil || !(ProcessInfo.processInfo.environment["AITRACK_DB"] ?? "").isEmpty
     }
 
-    /// Opens the database and says on stderr what opening it did. Commands that only read
-    /// never change the file: no creation at a path the user named, no upgrade, no write lock.
-    func open(readOnly: Bool = false) throws -> AppDatabase {
+    /// Opens the database for a command that writes (creating or upgrading it), and says on
+    /// stderr what opening it did.
+    func open() throws -> AppDatabase {
         Terminal.databasePath = path
-        let opened = try AppDatabase.open(path: path, access: readOnly ? .read : .write, create: !readOnly || !isExplicit, seed: !noSeed)
+        let opened = try AppDatabase.open(path: path, seed: !noSeed)
         if let from = opened.migratedFrom, !quiet {
             Terminal.err("aitrack: upgraded \(path) from schema version \(from) to \(Migrations.currentVersion); its data are unchanged.")
         }
-        if opened.created && !quiet {
-            if let s = opened.seed {
-                Terminal.err("aitrack: created \(path) and loaded the bundled seed data (\(s.added) entries: the article's claims with their checks, and Epoch AI chip-owner estimates); --no-seed creates it empty.")
-            } else {
-                Terminal.err("aitrack: created \(path), empty (schema version \(Migrations.currentVersion)).")
-            }
-        }
+        if opened.created { noticeCreated(opened.seed) }
         return opened.database
+    }
+
+    /// Opens the database for a command that only reads: the file is never changed; only the
+    /// default ./aitrack.db is created when missing (the quick start).
+    func openForReading() throws -> ReadOnlyDatabase {
+        Terminal.databasePath = path
+        let opened = try AppDatabase.openForReading(path: path, create: !isExplicit, seed: !noSeed)
+        if opened.created { noticeCreated(opened.seed) }
+        return opened.database
+    }
+
+    private func noticeCreated(_ seed: WriteSummary?) {
+        guard !quiet else { return }
+        if let s = seed {
+            Terminal.err("aitrack: created \(path) and loaded the bundled seed data (\(s.added) entries: the article's claims with their checks, and Epoch AI chip-owner estimates); --no-seed creates it empty.")
+        } else {
+            Terminal.err("aitrack: created \(path), empty (schema version \(Migrations.currentVersion)).")
+        }
     }
 }
 
