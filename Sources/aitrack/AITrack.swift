@@ -50,19 +50,7 @@ enum Main {
             }
             var command = try AITrack.parseAsRoot(arguments)
             try command.run()
-        } catch let e as AITrackError {
-            Terminal.error(e)
-            exit(1)
-        } catch let e as DatabaseFileProblem {
-            Terminal.error(e)
-            exit(1)
-        } catch let e as FieldProblem {
-            Terminal.error(e)
-            exit(1)
-        } catch let e where DatabaseFileProblem.sqliteMessage(e) != nil {
-            Terminal.error(e)
-            exit(1)
-        } catch let e as CocoaError {
+        } catch let e where ErrorText.known(e) != nil {
             Terminal.error(e)
             exit(1)
         } catch {

@@ -5,11 +5,22 @@ import Foundation
 /// what is wrong, where, and what is valid or what to do. No type names, no SQL.
 enum ErrorText {
     static func lines(for error: Error) -> [String] {
+        known(error) ?? ["the command failed (\(String(describing: type(of: error)))); please report this with the command you ran."]
+    }
+
+    /// The sentence of an error the library or a command throws; nil for the parser's own
+    /// (usage mistakes, help), which Main words.
+    static func known(_ error: Error) -> [String]? {
         switch error {
         case let e as AITrackError: return [e.message] + e.details
         case let p as DatabaseFileProblem: return [sentence(p)]
         case let p as FieldProblem: return [p.text + "."]
         case let e as InputError: return [e.description + "."]
+        case let f as IngestFailure: return f.lines(remedy: { remedy($0, command: "ingest") })
+        case InputFileProblem.missing(let name):
+            return ["cannot read '\(name)': no such file; give a path to an entry file, or - for standard input."]
+        case InputFileProblem.notAFile(let name):
+            return ["cannot read '\(name)': it is a folder or not readable; give a path to an entry file."]
         case _ where DatabaseFileProblem.sqliteMessage(error) != nil:
             if let p = DatabaseFileProblem.classify(error, path: Terminal.databasePath ?? "the database") { return [sentence(p)] }
             return ["the database refused the operation (\(DatabaseFileProblem.sqliteMessage(error)!)); nothing was written."]
@@ -23,7 +34,7 @@ enum ErrorText {
             default: return ["could not read or write '\(path)'; check the path and its permissions."]
             }
         default:
-            return ["the command failed (\(String(describing: type(of: error)))); please report this with the command you ran."]
+            return nil
         }
     }
 
@@ -42,8 +53,22 @@ enum ErrorText {
 
     /// `add-deal: --party: …; valid: ….` — the one-sentence error of an add-* command.
     static func commandMessage(_ p: FieldProblem, command: String) -> String {
-        let valid = p.valid.map { "; " + $0.replacingOccurrences(of: "or ingest with --replace", with: "or give --replace") } ?? ""
-        return "\(command): \(option(forField: p.field)): \(p.problem)\(valid)."
+        var q = p
+        q.field = option(forField: p.field)
+        return "\(command): \(q.text(remedy: { remedy($0, command: command) }))."
+    }
+
+    /// A problem's way out, with the options of the command that met it.
+    static func remedy(_ r: Remedy, command: String) -> String {
+        let adding = command.hasPrefix("add-") || command == "join-alliance"
+        switch r {
+        case .replaceOrIgnore:
+            return (adding ? "or give" : "or ingest with") + " --replace to take this entry or --ignore to keep the stored one"
+        case .allowNewNames:
+            return (adding ? "or leave out" : "or ingest without") + " --strict-names to create it"
+        case .giveType:
+            return "or give --type"
+        }
     }
 
     static func sentence(_ p: DatabaseFileProblem) -> String {

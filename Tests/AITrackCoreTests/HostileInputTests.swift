@@ -85,7 +85,7 @@ import Testing
             do {
                 _ = try db.ingest([IngestInput(name: name, data: Data(bytes))], options: IngestOptions())
                 Issue.record("\(label): accepted")
-            } catch let e as AITrackError {
+            } catch let e as IngestFailure {
                 if case .refused(let message) = expect { #expect(e.message == message, "\(label)") }
                 if case .refusedCut(let prefix, let suffix) = expect {
                     #expect(e.message.hasPrefix(prefix) && e.message.hasSuffix(suffix) && e.message.contains(" characters cut)… "), "\(label)")

@@ -45,7 +45,7 @@ func input(_ name: String, _ text: String) -> IngestInput { IngestInput(name: na
     @Test func typeComesFromAColumnOrTheOption() throws {
         let db = try AppDatabase.inMemory()
         let csv = "name,kind\nDelta,university\n"
-        #expect(throws: AITrackError.self) { try db.ingest([input("t.csv", csv)], options: IngestOptions()) }
+        #expect(throws: IngestFailure.self) { try db.ingest([input("t.csv", csv)], options: IngestOptions()) }
         var o = IngestOptions()
         o.type = .company
         #expect(try db.ingest([input("t.csv", csv)], options: o).added == 1)
@@ -65,7 +65,7 @@ func input(_ name: String, _ text: String) -> IngestInput { IngestInput(name: na
         let db = try AppDatabase.inMemory()
         let good = input("good.ndjson", company + "\n")
         let bad = input("bad.ndjson", #"{"type":"company","name":"X","kind":"startup"}"# + "\n")
-        #expect(throws: AITrackError.self) { try db.ingest([good, bad], options: IngestOptions()) }
+        #expect(throws: IngestFailure.self) { try db.ingest([good, bad], options: IngestOptions()) }
         #expect(try count(db, "SELECT count(*) FROM companies") == 0)
     }
 
@@ -77,7 +77,7 @@ func input(_ name: String, _ text: String) -> IngestInput { IngestInput(name: na
         do {
             _ = try db.ingest([input("many.ndjson", lines)], options: IngestOptions())
             Issue.record("accepted")
-        } catch let e as AITrackError {
+        } catch let e as IngestFailure {
             #expect(e.message.hasPrefix("many.ndjson:1: kind:"))
             #expect(e.details.last == "stopped after 50 errors; nothing was written.")
         }
@@ -87,7 +87,7 @@ func input(_ name: String, _ text: String) -> IngestInput { IngestInput(name: na
     @Test func aMissingLaterFileLeavesNothingOfTheEarlierOnes() throws {
         let db = try AppDatabase.inMemory()
         let good = input("good.ndjson", String(repeating: company + "\n", count: 3))
-        #expect(throws: AITrackError.self) { try db.ingest([good, IngestInput(path: "/nonexistent/entries.ndjson")], options: IngestOptions()) }
+        #expect(throws: InputFileProblem.missing(name: "/nonexistent/entries.ndjson")) { try db.ingest([good, IngestInput(path: "/nonexistent/entries.ndjson")], options: IngestOptions()) }
         #expect(try count(db, "SELECT count(*) FROM companies") == 0)
     }
 
@@ -96,7 +96,7 @@ func input(_ name: String, _ text: String) -> IngestInput { IngestInput(name: na
         let lines = String(repeating: #"{"type":"company","name":"X","kind":"startup"}"# + "\n", count: 80)
         do {
             _ = try db.ingest([input("many.ndjson", lines)], options: IngestOptions())
-        } catch let e as AITrackError {
+        } catch let e as IngestFailure {
             #expect(e.details.count == 50)
             #expect(e.details.last == "stopped after 50 errors; nothing was written.")
         }
@@ -130,7 +130,7 @@ func input(_ name: String, _ text: String) -> IngestInput { IngestInput(name: na
         do {
             _ = try db.ingest([input(name, bytes)], options: IngestOptions())
             Issue.record("accepted \(name)")
-        } catch let e as AITrackError {
+        } catch let e as IngestFailure {
             #expect(e.message.hasPrefix(message), "\(e.message)")
         }
         #expect(try snapshot(db) == before)
@@ -189,8 +189,8 @@ func input(_ name: String, _ text: String) -> IngestInput { IngestInput(name: na
         do {
             _ = try db.ingest([IngestInput(path: Self.epoch.appendingPathComponent("tpu_owners_cumulative_totals.csv").path)], options: o)
             Issue.record("accepted")
-        } catch let e as AITrackError {
-            #expect(e.message.contains("--map region=Country: the CSV has no column 'Country'; valid columns: Name, Chip manufacturer, Owner"))
+        } catch let e as IngestFailure {
+            #expect(e.message.contains("region: is taken from the column 'Country', which the CSV does not have; valid columns: Name, Chip manufacturer, Owner"))
         }
     }
 }

@@ -61,7 +61,7 @@ import Testing
                                  "--source", "Reuters", "--strict-names")
         #expect(strict.status == 1 && strict.stderr.contains("add-deal: --party: 'Microsft' is not a known company or alias"))
         let metric = try cli.run("add-stat", "--metric", "ai_compute_h100", "--date", "2025", "--value", "1", "--unit", "H100e", "--source", "Epoch AI", "--strict-names")
-        #expect(metric.stderr == "aitrack: add-stat: --metric: 'ai_compute_h100' is a new metric, close to the stored ai_compute_h100e; valid: ai_compute_h100e (or leave out --strict-names to add a new metric).\n")
+        #expect(metric.stderr == "aitrack: add-stat: --metric: 'ai_compute_h100' is a new metric, close to the stored ai_compute_h100e; valid: ai_compute_h100e, or leave out --strict-names to create it.\n")
         let source = try cli.run("add-stat", "--metric", "gpu_count", "--date", "2025", "--value", "1", "--unit", "GPUs", "--source", "Epoch A.I.", "--dry-run")
         #expect(source.stderr.contains("aitrack: created source 'Epoch A.I.' — did you mean 'Epoch AI'?"))
         let command = try cli.run(["reprot", "--year", "2025"], withDB: false)

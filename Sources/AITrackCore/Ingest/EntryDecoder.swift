@@ -41,7 +41,7 @@ public struct EntryDecoder: Sendable {
             type = defaultType
         } else {
             throw FieldProblem(field: "type", problem: "is missing",
-                               valid: "valid: one of \(EntryType.validList) (or give --type)")
+                               valid: "valid: one of \(EntryType.validList)", remedy: .giveType)
         }
         let allowed = Self.allowed[type]!
         let record = Self.fromListing(record, type: type)

@@ -67,7 +67,7 @@ extension AppDatabase {
             }
             if !limitReached, let failure = pipe.failure { throw failure }
             // any error: the transaction is rolled back, nothing of the run is written
-            if !errors.isEmpty { throw AITrackError.input(errors, limitReached: limitReached) }
+            if !errors.isEmpty { throw IngestFailure(errors: errors, limitReached: limitReached) }
         }
     }
 }

@@ -205,7 +205,7 @@ struct RecordShaper {
     /// For each CSV column, the field it feeds (nil: ignored, when mapping a foreign CSV).
     func columnFields(header: [String]) -> Result<[String?], FieldProblem> {
         for m in options.maps where !header.contains(m.column) {
-            return .failure(FieldProblem(field: "--map \(m.field)=\(m.column)", problem: "the CSV has no column '\(m.column)'",
+            return .failure(FieldProblem(field: m.field, problem: "is taken from the column '\(m.column)', which the CSV does not have",
                                          valid: "valid columns: \(header.joined(separator: ", "))"))
         }
         var seen = Set<String>()
@@ -261,10 +261,10 @@ final class ChunkSource {
         } else {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: input.name, isDirectory: &isDir) else {
-                throw AITrackError("cannot read '\(input.name)': no such file; give a path to an entry file, or - for standard input.")
+                throw InputFileProblem.missing(name: input.name)
             }
             guard !isDir.boolValue, let h = FileHandle(forReadingAtPath: input.name) else {
-                throw AITrackError("cannot read '\(input.name)': it is a folder or not readable; give a path to an entry file.")
+                throw InputFileProblem.notAFile(name: input.name)
             }
             handle = h
         }

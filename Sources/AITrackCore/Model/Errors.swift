@@ -6,18 +6,36 @@ public struct FieldProblem: Error, Equatable, Sendable {
     public var field: String
     public var problem: String
     public var valid: String?
+    /// What else the user can do, which the executable puts into words with its options.
+    public var remedy: Remedy?
 
-    public init(field: String, problem: String, valid: String? = nil) {
+    public init(field: String, problem: String, valid: String? = nil, remedy: Remedy? = nil) {
         self.field = Excerpt.message(field, limit: 80)
         self.problem = Excerpt.message(problem)
         self.valid = valid.map { Excerpt.message($0) }
+        self.remedy = remedy
     }
 
-    public var text: String {
+    public var text: String { text(remedy: { _ in nil }) }
+
+    /// `field: problem; valid: …`, with the remedy in the caller's words.
+    public func text(remedy words: (Remedy) -> String?) -> String {
         var s = "\(field): \(problem)"
         if let valid { s += "; \(valid)" }
+        if let r = remedy, let w = words(r) { s += valid == nil ? "; \(w)" : ", \(w)" }
         return s
     }
+}
+
+/// A way out of a problem other than fixing the input, named by the executable with its own
+/// words (the library knows no command-line options).
+public enum Remedy: Equatable, Sendable {
+    /// Take the new entry instead of the stored one, or keep the stored one.
+    case replaceOrIgnore
+    /// Create the name (a company, metric or source) instead of refusing it.
+    case allowNewNames
+    /// Say which entry type records without a `type` are.
+    case giveType
 }
 
 /// Where an input came from: a file (or `-` for stdin) and a line, or a command's options.
@@ -63,13 +81,32 @@ public struct AITrackError: Error, CustomStringConvertible, Sendable {
 
     public var description: String { ([message] + details).joined(separator: "\n") }
 
-    static func input(_ errors: [InputError], limitReached: Bool) -> AITrackError {
-        let lines = errors.map(\.description)
+}
+
+/// A failed ingest: every problem found (up to the limit), one a line, and nothing written.
+public struct IngestFailure: Error, Sendable {
+    public var errors: [InputError]
+    public var limitReached: Bool
+
+    /// `FILE:LINE: field: problem; valid: …` a problem, then a count when there are several;
+    /// `remedy` puts each problem's way out into the caller's words.
+    public func lines(remedy: (Remedy) -> String? = { _ in nil }) -> [String] {
+        let lines = errors.map { e in Excerpt.message("\(e.location): \(e.problem.text(remedy: remedy))", limit: 1000) }
         let count = errors.count
         var summary = count == 1 ? "1 error; nothing was written." : "\(count) errors; nothing was written."
         if limitReached { summary = "stopped after \(count) errors; nothing was written." }
-        return AITrackError(lines.first ?? summary, details: Array(lines.dropFirst()) + (count > 1 || limitReached ? [summary] : []))
+        return lines + (count > 1 || limitReached ? [summary] : [])
     }
+
+    /// The first line, and the rest (as printed, without remedies).
+    public var message: String { lines().first ?? "" }
+    public var details: [String] { Array(lines().dropFirst()) }
+}
+
+/// An input file that cannot be read.
+public enum InputFileProblem: Error, Equatable, Sendable {
+    case missing(name: String)
+    case notAFile(name: String)
 }
 
 /// Keeps messages readable whatever the input: control characters are shown as `U+0000`

@@ -2,7 +2,7 @@
 public enum ConflictPolicy: Sendable {
     /// Report an error naming both versions (the default).
     case fail
-    /// Take the new entry (`--replace`).
+    /// Take the new entry.
     case replace
     /// Keep the stored entry (`--ignore`).
     case ignore

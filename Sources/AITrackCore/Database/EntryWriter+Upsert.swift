@@ -1,0 +1,111 @@
+import GRDB
+
+/// The one way a row is written: found by its identity, then added, left, replaced or ignored.
+extension EntryWriter {
+    // MARK: - Generic upsert
+
+    struct Columns {
+        var pairs: [(String, DatabaseValue)] = []
+        /// Columns the entry leaves out: stored with their default when new, and no difference
+        /// from a stored row (an entry that does not state a note does not remove one).
+        var unstated: Set<String> = []
+        mutating func add(_ name: String, _ v: (any DatabaseValueConvertible)?) {
+            pairs.append((name, v?.databaseValue ?? .null))
+        }
+        mutating func add(_ name: String, given v: (any DatabaseValueConvertible)?, default d: (any DatabaseValueConvertible)? = nil) {
+            pairs.append((name, (v ?? d)?.databaseValue ?? .null))
+            if v == nil { unstated.insert(name) }
+        }
+    }
+
+    /// Finds the row by `lookup`, then adds, leaves, replaces or ignores it.
+    func upsert(table: String, lookup: (sql: String, args: StatementArguments), columns: Columns,
+                        describe: @autoclosure () -> String, onlyGiven: Bool = false) throws -> (Int64, Outcome) {
+        let names = columns.pairs.map(\.0)
+        let sqlKey = table + "\u{1F}" + lookup.sql
+        let statements: (names: [String], select: Statement, insert: Statement, exists: Statement)
+        if let cached = upsertStatements[sqlKey], cached.names == names {
+            statements = cached
+        } else {
+            let list = names.map(quoteIdent).joined(separator: ", ")
+            statements = (names,
+                          try db.makeStatement(sql: "SELECT id, \(list) FROM \(table) WHERE \(lookup.sql)"),
+                          try db.makeStatement(sql: "INSERT INTO \(table) (\(list), ingest_id) VALUES (\(Array(repeating: "?", count: names.count + 1).joined(separator: ", ")))"),
+                          try db.makeStatement(sql: "SELECT 1 FROM \(table) WHERE \(lookup.sql)"))
+            upsertStatements[sqlKey] = statements
+        }
+        // most entries of a large ingest are new: a cheap existence test first, the whole row only when found
+        let found = try Int64.fetchOne(statements.exists, arguments: lookup.args) != nil
+        if found, let row = try Row.fetchOne(statements.select, arguments: lookup.args) {
+            let id: Int64 = row["id"]
+            var diffs: [(String, DatabaseValue, DatabaseValue)] = []
+            for (name, new) in columns.pairs {
+                let old: DatabaseValue = row[name]
+                if onlyGiven && new.isNull || columns.unstated.contains(name) { continue }
+                if !sameValue(old, new) { diffs.append((name, old, new)) }
+            }
+            if diffs.isEmpty { return (id, .unchanged) }
+            switch policy {
+            case .ignore:
+                return (id, .ignored)
+            case .fail:
+                let d = diffs[0]
+                throw FieldProblem(field: fieldName(d.0),
+                                   problem: "\(describe()) is stored with \(show(d.1)), this entry has \(show(d.2))"
+                                       + (diffs.count > 1 ? " (and \(diffs.count - 1) more field\(diffs.count > 2 ? "s" : "") differ)" : ""),
+                                   valid: "valid: the stored content", remedy: .replaceOrIgnore)
+            case .replace:
+                let set = diffs.map { "\(quoteIdent($0.0)) = ?" }.joined(separator: ", ")
+                var args = StatementArguments(diffs.map(\.2))
+                args += [ingestID, id]
+                try db.execute(sql: "UPDATE \(table) SET \(set), ingest_id = ? WHERE id = ?", arguments: args)
+                if table == "companies" { companyNames[id] = nil }
+                return (id, .replaced)
+            }
+        }
+        var args = StatementArguments(columns.pairs.map(\.1))
+        args += [ingestID]
+        do {
+            try statements.insert.execute(arguments: args)
+        } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            // found by its id, but its natural identity (or another unique key) is taken by another row
+            throw FieldProblem(field: "id", problem: "\(describe()) already exists under another id (\(e.message ?? "unique constraint"))",
+                               valid: "valid: the stored entry's id, or no id to match it by its identity")
+        }
+        return (db.lastInsertedRowID, .added)
+    }
+
+    func sameValue(_ a: DatabaseValue, _ b: DatabaseValue) -> Bool {
+        switch (a.storage, b.storage) {
+        case let (.double(x), .int64(y)): return x == Double(y)
+        case let (.int64(x), .double(y)): return Double(x) == y
+        default: return a == b
+        }
+    }
+
+    func fieldName(_ column: String) -> String {
+        switch column {
+        case "entry_key": return "id"
+        case "source_id": return "source"
+        case "cited_by_id": return "cited_by"
+        case "parent_id": return "parent"
+        case "precision": return "date"
+        default: return column
+        }
+    }
+
+    func show(_ v: DatabaseValue) -> String {
+        switch v.storage {
+        case .null: return "nothing"
+        case .int64(let i): return String(i)
+        case .double(let d): return NumberText.plain(d)
+        case .string(let s): return "'\(s)'"
+        case .blob: return "a blob"
+        }
+    }
+
+    func lookup(key: String?, else natural: (String, StatementArguments)) -> (sql: String, args: StatementArguments) {
+        if let key { return ("entry_key = ?", [key]) }
+        return natural
+    }
+}
