@@ -59,7 +59,14 @@ enum Main {
             if code == .success { AITrack.exit(withError: error) }
             let names = AITrack.configuration.subcommands.map { $0._commandName }
             let command = CommandLine.arguments.dropFirst().first(where: names.contains)
-            Terminal.err("aitrack: \(command.map { "\($0): " } ?? "")\(AITrack.message(for: error)); see 'aitrack help\(command.map { " " + $0 } ?? "")'.")
+            let message = AITrack.message(for: error)
+            if let value = UsageText.invalidValue(message) {
+                // a value outside a vocabulary is bad input, like one in a file: exit 1
+                Terminal.err("aitrack: \(command.map { "\($0): " } ?? "")\(value).")
+                exit(1)
+            } else {
+                Terminal.err("aitrack: \(command.map { "\($0): " } ?? "")\(message); see 'aitrack help\(command.map { " " + $0 } ?? "")'.")
+            }
             exit(code.rawValue)
         }
     }

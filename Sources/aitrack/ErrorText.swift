@@ -16,6 +16,10 @@ enum ErrorText {
         case let p as DatabaseFileProblem: return [sentence(p)]
         case let p as FieldProblem: return [p.text + "."]
         case let e as InputError: return [e.description + "."]
+        case QueryProblem.unknownCompany(let name):
+            return ["--company: '\(name)' is not a known company or alias; see `aitrack companies` for the names."]
+        case QueryProblem.unknownMetric(let metric, let known):
+            return ["--metric: '\(metric)' has no statistics; valid: \(known.isEmpty ? "none yet (add statistics first)" : known.joined(separator: ", "))."]
         case let f as IngestFailure: return f.lines(remedy: { remedy($0, command: "ingest") })
         case InputFileProblem.missing(let name):
             return ["cannot read '\(name)': no such file; give a path to an entry file, or - for standard input."]

@@ -233,7 +233,7 @@ import Testing
         #expect(r.dealTotals.withValue == 3)
         #expect(r.dealTotals.withoutRate.count == 1 && r.dealTotals.withoutRate[0].contains("GBP"))
         #expect(r.dealTotals.contradicted.count == 1)
-        let text = ReportFormatter.render(r, as: .table)
+        let text = ReportRenderers.renderer(for: .table).render(r)
         #expect(text.contains("left out of the USD total, no exchange rate on or before its date: investment: A – D (GBP, 2025-09-01)"))
     }
 }

@@ -207,7 +207,7 @@ import Testing
         #expect(titles.contains("Meta in talks to rent and buy Google TPUs"))
         let bySub = try db.deals(ListFilter(period: .year(2025), company: "Google Cloud"))
         #expect(!bySub.rows.map { $0[2].plain }.contains("Meta in talks to rent and buy Google TPUs"))
-        #expect(throws: AITrackError.self) { try db.deals(ListFilter(company: "Nobody Inc")) }
+        #expect(throws: QueryProblem.unknownCompany(name: "Nobody Inc")) { try db.deals(ListFilter(company: "Nobody Inc")) }
     }
 
     @Test func formatsKeepNumbersExactInMachineOutput() throws {

@@ -228,7 +228,7 @@ import Testing
         let deals = try cli.run("deals", "--source", "news article, 2025", "--format", "csv")
         #expect(deals.stdout.contains("as the article states them"))
         let bad = try cli.run("deals", "--format", "yaml")
-        #expect(bad.status != 0 && bad.stderr == "aitrack: --format: 'yaml' is not an output format here; valid: table, json, csv, markdown.\n")
+        #expect(bad.status != 0 && bad.stderr == "aitrack: deals: --format: 'yaml' is not a listing format; valid: table, json, csv, markdown.\n")
         let badYear = try cli.run("deals", "--year", "2025", "--period", "2025-Q1")
         #expect(badYear.status != 0 && badYear.stderr.contains("give one of --year, --period, or --from/--to"))
         let unknown = try cli.run("stats", "--company", "Nobody")

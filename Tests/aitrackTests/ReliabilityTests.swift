@@ -292,7 +292,7 @@ final class Failures: @unchecked Sendable {
     @Test func badOptionValuesAndFolders() throws {
         let cli = try CLI()
         expectOneSentence(try cli.run("deals", "--kind", "banana"),
-                          "aitrack: --kind: 'banana' is not a deal kind; valid: cloud_contract, investment, acquisition, partnership, licensing, hardware_purchase, other.")
+                          "aitrack: deals: --kind: 'banana' is not a deal kind; valid: cloud_contract, investment, acquisition, partnership, licensing, hardware_purchase, other.")
         let file = try cli.write("not-a-folder", "x")
         expectOneSentence(try cli.run("export", "--format", "csv", "--dir", file),
                           "aitrack: export: --dir: '\(file)' is a file, not a folder; give a folder (it is created if missing).")

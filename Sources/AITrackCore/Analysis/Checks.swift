@@ -32,22 +32,22 @@ enum CheckRules {
             FROM alliance_members m JOIN alliances al ON al.id = m.alliance_id JOIN companies c ON c.id = m.company_id
             WHERE m.date IS NOT NULL AND al.date IS NOT NULL AND m.date < al.date
             """),
-        ("a chain of parents deeper than 8 levels", """
+        ("a chain of parents deeper than \(Limits.parentDepth) levels", """
             WITH RECURSIVE up(start, id, depth) AS (
                 SELECT id, parent_id, 1 FROM companies WHERE parent_id IS NOT NULL
                 UNION ALL
                 SELECT up.start, c.parent_id, up.depth + 1 FROM up JOIN companies c ON c.id = up.id
-                WHERE c.parent_id IS NOT NULL AND up.depth <= 8 AND up.id <> up.start
+                WHERE c.parent_id IS NOT NULL AND up.depth <= \(Limits.parentDepth) AND up.id <> up.start
             )
             SELECT c.id, c.name, max(up.depth) AS levels FROM up JOIN companies c ON c.id = up.start
-            GROUP BY c.id HAVING max(up.depth) > 8
+            GROUP BY c.id HAVING max(up.depth) > \(Limits.parentDepth)
             """),
         ("a company that is its own ancestor", """
             WITH RECURSIVE up(start, id, depth) AS (
                 SELECT id, parent_id, 1 FROM companies WHERE parent_id IS NOT NULL
                 UNION ALL
                 SELECT up.start, c.parent_id, up.depth + 1 FROM up JOIN companies c ON c.id = up.id
-                WHERE c.parent_id IS NOT NULL AND up.depth < 64 AND up.id <> up.start
+                WHERE c.parent_id IS NOT NULL AND up.depth < \(Limits.recursionDepth) AND up.id <> up.start
             )
             SELECT DISTINCT c.id, c.name FROM up JOIN companies c ON c.id = up.start WHERE up.id = up.start
             """),

@@ -19,7 +19,7 @@ extension DatabaseReading {
         guard let unit = try String.fetchOne(db, sql: "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1", arguments: [metric])
             ?? String.fetchOne(db, sql: "SELECT 'percent' FROM statistics WHERE metric = ? LIMIT 1", arguments: [metric]) else {
             let known = try String.fetchAll(db, sql: "SELECT DISTINCT metric FROM statistics ORDER BY metric")
-            throw AITrackError("--metric: '\(metric)' has no statistics; valid: \(known.isEmpty ? "none yet (add statistics first)" : known.joined(separator: ", ")).")
+            throw QueryProblem.unknownMetric(metric: metric, known: known)
         }
         return unit
     }

@@ -1,23 +1,30 @@
 import Foundation
 import GRDB
 
-/// Everything `aitrack report` shows for one period, before formatting.
+/// Everything `aitrack report` shows for one period, typed, before any format.
 public struct Report: Sendable {
     public var period: Period
-    public var deals: ResultTable
-    public var dealTotals: DealTotals
-    public var largestDeals: ResultTable
-    public var alliances: ResultTable
-    public var memberships: ResultTable
-    public var statistics: ResultTable
+    /// Computed concentration per metric with company data in the period, each with the same
+    /// metric a year earlier for the change.
+    public var concentration: [ConcentrationEntry]
     /// Published concentration figures (cr*/hhi) of the period, with sources and verification.
-    public var published: ResultTable
-    /// Computed concentration per metric with company data in the period.
-    public var concentration: [ConcentrationResult]
-    /// The same metrics one year earlier, for the change (keyed by metric).
-    public var previous: [String: ConcentrationResult]
+    public var published: [StatisticRow]
+    public var deals: [DealRow]
+    public var dealTotals: DealTotals
     /// The deal totals one year earlier.
     public var previousDealTotals: DealTotals
+    public var largestDeals: [DealRow]
+    public var alliances: [AllianceRow]
+    public var memberships: [MembershipRow]
+    /// The latest value in the period of every metric, company, segment, region and source,
+    /// with the value of the year before.
+    public var statistics: [StatisticRow]
+}
+
+/// One metric's concentration in the report, and the same a year earlier.
+public struct ConcentrationEntry: Sendable {
+    public var result: ConcentrationResult
+    public var previous: ConcentrationResult?
 }
 
 /// USD totals of the period's deals; deals without a rate are listed, never converted 1:1.
@@ -70,82 +77,87 @@ extension DatabaseReading {
     }
 
     public func report(_ period: Period, consolidate: Bool = true) throws -> Report {
-        let deals = try self.deals(ListFilter(period: period))
-        let conc = try concentrationForAllMetrics(period: period, consolidate: consolidate)
-        var previous: [String: ConcentrationResult] = [:]
-        for c in conc {
-            previous[c.metric] = try concentration(metric: c.metric, period: period.previousYear, consolidate: consolidate)
+        let conc = try concentrationForAllMetrics(period: period, consolidate: consolidate).map { c in
+            ConcentrationEntry(result: c, previous: try concentration(metric: c.metric, period: period.previousYear, consolidate: consolidate))
         }
         return try reader.read { db in
-            let totals = try Self.dealTotals(db, period)
-            let previousTotals = try Self.dealTotals(db, period.previousYear)
-            let largest = try Self.dealTable(db, where: ["d.date BETWEEN ? AND ?", "o.value_usd IS NOT NULL", "d.verification <> 'contradicted'"],
-                                             args: [period.fromISO, period.toISO], order: "o.value_usd DESC, d.date", limit: 5)
-            let alliances = try Row.fetchAll(db, sql: """
-                SELECT a.name, a.date, a.precision, a.purpose, s.name AS source, a.verification,
-                       (SELECT count(*) FROM alliance_members m WHERE m.alliance_id = a.id AND m.verification <> 'contradicted') AS members
-                FROM alliances a LEFT JOIN sources s ON s.id = a.source_id
-                WHERE a.date BETWEEN ? AND ? ORDER BY a.date, a.name
-                """, arguments: [period.fromISO, period.toISO])
-            let memberships = try Row.fetchAll(db, sql: """
-                SELECT alliance, company, role, date, precision, left, source, cited_by, verification, note
-                FROM memberships_overview
-                WHERE date BETWEEN ? AND ? OR left BETWEEN ? AND ?
-                ORDER BY alliance, date, company COLLATE NOCASE
-                """, arguments: [period.fromISO, period.toISO, period.fromISO, period.toISO])
-            // the latest value in the period of each metric, company, segment, region and source,
-            // and the latest of the year before for the same metric, company, segment and region
-            // (window functions: one pass each, also over millions of rows)
-            let latest = """
-                WITH cur AS (
-                    SELECT id, metric, coalesce(company_id, 0) AS c, coalesce(segment, '') AS sg, coalesce(region, '') AS rg, forecast,
-                           row_number() OVER (PARTITION BY metric, company_id, segment, region, source_id, forecast
-                                              ORDER BY date DESC, id DESC) AS rn
-                    FROM statistics WHERE measure = 'value' AND date BETWEEN ? AND ?
-                ),
-                prev AS (
-                    SELECT metric, coalesce(company_id, 0) AS c, coalesce(segment, '') AS sg, coalesce(region, '') AS rg, forecast, value,
-                           row_number() OVER (PARTITION BY metric, company_id, segment, region, forecast
-                                              ORDER BY date DESC, verification = 'verified' DESC, coalesce(ingest_id, 0) DESC, id DESC) AS rn
-                    FROM statistics WHERE measure = 'value' AND date BETWEEN ? AND ?
-                )
-                SELECT cur.id, prev.value AS before FROM cur
-                LEFT JOIN prev ON prev.rn = 1 AND prev.metric = cur.metric AND prev.c = cur.c AND prev.sg = cur.sg
-                                  AND prev.rg = cur.rg AND prev.forecast = cur.forecast
-                WHERE cur.rn = 1
-                """
-            let prev = period.previousYear
-            var before: [Int64: Double] = [:]
-            var ids: [Int64] = []
-            for r in try Row.fetchAll(db, sql: latest, arguments: [period.fromISO, period.toISO, prev.fromISO, prev.toISO]) {
-                ids.append(r["id"])
-                if let b: Double = r["before"] { before[r["id"]] = b }
-            }
-            var stats = try Self.statisticTable(db, where: ["st.id IN (SELECT value FROM json_each(?))"],
-                                                args: [JSONWriter.string(.array(ids.map { .number(String($0)) }))])
-            // a share changes by points, anything else by percent
-            stats.columns += ["previous_year", "change_pct", "change_points"]
-            let (idColumn, valueColumn, unitColumn) = (stats.columns.firstIndex(of: "row_id")!, stats.columns.firstIndex(of: "value")!, stats.columns.firstIndex(of: "unit")!)
-            stats.rows = stats.rows.map { row in
-                guard case .int(let id) = row[idColumn], let b = before[id], case .double(let v) = row[valueColumn] else { return row + [.null, .null, .null] }
-                if row[unitColumn] == .text(Units.percent) { return row + [.double(b), .null, .double(v - b)] }
-                return row + [.double(b), b == 0 ? .null : .double((v - b) / b * 100), .null]
-            }
-            let published = try Self.statisticTable(db, where: ["st.date BETWEEN ? AND ?", "st.measure <> 'value'"], args: [period.fromISO, period.toISO])
-            func date(_ r: Row) -> Cell {
-                Cell((r["date"] as String?).flatMap { EntryDate.stored($0, precision: Precision(rawValue: r["precision"] ?? "day") ?? .day)?.description })
-            }
-            return Report(
-                period: period, deals: deals, dealTotals: totals, largestDeals: largest,
-                alliances: ResultTable(columns: ["alliance", "date", "purpose", "members", "source", "verification"],
-                                       rows: alliances.map { [Cell($0["name"] as String?), date($0), Cell($0["purpose"] as String?),
-                                                              .int($0["members"]), Cell($0["source"] as String?), Cell($0["verification"] as String?)] }),
-                memberships: ResultTable(columns: ["alliance", "company", "role", "date", "left", "source", "cited_by", "verification", "note"],
-                                         rows: memberships.map { [Cell($0["alliance"] as String?), Cell($0["company"] as String?), Cell($0["role"] as String?),
-                                                                  date($0), Cell($0["left"] as String?), Cell($0["source"] as String?),
-                                                                  Cell($0["cited_by"] as String?), Cell($0["verification"] as String?), Cell($0["note"] as String?)] }),
-                statistics: stats, published: published, concentration: conc, previous: previous,
-                previousDealTotals: previousTotals)
+            var inPeriod = WhereClause()
+            inPeriod.add("d.date BETWEEN ? AND ?", [period.fromISO, period.toISO])
+            var largest = inPeriod
+            largest.add("o.value_usd IS NOT NULL")
+            largest.add("d.verification <> 'contradicted'")
+            var published = WhereClause()
+            published.add("st.date BETWEEN ? AND ?", [period.fromISO, period.toISO])
+            published.add("st.measure <> 'value'")
+            return Report(period: period, concentration: conc, published: try StatisticRow.fetch(db, published),
+                          deals: try DealRow.fetch(db, inPeriod, order: "d.date, d.id"), dealTotals: try Self.dealTotals(db, period),
+                          previousDealTotals: try Self.dealTotals(db, period.previousYear),
+                          largestDeals: try DealRow.fetch(db, largest, order: "o.value_usd DESC, d.date", limit: 5),
+                          alliances: try Self.alliancesFounded(db, period), memberships: try Self.membershipsChanged(db, period),
+                          statistics: try Self.latestStatistics(db, period))
+        }
+    }
+
+    static func alliancesFounded(_ db: Database, _ period: Period) throws -> [AllianceRow] {
+        try Row.fetchAll(db, sql: """
+            SELECT a.name, a.date, a.precision, a.purpose, s.name AS source, a.verification,
+                   (SELECT count(*) FROM alliance_members m WHERE m.alliance_id = a.id AND m.verification <> 'contradicted') AS members
+            FROM alliances a LEFT JOIN sources s ON s.id = a.source_id
+            WHERE a.date BETWEEN ? AND ? ORDER BY a.date, a.name
+            """, arguments: [period.fromISO, period.toISO]).map { r in
+            AllianceRow(name: r["name"], date: r.storedDate(), purpose: r["purpose"], members: r["members"], source: r["source"],
+                        verification: r["verification"])
+        }
+    }
+
+    static func membershipsChanged(_ db: Database, _ period: Period) throws -> [MembershipRow] {
+        try Row.fetchAll(db, sql: """
+            SELECT m.alliance, m.company, m.role, m.date, m.precision, m.left, am.left_precision, m.source, m.cited_by, m.verification, m.note
+            FROM memberships_overview m JOIN alliance_members am ON am.id = m.id
+            WHERE m.date BETWEEN ? AND ? OR m.left BETWEEN ? AND ?
+            ORDER BY m.alliance, m.date, m.company COLLATE NOCASE
+            """, arguments: [period.fromISO, period.toISO, period.fromISO, period.toISO]).map { r in
+            MembershipRow(alliance: r["alliance"], company: r["company"], role: r["role"], date: r.storedDate(),
+                          left: r.storedDate("left", precision: "left_precision"), source: r["source"], citedBy: r["cited_by"],
+                          verification: r["verification"], note: r["note"])
+        }
+    }
+
+    /// The latest value in the period of each metric, company, segment, region and source, and
+    /// the latest of the year before for the same metric, company, segment and region (window
+    /// functions: one pass each, also over millions of rows).
+    static func latestStatistics(_ db: Database, _ period: Period) throws -> [StatisticRow] {
+        let latest = """
+            WITH cur AS (
+                SELECT id, metric, coalesce(company_id, 0) AS c, coalesce(segment, '') AS sg, coalesce(region, '') AS rg, forecast,
+                       row_number() OVER (PARTITION BY metric, company_id, segment, region, source_id, forecast
+                                          ORDER BY date DESC, id DESC) AS rn
+                FROM statistics WHERE measure = 'value' AND date BETWEEN ? AND ?
+            ),
+            prev AS (
+                SELECT metric, coalesce(company_id, 0) AS c, coalesce(segment, '') AS sg, coalesce(region, '') AS rg, forecast, value,
+                       row_number() OVER (PARTITION BY metric, company_id, segment, region, forecast
+                                          ORDER BY date DESC, verification = 'verified' DESC, coalesce(ingest_id, 0) DESC, id DESC) AS rn
+                FROM statistics WHERE measure = 'value' AND date BETWEEN ? AND ?
+            )
+            SELECT cur.id, prev.value AS before FROM cur
+            LEFT JOIN prev ON prev.rn = 1 AND prev.metric = cur.metric AND prev.c = cur.c AND prev.sg = cur.sg
+                              AND prev.rg = cur.rg AND prev.forecast = cur.forecast
+            WHERE cur.rn = 1
+            """
+        let prev = period.previousYear
+        var before: [Int64: Double] = [:]
+        var ids: [Int64] = []
+        for r in try Row.fetchAll(db, sql: latest, arguments: [period.fromISO, period.toISO, prev.fromISO, prev.toISO]) {
+            ids.append(r["id"])
+            if let b: Double = r["before"] { before[r["id"]] = b }
+        }
+        var w = WhereClause()
+        w.add("st.id IN (SELECT value FROM json_each(?))", [JSONWriter.string(.array(ids.map { .number(String($0)) }))])
+        return try StatisticRow.fetch(db, w).map { row in
+            var row = row
+            row.previousYear = before[row.rowID]
+            return row
         }
     }
 }

@@ -32,7 +32,7 @@ extension EntryWriter {
     func membership(_ e: MembershipEntry) throws -> Outcome {
         guard let aid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM alliances WHERE name = ? COLLATE NOCASE"), arguments: [e.alliance]) else {
             throw FieldProblem(field: "alliance", problem: "'\(e.alliance)' is not a known alliance",
-                               valid: "valid: an alliance added before (an alliance entry, or `aitrack add-alliance`)")
+                               valid: "valid: an alliance stored before (an alliance entry earlier in the run, or added before)")
         }
         let cid = try companyID(e.company, field: "company")
         var cols = Columns()

@@ -58,7 +58,7 @@ extension EntryWriter {
             // refuse a cycle: the parent's own chain must not reach this company
             var cursor: Int64? = pid
             var steps = 0
-            while let c = cursor, steps < 64 {
+            while let c = cursor, steps < Limits.recursionDepth {
                 if c == id {
                     throw FieldProblem(field: "parent", problem: "'\(parent)' is already a subsidiary of \(e.name)",
                                        valid: "valid: a company that is not below \(e.name) in its own chain of parents")
@@ -66,9 +66,9 @@ extension EntryWriter {
                 cursor = try Int64.fetchOne(db.cachedStatement(sql: "SELECT parent_id FROM companies WHERE id = ?"), arguments: [c])
                 steps += 1
             }
-            if steps > Self.maxParentDepth {
+            if steps > Limits.parentDepth {
                 throw FieldProblem(field: "parent", problem: "'\(parent)' has \(steps - 1) levels of parents above it, too deep a chain",
-                                   valid: "valid: a chain of at most \(Self.maxParentDepth) parents (the views follow that many)")
+                                   valid: "valid: a chain of at most \(Limits.parentDepth) parents (the views follow that many)")
             }
             let old = try Int64.fetchOne(db.cachedStatement(sql: "SELECT parent_id FROM companies WHERE id = ?"), arguments: [id])
             if old != pid {

@@ -2,7 +2,6 @@ import GRDB
 
 /// Deal entries: a deal is its date, kind and parties.
 extension EntryWriter {
-    static let maxParentDepth = 8
 
     static func defaultTitle(kind: DealKind, parties: [String]) -> String {
         "\(kind.rawValue.replacingOccurrences(of: "_", with: " ")): \(parties.joined(separator: " – "))"

@@ -48,7 +48,7 @@ public struct IngestOptions: Sendable {
     /// `--set FIELD=VALUE`: FIELD is VALUE in every record that has none.
     public var sets: [(field: String, value: String)] = []
     /// Errors reported before giving up.
-    public var errorLimit = 50
+    public var errorLimit = Limits.errorsListed
     /// Called every `progressEvery` records with the count so far.
     public var progress: (@Sendable (Int) -> Void)?
     public var progressEvery = 10_000

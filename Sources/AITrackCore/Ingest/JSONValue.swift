@@ -49,6 +49,9 @@ public struct JSONParser {
         public var message: String
     }
 
+    /// How deep arrays and objects may nest (an entry needs 3).
+    public static let maxDepth = 64
+
     private let bytes: [UInt8]
     private var i: Int
 
@@ -105,7 +108,7 @@ public struct JSONParser {
     }
 
     private mutating func value(depth: Int) throws(Failure) -> JSONValue {
-        guard depth < 64 else { throw fail("JSON nested too deeply") }
+        guard depth < JSONParser.maxDepth else { throw fail("JSON nested too deeply") }
         guard i < bytes.count else { throw fail("the JSON ends too early (truncated?)") }
         switch bytes[i] {
         case UInt8(ascii: "{"): return try object(depth: depth)

@@ -10,6 +10,15 @@ public protocol Vocabulary: RawRepresentable, CaseIterable, Sendable, Hashable w
 extension Vocabulary {
     public static var validList: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
+    /// The raw values, in order.
+    public static var allRawValues: [String] { allCases.map(\.rawValue) }
+
+    /// A value as users type it: any case, `-` for `_`; nil when it is none of them.
+    public init?(word: String) {
+        guard let v = try? Self.parse(word, field: "") else { return nil }
+        self = v
+    }
+
     public static func parse(_ text: String, field: String) throws(FieldProblem) -> Self {
         if let exact = Self(rawValue: text) { return exact }
         let key = text.trimmed.lowercased().replacingOccurrences(of: "-", with: "_")

@@ -68,28 +68,43 @@ public enum ConcentrationFormatter {
         return s
     }
 
+    /// "total 19,521,441 H100e (sum of companies and aggregates); named companies cover 80.66 %".
+    public static func totalLine(_ r: ConcentrationResult) -> String {
+        guard let total = r.total else { return "total n/a" }
+        return "total \(NumberText.grouped(total.rounded() == total ? total : (total * 100).rounded() / 100)) \(r.unit) (\(r.denominator)); named companies cover \(pct(r.coverage))"
+    }
+
+    /// The ranked firms (at most `shownFirms`, then one line for the rest) and the aggregates,
+    /// drawn apart as not ranked: the one table every format shows. On a terminal the share is
+    /// right-aligned and, with `bars`, drawn as a bar.
+    public static func firmTable(_ r: ConcentrationResult, terminal: Bool = false, bars: Bool = false) -> ResultTable {
+        func share(_ v: Double?) -> Cell {
+            let s = pct(v)
+            return .text(terminal ? String(repeating: " ", count: max(0, 8 - s.count)) + s : s)
+        }
+        let maxShare = max(r.firms.first?.share ?? 0, r.aggregates.first?.share ?? 0, 1)
+        func bar(_ v: Double) -> [Cell] { terminal ? [.text(bars ? Self.bar(v, max: maxShare) : "")] : [] }
+        var t = ResultTable(columns: ["#", "company", "value", terminal ? "   share" : "share"] + (terminal ? [""] : []))
+        for (k, f) in r.firms.prefix(shownFirms).enumerated() {
+            t.rows.append([.int(Int64(k + 1)), .text(f.company), .double(f.value), share(f.share)] + bar(f.share))
+        }
+        if let more = moreFirms(r) { t.rows.append([.null, .text(more.0), .double(more.1), share(more.2)] + (terminal ? [.text("")] : [])) }
+        for a in r.aggregates {
+            t.rows.append([.null, .text("\(a.company) (aggregate, not ranked)"), .double(a.value), share(a.share)] + bar(a.share))
+        }
+        return t
+    }
+
     /// The terminal view: ranked firms with shares and bars, CRn, the HHI range and bands.
     public static func text(_ r: ConcentrationResult, bars: Bool = true) -> String {
         var out = "\(r.metric) · \(r.period) · unit \(r.unit)\n"
-        guard let total = r.total, r.hhiLow != nil else {
+        guard r.total != nil, r.hhiLow != nil else {
             out += "  n/a: " + (r.notes.last ?? "no data") + "\n"
             for p in r.published { out += "  published " + publishedLine(p, unit: r.unit) + "\n" }
             return out
         }
-        out += "  total \(NumberText.grouped(total.rounded() == total ? total : (total * 100).rounded() / 100)) \(r.unit) (\(r.denominator)); named companies cover \(pct(r.coverage))\n"
-        var t = ResultTable(columns: ["#", "company", "value", "   share", ""])
-        func padded(_ v: Double?) -> String {   // right-aligned in its column
-            let s = pct(v)
-            return String(repeating: " ", count: max(0, 8 - s.count)) + s
-        }
-        let maxShare = max(r.firms.first?.share ?? 0, r.aggregates.first?.share ?? 0, 1)
-        for (k, f) in r.firms.prefix(shownFirms).enumerated() {
-            t.rows.append([.int(Int64(k + 1)), .text(f.company), .double(f.value), .text(padded(f.share)), .text(bars ? bar(f.share, max: maxShare) : "")])
-        }
-        if let more = moreFirms(r) { t.rows.append([.null, .text(more.0), .double(more.1), .text(padded(more.2)), .text("")]) }
-        for a in r.aggregates {
-            t.rows.append([.null, .text("\(a.company) (aggregate, not ranked)"), .double(a.value), .text(padded(a.share)), .text(bars ? bar(a.share, max: maxShare) : "")])
-        }
+        out += "  " + totalLine(r) + "\n"
+        let t = firmTable(r, terminal: true, bars: bars)
         out += TableFormatter.table(t).split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
         let crs = [1, 3, 4, 5, 10].compactMap { n in r.cr[n].map { "CR\(n) \(pct($0))" } }
         out += "  " + crs.joined(separator: " · ") + "\n"

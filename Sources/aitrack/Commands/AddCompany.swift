@@ -18,8 +18,8 @@ struct AddCompany: ParsableCommand {
     var aliases: [String] = []
     @Option(help: "The parent company (Google Cloud → Alphabet).")
     var parent: String?
-    @Option(help: ArgumentHelp("company (default), lab, university, government, nonprofit or aggregate.", valueName: "kind"))
-    var kind: String?
+    @Option(help: ArgumentHelp("What it is (default company).", valueName: "kind"))
+    var kind: CompanyKind?
     @Option(help: ArgumentHelp("Two-letter ISO country code.", valueName: "code"))
     var country: String?
     @OptionGroup var common: CommonEntryOptions
@@ -31,7 +31,7 @@ struct AddCompany: ParsableCommand {
         r.set("name", name)
         r.set("aliases", list: aliases)
         r.set("parent", parent)
-        r.set("kind", kind)
+        r.set("kind", kind?.rawValue)
         r.set("country", country)
         common.apply(to: &r)
         try r.add(.company, command: "add-company", db: db, write: write)

@@ -17,8 +17,8 @@ struct AddDeal: ParsableCommand {
 
     @Option(help: ArgumentHelp("When: 2025, 2025-Q3, 2025-08 or 2025-08-21.", valueName: "date"))
     var date: String?
-    @Option(help: ArgumentHelp("The deal's kind (see below).", valueName: "kind"))
-    var kind: String?
+    @Option(help: ArgumentHelp("The deal's kind.", valueName: "kind"))
+    var kind: DealKind?
     @Option(help: "A title (default: kind and parties).")
     var title: String?
     @Option(name: .customLong("party"), help: ArgumentHelp("A party as Company:role (repeatable).", valueName: "company:role"))
@@ -27,12 +27,12 @@ struct AddDeal: ParsableCommand {
     var value: String?
     @Option(help: ArgumentHelp("ISO 4217 currency of the value, e.g. USD.", valueName: "code"))
     var currency: String?
-    @Option(help: ArgumentHelp("exact (default), at_least, at_most, approx or estimate.", valueName: "qualifier"))
-    var qualifier: String?
+    @Option(help: ArgumentHelp("How exact the value is (default exact).", valueName: "qualifier"))
+    var qualifier: Qualifier?
     @Option(name: .customLong("term-months"), help: ArgumentHelp("The term in months.", valueName: "n"))
     var termMonths: String?
-    @Option(help: ArgumentHelp("rumored, reported (default), announced, signed, completed or cancelled.", valueName: "status"))
-    var status: String?
+    @Option(help: ArgumentHelp("How far the deal has come (default reported).", valueName: "status"))
+    var status: DealStatus?
     @OptionGroup var source: SourceOptions
     @OptionGroup var common: CommonEntryOptions
     @OptionGroup var write: WriteOptions
@@ -41,14 +41,14 @@ struct AddDeal: ParsableCommand {
     func run() throws {
         var r = EntryRecord()
         r.set("date", date)
-        r.set("kind", kind)
+        r.set("kind", kind?.rawValue)
         r.set("title", title)
         r.set("parties", list: parties)
         r.set("value", value)
         r.set("currency", currency)
-        r.set("qualifier", qualifier)
+        r.set("qualifier", qualifier?.rawValue)
         r.set("term_months", termMonths)
-        r.set("status", status)
+        r.set("status", status?.rawValue)
         source.apply(to: &r)
         common.apply(to: &r)
         try r.add(.deal, command: "add-deal", db: db, write: write)

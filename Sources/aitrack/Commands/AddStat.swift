@@ -21,8 +21,8 @@ struct AddStat: ParsableCommand {
 
     @Option(help: ArgumentHelp("The metric key, snake_case (e.g. ai_compute_h100e).", valueName: "key"))
     var metric: String?
-    @Option(help: ArgumentHelp("value (default), cr1…cr10 or hhi for a published concentration figure.", valueName: "measure"))
-    var measure: String?
+    @Option(help: ArgumentHelp("value (default), or cr1…cr10 or hhi for a published concentration figure.", valueName: "measure"))
+    var measure: Measure?
     @Option(help: ArgumentHelp("The period or as-of date: 2025, 2025-Q3, 2025-08, 2025-08-21.", valueName: "date"))
     var date: String?
     @Option(help: "The company it is about (none: the whole market).")
@@ -39,8 +39,8 @@ struct AddStat: ParsableCommand {
     var high: String?
     @Option(help: "The unit (one per metric): USD, H100e, percent …")
     var unit: String?
-    @Option(help: ArgumentHelp("exact (default), at_least, at_most, approx or estimate.", valueName: "qualifier"))
-    var qualifier: String?
+    @Option(help: ArgumentHelp("How exact the value is (default exact).", valueName: "qualifier"))
+    var qualifier: Qualifier?
     @Flag(help: "The value is a forecast.")
     var forecast = false
     @OptionGroup var source: SourceOptions
@@ -51,7 +51,7 @@ struct AddStat: ParsableCommand {
     func run() throws {
         var r = EntryRecord()
         r.set("metric", metric)
-        r.set("measure", measure)
+        r.set("measure", measure?.rawValue)
         r.set("date", date)
         r.set("company", company)
         r.set("segment", segment)
@@ -60,7 +60,7 @@ struct AddStat: ParsableCommand {
         r.set("low", low)
         r.set("high", high)
         r.set("unit", unit)
-        r.set("qualifier", qualifier)
+        r.set("qualifier", qualifier?.rawValue)
         r.set("forecast", bool: forecast)
         source.apply(to: &r)
         common.apply(to: &r)

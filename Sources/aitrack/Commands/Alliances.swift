@@ -15,14 +15,14 @@ struct Alliances: ParsableCommand {
     @OptionGroup var period: PeriodOptions
     @Option(help: "Only alliances this company (or a subsidiary) belongs to.")
     var company: String?
-    @Option(help: ArgumentHelp("Only alliances or memberships with this verification: unverified, verified, disputed, contradicted.", valueName: "verification"))
-    var verification: String?
+    @Option(help: ArgumentHelp("Only alliances or memberships with this verification.", valueName: "verification"))
+    var verification: Verification?
     @OptionGroup var format: FormatOptions
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
-        let f = try format.resolve()
-        let v = try verification.map { v in try wrap { try Verification.parse(v, field: "--verification") } }
+        let f = format.resolve()
+        let v = verification
         let t = try db.openForReading().alliances(ListFilter(period: try period.resolve(), company: company, verification: v))
         Terminal.out(TableFormatter.render(t, as: f))
     }

@@ -11,16 +11,16 @@ struct Companies: ParsableCommand {
               aitrack companies --company Alphabet --format json   # and subsidiaries
             """)
 
-    @Option(help: ArgumentHelp("Only this kind: company, lab, university, government, nonprofit, aggregate.", valueName: "kind"))
-    var kind: String?
+    @Option(help: ArgumentHelp("Only this kind.", valueName: "kind"))
+    var kind: CompanyKind?
     @Option(help: "Only this company (name or alias) and its subsidiaries.")
     var company: String?
     @OptionGroup var format: FormatOptions
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
-        let f = try format.resolve()
-        let t = try db.openForReading().companies(ListFilter(company: company, kind: kind))
+        let f = format.resolve()
+        let t = try db.openForReading().companies(ListFilter(company: company, companyKind: kind))
         Terminal.out(TableFormatter.render(t, as: f))
     }
 }

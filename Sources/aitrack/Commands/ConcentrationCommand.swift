@@ -20,21 +20,21 @@ struct ConcentrationCommand: ParsableCommand {
     var metric: String
     @OptionGroup var period: PeriodOptions
     @Option(help: ArgumentHelp("One figure set per year or quarter of the period.", valueName: "year|quarter"))
-    var by: String?
+    var by: PeriodStep?
     @Flag(name: .customLong("no-consolidate"), help: "Rank companies as recorded instead of consolidating subsidiaries into their ultimate parent.")
     var noConsolidate = false
     @OptionGroup var format: FormatOptions
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
-        let f = try format.resolve(default: Terminal.stdoutIsTerminal ? .table : nil)
+        let f = format.resolve(default: Terminal.stdoutIsTerminal ? .table : nil)
         guard let p = try period.resolve() else {
             throw AITrackError("concentration needs a period: give --year (e.g. --year 2025), --period or --from/--to.")
         }
         if by != nil && (period.from == nil || period.to == nil) {
             throw AITrackError("--by steps through a range: give --from and --to as well (e.g. --from 2023 --to 2025 --by year).")
         }
-        let step = try by.map { b in try wrap { try PeriodStep.parse(b, field: "--by") } }
+        let step = by
         let series = try db.openForReading().concentrationSeries(metric: metric, period: p, by: step, consolidate: !noConsolidate)
         let results = series.results
         if results.isEmpty {

@@ -22,7 +22,7 @@ struct DBStatus: ParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
-        let f = try format.resolve()
+        let f = format.resolve()
         var status = try db.openForReading().status()
         status.path = db.path
         switch f {

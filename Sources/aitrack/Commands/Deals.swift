@@ -15,15 +15,15 @@ struct Deals: ParsableCommand {
     @Option(help: "Only deals with this company (name or alias) or a subsidiary as a party.")
     var company: String?
     @Option(help: ArgumentHelp("Only this deal kind.", valueName: "kind"))
-    var kind: String?
+    var kind: DealKind?
     @OptionGroup var verification: VerificationOption
     @OptionGroup var format: FormatOptions
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
-        let f = try format.resolve()
-        let v = try verification.resolve()
-        let t = try db.openForReading().deals(ListFilter(period: try period.resolve(), company: company, kind: kind, verification: v, source: verification.source))
+        let f = format.resolve()
+        let v = verification.resolve()
+        let t = try db.openForReading().deals(ListFilter(period: try period.resolve(), company: company, dealKind: kind, verification: v, source: verification.source))
         Terminal.out(TableFormatter.render(t, as: f))
     }
 }

@@ -16,17 +16,17 @@ struct ExportCommand: ParsableCommand {
             An export ingested into an empty database gives the same content (and the same export).
             """)
 
-    @Option(help: ArgumentHelp("ndjson (default) or csv.", valueName: "format"))
-    var format: String?
-    @Option(name: .customLong("type"), help: ArgumentHelp("Only these entry types (repeatable): source, company, alliance, membership, deal, statistic, fx.", valueName: "type"))
-    var types: [String] = []
+    @Option(help: ArgumentHelp("The entry files' format (default ndjson).", valueName: "format"))
+    var format: ExportFormat?
+    @Option(name: .customLong("type"), help: ArgumentHelp("Only these entry types (repeatable).", valueName: "type"))
+    var types: [EntryType] = []
     @Option(help: ArgumentHelp("Write one file per type into this folder (created if needed) instead of stdout.", valueName: "folder"))
     var dir: String?
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
-        let f = try format.map { f in try wrap { try ExportFormat.parse(f, field: "--format") } } ?? .ndjson
-        var selected = try types.map { t in try wrap { try EntryType.parse(t, field: "--type") } }
+        let f = format ?? .ndjson
+        var selected = types
         if selected.isEmpty { selected = EntryType.ingestOrder } else { selected = EntryType.ingestOrder.filter(selected.contains) }
         if f == .csv && dir == nil && selected.count > 1 {
             throw AITrackError("CSV holds one entry type per file: give --type (e.g. --type deal) or --dir FOLDER for one file per type.")

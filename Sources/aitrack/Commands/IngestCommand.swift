@@ -22,10 +22,10 @@ struct IngestCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("Entry files; - reads standard input.", valueName: "file"))
     var files: [String]
-    @Option(help: ArgumentHelp("The entry type of records without a type field (CSV): company, source, deal, alliance, membership, statistic, fx.", valueName: "type"))
-    var type: String?
-    @Option(name: .customLong("input-format"), help: ArgumentHelp("ndjson, json or csv (default: by extension, else by content).", valueName: "format"))
-    var inputFormat: String?
+    @Option(help: ArgumentHelp("The entry type of records without a type field (CSV).", valueName: "type"))
+    var type: EntryType?
+    @Option(name: .customLong("input-format"), help: ArgumentHelp("The files' format (default: by extension, else by content).", valueName: "format"))
+    var inputFormat: InputFormat?
     @Option(name: .customLong("map"), help: ArgumentHelp("Take FIELD from the CSV column COLUMN (repeatable).", valueName: "field=column"))
     var maps: [String] = []
     @Option(name: .customLong("set"), help: ArgumentHelp("FIELD is VALUE in every entry that has none (repeatable).", valueName: "field=value"))
@@ -53,8 +53,8 @@ struct IngestCommand: ParsableCommand {
         options.policy = try write.policy()
         options.strictNames = write.strictNames
         options.dryRun = write.dryRun
-        options.type = try type.map { t in try wrap { try EntryType.parse(t, field: "--type") } }
-        options.format = try inputFormat.map { f in try wrap { try InputFormat.parse(f, field: "--input-format") } }
+        options.type = type
+        options.format = inputFormat
         options.dateFormat = dateFormat
         options.maps = try Self.pairs(maps, option: "map").map { (field: $0.0, column: $0.1) }
         options.sets = try Self.pairs(sets, option: "set").map { (field: $0.0, value: $0.1) }
@@ -76,7 +76,7 @@ struct IngestCommand: ParsableCommand {
         }
         if !db.quiet {
             Terminal.err("aitrack: " + SummaryFormatter.text(summary, dryRun: write.dryRun))
-            for line in SummaryFormatter.notes(summary) { Terminal.err("aitrack: " + line) }
+            for line in SummaryNotes.lines(summary) { Terminal.err("aitrack: " + line) }
         }
     }
 }

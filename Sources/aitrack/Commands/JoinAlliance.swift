@@ -21,8 +21,8 @@ struct JoinAlliance: ParsableCommand {
     var date: String?
     @Option(help: ArgumentHelp("When it left.", valueName: "date"))
     var left: String?
-    @Option(help: ArgumentHelp("member (default) or founding.", valueName: "role"))
-    var role: String?
+    @Option(help: ArgumentHelp("Its role (default member).", valueName: "role"))
+    var role: MembershipRole?
     @OptionGroup var source: SourceOptions
     @OptionGroup var common: CommonEntryOptions
     @OptionGroup var write: WriteOptions
@@ -34,7 +34,7 @@ struct JoinAlliance: ParsableCommand {
         r.set("company", company)
         r.set("date", date)
         r.set("left", left)
-        r.set("role", role)
+        r.set("role", role?.rawValue)
         source.apply(to: &r)
         common.apply(to: &r)
         try r.add(.membership, command: "join-alliance", db: db, write: write)

@@ -19,12 +19,12 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var period: PeriodOptions
     @Flag(name: .customLong("no-consolidate"), help: "Rank companies as recorded instead of consolidating subsidiaries into their ultimate parent.")
     var noConsolidate = false
-    @Option(help: ArgumentHelp("Output format: table (default), json, csv (the concentration rows), markdown or html.", valueName: "format"))
-    var format: String?
+    @Option(help: ArgumentHelp("Output format (default table; csv is the concentration rows).", valueName: "format"))
+    var format: ReportFormat?
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
-        let f = try FormatOptions.resolve(format, allowed: [.table, .json, .csv, .markdown, .html], default: .table)
+        let f = format?.output ?? .table
         let database = try db.openForReading()
         let p: Period
         if let given = try period.resolve() {
@@ -37,6 +37,10 @@ struct ReportCommand: ParsableCommand {
             if !db.quiet { Terminal.err("aitrack: report: no period given: \(latest), the latest year with company statistics (give --year for another).") }
         }
         let report = try database.report(p, consolidate: !noConsolidate)
-        Terminal.out(ReportFormatter.render(report, as: f, bars: Terminal.bars))
+        let renderer = ReportRenderers.renderer(for: f, bars: Terminal.bars) { metric, count, period in
+            let option = period.from == period.to ? "--period \(period.from)" : "--from \(period.from) --to \(period.to)"
+            return "\(metric): \(count) more (aitrack stats --metric \(metric) \(option))"
+        }
+        Terminal.out(renderer.render(report))
     }
 }

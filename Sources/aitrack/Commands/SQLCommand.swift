@@ -34,12 +34,12 @@ struct SQLCommand: ParsableCommand {
     var textParams: [String] = []
     @Flag(help: "Allow statements that write (one transaction).")
     var write = false
-    @Option(help: ArgumentHelp("table, json, csv, tsv, markdown or nl.", valueName: "format"))
-    var format: String?
+    @Option(help: ArgumentHelp("Output format (default: table on a terminal, csv otherwise).", valueName: "format"))
+    var format: SQLFormat?
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
-        let f = try FormatOptions.resolve(format, allowed: [.table, .json, .csv, .tsv, .markdown, .nl])
+        let f = format?.output ?? (Terminal.stdoutIsTerminal ? .table : .csv)
         let sql: String
         switch (query, file) {
         case (nil, nil): throw AITrackError("sql needs a statement: give it as an argument, --file PATH, or - for standard input.")

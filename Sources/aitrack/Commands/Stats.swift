@@ -17,8 +17,8 @@ struct Stats: ParsableCommand {
     @OptionGroup var period: PeriodOptions
     @Option(help: ArgumentHelp("Only this metric.", valueName: "key"))
     var metric: String?
-    @Option(help: ArgumentHelp("Only this measure: value, cr1…cr10, hhi.", valueName: "measure"))
-    var measure: String?
+    @Option(help: ArgumentHelp("Only this measure.", valueName: "measure"))
+    var measure: Measure?
     @Option(help: "Only this company (name or alias) and its subsidiaries.")
     var company: String?
     @OptionGroup var verification: VerificationOption
@@ -26,9 +26,9 @@ struct Stats: ParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
-        let f = try format.resolve()
-        let m = try measure.map { m in try wrap { try Measure.parse(m, field: "--measure") } }
-        let v = try verification.resolve()
+        let f = format.resolve()
+        let m = measure
+        let v = verification.resolve()
         let t = try db.openForReading().statistics(ListFilter(period: try period.resolve(), company: company, metric: metric, measure: m, verification: v, source: verification.source))
         Terminal.out(TableFormatter.render(t, as: f))
     }

@@ -36,7 +36,7 @@ struct EntryRecord {
         if !db.quiet {
             let verb = summary.added > 0 ? "added" : summary.replaced > 0 ? "replaced" : summary.ignored > 0 ? "kept the stored" : "unchanged:"
             Terminal.err("aitrack: \(write.dryRun ? "dry run, nothing written: would have " : "")\(verb) \(type.rawValue) (\(SummaryFormatter.text(summary)))")
-            for line in SummaryFormatter.notes(summary) { Terminal.err("aitrack: " + line) }
+            for line in SummaryNotes.lines(summary) { Terminal.err("aitrack: " + line) }
         }
     }
 }
@@ -46,15 +46,15 @@ struct CommonEntryOptions: ParsableArguments {
     @Option(help: "A note kept with the entry.")
     var note: String?
 
-    @Option(help: ArgumentHelp("unverified (default), verified, disputed or contradicted.", valueName: "verification"))
-    var verification: String?
+    @Option(help: ArgumentHelp("What the sources say of it (default unverified).", valueName: "verification"))
+    var verification: Verification?
 
     @Option(name: .customLong("id"), help: ArgumentHelp("Your own stable key for the entry (its identity in later ingests).", valueName: "key"))
     var key: String?
 
     func apply(to r: inout EntryRecord) {
         r.set("note", note)
-        r.set("verification", verification)
+        r.set("verification", verification?.rawValue)
         r.set("id", key)
     }
 }

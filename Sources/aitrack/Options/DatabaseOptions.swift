@@ -57,18 +57,37 @@ struct DatabaseOptions: ParsableArguments {
 
 /// `--format`, for listings.
 struct FormatOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Output format: table, json, csv or markdown (default: table on a terminal, csv otherwise).", valueName: "format"))
-    var format: String?
+    @Option(name: .long, help: ArgumentHelp("Output format (default: table on a terminal, csv otherwise).", valueName: "format"))
+    var format: ListingFormat?
 
-    func resolve(allowed: [OutputFormat] = [.table, .json, .csv, .markdown], default def: OutputFormat? = nil) throws -> OutputFormat {
-        try Self.resolve(format, allowed: allowed, default: def)
+    /// The format asked for, else table on a terminal and CSV on a pipe (or `def`).
+    func resolve(default def: OutputFormat? = nil) -> OutputFormat {
+        format?.output ?? def ?? (Terminal.stdoutIsTerminal ? .table : .csv)
     }
+}
 
-    static func resolve(_ format: String?, allowed: [OutputFormat], default def: OutputFormat? = nil) throws -> OutputFormat {
-        guard let format else { return def ?? (Terminal.stdoutIsTerminal ? .table : .csv) }
-        if let f = OutputFormat(rawValue: format.lowercased()), allowed.contains(f) { return f }
-        throw AITrackError("--format: '\(format)' is not an output format here; valid: \(allowed.map(\.rawValue).joined(separator: ", ")).")
-    }
+/// The formats of the listings.
+enum ListingFormat: String, Vocabulary, ExpressibleByArgument {
+    case table, json, csv, markdown
+    static let noun = "a listing format"
+    var output: OutputFormat { OutputFormat(rawValue: rawValue)! }
+    init?(argument: String) { self.init(word: argument) }
+}
+
+/// The formats of `report`.
+enum ReportFormat: String, Vocabulary, ExpressibleByArgument {
+    case table, json, csv, markdown, html
+    static let noun = "a report format"
+    var output: OutputFormat { OutputFormat(rawValue: rawValue)! }
+    init?(argument: String) { self.init(word: argument) }
+}
+
+/// The formats of `sql`.
+enum SQLFormat: String, Vocabulary, ExpressibleByArgument {
+    case table, json, csv, tsv, markdown, nl
+    static let noun = "an sql output format"
+    var output: OutputFormat { OutputFormat(rawValue: rawValue)! }
+    init?(argument: String) { self.init(word: argument) }
 }
 
 /// `--year`, `--period`, `--from`, `--to`.
@@ -91,8 +110,23 @@ struct PeriodOptions: ParsableArguments {
         }
     }
 
+    /// The period of `--year`, `--period` or `--from`/`--to` (nil: none given).
     func resolve() throws -> Period? {
-        try Period.resolve(year: year, period: period, from: from, to: to)
+        let given = [year != nil, period != nil, from != nil || to != nil].filter { $0 }.count
+        if given > 1 { throw AITrackError("give one of --year, --period, or --from/--to, not several.") }
+        if let year { return .year(year) }
+        do {
+            if let period { return Period(try EntryDate.parse(period, field: "--period")) }
+            if from != nil || to != nil {
+                let f = try from.map { try EntryDate.parse($0, field: "--from") } ?? EntryDate(year: 1, precision: .year)
+                let t = try to.map { try EntryDate.parse($0, field: "--to") } ?? EntryDate(year: 9999, precision: .year)
+                guard f.iso <= t.endISO else { throw AITrackError("--from \(f) is after --to \(t); give a --from on or before --to.") }
+                return Period(from: f, to: t)
+            }
+        } catch let p as FieldProblem {
+            throw AITrackError("\(p.text).")
+        }
+        return nil
     }
 }
 
@@ -118,13 +152,11 @@ struct WriteOptions: ParsableArguments {
 
 /// `--verification` and `--source`, for the listings of sourced entries.
 struct VerificationOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Only this verification: unverified, verified, disputed, contradicted.", valueName: "verification"))
-    var verification: String?
+    @Option(help: ArgumentHelp("Only this verification.", valueName: "verification"))
+    var verification: Verification?
 
     @Option(help: ArgumentHelp("Only entries this source reports or relays (cited_by), by name.", valueName: "name"))
     var source: String?
 
-    func resolve() throws -> Verification? {
-        try verification.map { v in try wrap { try Verification.parse(v, field: "--verification") } }
-    }
+    func resolve() -> Verification? { verification }
 }

@@ -1,0 +1,174 @@
+import Foundation
+import GRDB
+
+/// A deal as the listings and the report show it: typed, with its parties and USD value.
+public struct DealRow: Sendable, Equatable {
+    public var rowID: Int64
+    public var date: String
+    public var title: String
+    public var kind: String
+    public var parties: [(company: String, role: String)]
+    public var value: Double?
+    public var currency: String?
+    public var qualifier: String
+    public var valueUSD: Double?
+    public var termMonths: Int?
+    public var status: String
+    public var source: String
+    public var sourceURL: String?
+    public var citedBy: String?
+    public var verification: String
+    public var note: String?
+    public var key: String?
+
+    public static func == (a: DealRow, b: DealRow) -> Bool { a.rowID == b.rowID && a.title == b.title }
+
+    static let columns = ["row_id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "value_usd", "term_months",
+                          "status", "source", "source_url", "cited_by", "verification", "note", "id"]
+    static let readable = ["row_id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "status", "source", "verification"]
+
+    var cells: [Cell] {
+        [.int(rowID), .text(date), .text(title), .text(kind),
+         .json(.array(parties.map { .object([("company", .string($0.company)), ("role", .string($0.role))]) })),
+         Cell(value), Cell(currency), .text(qualifier), Cell(valueUSD), Cell(termMonths), .text(status), .text(source), Cell(sourceURL),
+         Cell(citedBy), .text(verification), Cell(note), Cell(key)]
+    }
+
+    /// Every column (machine formats), the main ones for people.
+    public static func table(_ rows: [DealRow]) -> ResultTable {
+        ResultTable(columns: columns, readable: readable, rows: rows.map(\.cells))
+    }
+
+    /// The deals a WHERE clause selects (`d` is `deals`, `o` is `deals_overview`).
+    static func fetch(_ db: Database, _ w: WhereClause, order: String, limit: Int? = nil) throws -> [DealRow] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT d.id, d.date, d.precision, d.title, d.kind, d.value, d.currency, d.qualifier, o.value_usd, d.term_months,
+                   d.status, o.source, o.source_url, o.cited_by, d.verification, d.note, d.entry_key
+            FROM deals d JOIN deals_overview o ON o.id = d.id
+            \(w.sql)
+            ORDER BY \(order)\(limit.map { " LIMIT \($0)" } ?? "")
+            """, arguments: w.arguments)
+        var parties: [Int64: [(company: String, role: String)]] = [:]
+        if !rows.isEmpty {
+            let ids = rows.map { String($0["id"] as Int64) }.joined(separator: ",")
+            for r in try Row.fetchAll(db, sql: """
+                SELECT dp.deal_id, c.name, dp.role FROM deal_parties dp JOIN companies c ON c.id = dp.company_id
+                WHERE dp.deal_id IN (\(ids)) ORDER BY dp.deal_id, dp.role, c.name
+                """) {
+                parties[r["deal_id"], default: []].append((r["name"], r["role"]))
+            }
+        }
+        return rows.map { r in
+            DealRow(rowID: r["id"], date: r.storedDate() ?? "", title: r["title"], kind: r["kind"], parties: parties[r["id"]] ?? [],
+                    value: r["value"], currency: r["currency"], qualifier: r["qualifier"], valueUSD: r["value_usd"],
+                    termMonths: (r["term_months"] as Int64?).map { Int($0) }, status: r["status"], source: r["source"],
+                    sourceURL: r["source_url"], citedBy: r["cited_by"], verification: r["verification"], note: r["note"], key: r["entry_key"])
+        }
+    }
+}
+
+/// A statistic as the listings and the report show it, with the value of the year before
+/// where the report has one.
+public struct StatisticRow: Sendable, Equatable {
+    public var rowID: Int64
+    public var metric: String
+    public var measure: String
+    public var date: String
+    public var company: String?
+    public var segment: String?
+    public var region: String?
+    public var value: Double
+    public var low: Double?
+    public var high: Double?
+    public var unit: String
+    public var qualifier: String
+    public var forecast: Bool
+    public var source: String
+    public var sourceURL: String?
+    public var citedBy: String?
+    public var verification: String
+    public var note: String?
+    public var key: String?
+    /// The same metric, company, segment and region's latest value of the year before.
+    public var previousYear: Double?
+
+    /// The change against the year before: in points for a share, in percent otherwise.
+    public var changePoints: Double? { unit == Units.percent ? previousYear.map { value - $0 } : nil }
+    public var changePercent: Double? {
+        guard unit != Units.percent, let b = previousYear, b != 0 else { return nil }
+        return (value - b) / b * 100
+    }
+
+    static let columns = ["row_id", "metric", "measure", "date", "company", "segment", "region", "value", "low", "high", "unit",
+                          "qualifier", "forecast", "source", "source_url", "cited_by", "verification", "note", "id"]
+    static let readable = ["row_id", "metric", "measure", "date", "company", "segment", "value", "unit", "qualifier", "source", "verification"]
+
+    var cells: [Cell] {
+        [.int(rowID), .text(metric), .text(measure), .text(date), Cell(company), Cell(segment), Cell(region), .double(value), Cell(low),
+         Cell(high), .text(unit), .text(qualifier), .json(.bool(forecast)), .text(source), Cell(sourceURL), Cell(citedBy), .text(verification),
+         Cell(note), Cell(key)]
+    }
+
+    public static func table(_ rows: [StatisticRow], withChange: Bool = false) -> ResultTable {
+        guard withChange else { return ResultTable(columns: columns, readable: readable, rows: rows.map(\.cells)) }
+        return ResultTable(columns: columns + ["previous_year", "change_pct", "change_points"], readable: readable,
+                           rows: rows.map { $0.cells + [Cell($0.previousYear), Cell($0.changePercent), Cell($0.changePoints)] })
+    }
+
+    /// The statistics a WHERE clause selects (`st` is `statistics`).
+    static func fetch(_ db: Database, _ w: WhereClause) throws -> [StatisticRow] {
+        try Row.fetchAll(db, sql: """
+            SELECT st.id, st.metric, st.measure, st.date, st.precision, c.name AS company, st.segment, st.region,
+                   st.value, st.low, st.high, st.unit, st.qualifier, st.forecast, s.name AS source, s.url AS source_url,
+                   cb.name AS cited_by, st.verification, st.note, st.entry_key
+            FROM statistics st
+            JOIN sources s ON s.id = st.source_id
+            LEFT JOIN sources cb ON cb.id = st.cited_by_id
+            LEFT JOIN companies c ON c.id = st.company_id
+            \(w.sql)
+            ORDER BY st.metric, st.measure, st.date, c.name COLLATE NOCASE, st.segment, st.id
+            """, arguments: w.arguments).map { r in
+            StatisticRow(rowID: r["id"], metric: r["metric"], measure: r["measure"], date: r.storedDate() ?? "", company: r["company"],
+                         segment: r["segment"], region: r["region"], value: r["value"], low: r["low"], high: r["high"], unit: r["unit"],
+                         qualifier: r["qualifier"], forecast: (r["forecast"] as Int64) == 1, source: r["source"], sourceURL: r["source_url"],
+                         citedBy: r["cited_by"], verification: r["verification"], note: r["note"], key: r["entry_key"])
+        }
+    }
+}
+
+/// An alliance founded in the report's period.
+public struct AllianceRow: Sendable, Equatable {
+    public var name: String
+    public var date: String?
+    public var purpose: String?
+    /// Members, not counting memberships the sources contradict.
+    public var members: Int
+    public var source: String?
+    public var verification: String
+
+    public static func table(_ rows: [AllianceRow]) -> ResultTable {
+        ResultTable(columns: ["alliance", "date", "purpose", "members", "source", "verification"],
+                    rows: rows.map { [.text($0.name), Cell($0.date), Cell($0.purpose), .int(Int64($0.members)), Cell($0.source), .text($0.verification)] })
+    }
+}
+
+/// A membership joined or left in the report's period.
+public struct MembershipRow: Sendable, Equatable {
+    public var alliance: String
+    public var company: String
+    public var role: String
+    public var date: String?
+    public var left: String?
+    public var source: String
+    public var citedBy: String?
+    public var verification: String
+    public var note: String?
+
+    static let readable = ["alliance", "company", "role", "date", "left", "source", "verification"]
+
+    public static func table(_ rows: [MembershipRow]) -> ResultTable {
+        ResultTable(columns: ["alliance", "company", "role", "date", "left", "source", "cited_by", "verification", "note"], readable: readable,
+                    rows: rows.map { [.text($0.alliance), .text($0.company), .text($0.role), Cell($0.date), Cell($0.left), .text($0.source),
+                                      Cell($0.citedBy), .text($0.verification), Cell($0.note)] })
+    }
+}

@@ -1,0 +1,80 @@
+/// Renders a typed report in one output format: one type per format behind this protocol
+/// (as periphery's `OutputFormatter`), so that a new format is one file.
+public protocol ReportRenderer {
+    func render(_ report: Report) -> String
+}
+
+/// The renderers by format, and the words for statistics left out of the text formats.
+public enum ReportRenderers {
+    public static func renderer(for format: OutputFormat, bars: Bool = true,
+                                more: @escaping (_ metric: String, _ count: Int, _ period: Period) -> String = defaultMore) -> any ReportRenderer {
+        switch format {
+        case .json: return JSONReportRenderer()
+        case .markdown: return MarkdownReportRenderer(more: more)
+        case .html: return HTMLReportRenderer(more: more)
+        case .csv, .tsv: return CSVReportRenderer(separator: format == .tsv ? "\t" : ",")
+        case .table, .nl: return TextReportRenderer(bars: bars, more: more)
+        }
+    }
+
+    public static func defaultMore(_ metric: String, _ count: Int, _ period: Period) -> String {
+        "\(metric): \(count) more in \(period)"
+    }
+}
+
+/// The terminal report: the concentration sets with share bars, then each section as a table.
+public struct TextReportRenderer: ReportRenderer {
+    public var bars: Bool
+    public var more: (String, Int, Period) -> String
+
+    public func render(_ r: Report) -> String {
+        var out = "aitrack report · \(r.period) (\(r.period.fromISO) to \(r.period.toISO))\n\n"
+        func section(_ title: String, _ body: String) {
+            out += "== \(title) ==\n" + body + (body.hasSuffix("\n") ? "" : "\n") + "\n"
+        }
+        var conc = ""
+        for e in r.concentration {
+            conc += ConcentrationFormatter.text(e.result, bars: bars)
+            if let line = e.changeLine { conc += "  \(line)\n" }
+            conc += "\n"
+        }
+        section("Concentration", conc.isEmpty ? "no metric has company values in \(r.period)\n" : conc)
+        for s in r.sections(more: more) {
+            section(s.title, TableFormatter.table(s.table) + s.lines.map { $0 + "\n" }.joined())
+        }
+        return out
+    }
+}
+
+/// The report as one JSON object: every row with every column.
+public struct JSONReportRenderer: ReportRenderer {
+    public func render(_ r: Report) -> String {
+        let t = r.dealTotals
+        let json: JSONValue = .object([
+            ("period", .object([("from", .string(r.period.fromISO)), ("to", .string(r.period.toISO))])),
+            ("concentration", .array(r.concentration.map { ConcentrationFormatter.json($0.result) })),
+            ("previous_year", .array(r.concentration.compactMap { $0.previous.map(ConcentrationFormatter.json) })),
+            ("published", StatisticRow.table(r.published).jsonRows),
+            ("deals", DealRow.table(r.deals).jsonRows),
+            ("deal_totals", .object([("deals", .num(t.deals)), ("with_usd_value", .num(t.withValue)), ("usd_total", .num(t.usdTotal)),
+                                     ("qualified", .num(t.qualifiedCount)), ("without_rate", .array(t.withoutRate.map(JSONValue.string))),
+                                     ("contradicted", .array(t.contradicted.map(JSONValue.string))),
+                                     ("previous_year_usd_total", .num(r.previousDealTotals.usdTotal)),
+                                     ("previous_year_deals", .num(r.previousDealTotals.deals))])),
+            ("largest_deals", DealRow.table(r.largestDeals).jsonRows),
+            ("alliances", AllianceRow.table(r.alliances).jsonRows),
+            ("memberships", MembershipRow.table(r.memberships).jsonRows),
+            ("statistics", StatisticRow.table(r.statistics, withChange: true).jsonRows),
+        ])
+        return JSONWriter.prettyString(json) + "\n"
+    }
+}
+
+/// One CSV holds one table: the report's concentration, one row per ranked firm and aggregate.
+public struct CSVReportRenderer: ReportRenderer {
+    public var separator: Character
+
+    public func render(_ r: Report) -> String {
+        TableFormatter.delimited(ConcentrationFormatter.table(r.concentration.map(\.result)), separator: separator)
+    }
+}

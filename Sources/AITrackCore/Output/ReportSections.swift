@@ -1,0 +1,110 @@
+import Foundation
+
+/// A section of the report after the concentration: a title, a table for people, and lines
+/// under it. Every format renders the same sections, so a new section is added here once.
+public struct ReportSection: Sendable {
+    public var title: String
+    public var table: ResultTable
+    public var lines: [String]
+}
+
+extension Report {
+    /// Rows a person reads per metric in the statistics section; JSON has them all.
+    static let statisticsPerMetric = 25
+
+    /// The sections after the concentration, in order. `more` words the hint for a metric's
+    /// statistics left out of the text formats (the executable names its command there).
+    public func sections(more: (_ metric: String, _ count: Int, _ period: Period) -> String) -> [ReportSection] {
+        let (stats, cut) = readableStatistics()
+        return [
+            ReportSection(title: "Published concentration figures", table: Self.publishedTable(published), lines: []),
+            ReportSection(title: "Deals", table: Self.dealTable(deals), lines: totalsLines),
+            ReportSection(title: "Largest deals (USD)", table: Self.largestTable(largestDeals), lines: []),
+            ReportSection(title: "Alliances founded", table: AllianceRow.table(alliances), lines: []),
+            ReportSection(title: "Memberships joined or left", table: MembershipRow.table(memberships).forReading, lines: []),
+            ReportSection(title: "Statistics", table: stats, lines: cut.map { more($0.0, $0.1, period) }),
+        ]
+    }
+
+    static func dealTable(_ rows: [DealRow]) -> ResultTable {
+        ResultTable(columns: ["date", "title", "parties", "value", "currency", "qualifier", "status", "source", "verification"],
+                    rows: rows.map { d in
+                        [.text(d.date), .text(d.title), .text(d.parties.map { "\($0.company) (\($0.role))" }.joined(separator: "; ")),
+                         Cell(d.value.map(NumberText.human)), Cell(d.currency), .text(d.qualifier), .text(d.status), .text(d.source), .text(d.verification)]
+                    })
+    }
+
+    static func largestTable(_ rows: [DealRow]) -> ResultTable {
+        ResultTable(columns: ["date", "title", "value_usd", "qualifier", "source"],
+                    rows: rows.map { [.text($0.date), .text($0.title), Cell($0.valueUSD), .text($0.qualifier), .text($0.source)] })
+    }
+
+    static func publishedTable(_ rows: [StatisticRow]) -> ResultTable {
+        ResultTable(columns: ["metric", "measure", "date", "value", "unit", "qualifier", "source", "cited_by", "verification"],
+                    rows: rows.map { s in
+                        [.text(s.metric), .text(s.measure), .text(s.date), .text(NumberText.human(s.value)), .text(s.unit), .text(s.qualifier),
+                         .text(s.source), Cell(s.citedBy), .text(s.verification)]
+                    })
+    }
+
+    /// One readable "change" per statistic: points for shares, percent otherwise.
+    static func change(_ s: StatisticRow) -> String? {
+        if let d = s.changePoints { return (d >= 0 ? "+" : "") + NumberText.fixed(d, 1) + " pts" }
+        if let d = s.changePercent { return (d >= 0 ? "+" : "") + NumberText.fixed(d, 1) + " %" }
+        return nil
+    }
+
+    /// The statistics for people: at most `statisticsPerMetric` rows per metric, and the
+    /// metrics cut with how many rows were left out.
+    func readableStatistics() -> (ResultTable, [(String, Int)]) {
+        var t = ResultTable(columns: ["metric", "date", "company", "segment", "value", "unit", "qualifier", "previous_year", "change",
+                                      "source", "cited_by", "verification"])
+        var cut: [(String, Int)] = []
+        var seen: [String: Int] = [:]
+        for s in statistics {
+            seen[s.metric, default: 0] += 1
+            if seen[s.metric]! <= Self.statisticsPerMetric {
+                t.rows.append([.text(s.metric), .text(s.date), Cell(s.company), Cell(s.segment), .text(NumberText.human(s.value)), .text(s.unit),
+                               .text(s.qualifier), Cell(s.previousYear.map(NumberText.human)), Cell(Self.change(s)), .text(s.source),
+                               Cell(s.citedBy), .text(s.verification)])
+            } else if cut.last?.0 == s.metric {
+                cut[cut.count - 1].1 += 1
+            } else {
+                cut.append((s.metric, 1))
+            }
+        }
+        return (t, cut)
+    }
+
+    /// The USD totals, the year before, and the deals left out of them.
+    public var totalsLines: [String] {
+        let t = dealTotals
+        var lines = ["\(t.deals) deal\(t.deals == 1 ? "" : "s"); \(t.withValue) with a value in USD terms, together \(NumberText.human(t.usdTotal)) USD"
+                     + (t.qualifiedCount > 0 ? " (\(t.qualifiedCount) of them stated as at least, at most or approximately)" : "")]
+        let p = previousDealTotals
+        lines.append("\(period.previousYear): \(p.deals) deal\(p.deals == 1 ? "" : "s"), together \(NumberText.human(p.usdTotal)) USD"
+                     + (p.usdTotal > 0 ? " (change \(t.usdTotal >= p.usdTotal ? "+" : "")\(NumberText.fixed((t.usdTotal - p.usdTotal) / p.usdTotal * 100, 1)) %)" : ""))
+        for w in t.withoutRate { lines.append("left out of the USD total, no exchange rate on or before its date: \(w)") }
+        for c in t.contradicted { lines.append("left out of the USD total, contradicted by its sources: \(c)") }
+        return lines
+    }
+}
+
+extension ConcentrationEntry {
+    /// "change against 2024: CR5 … → … (+… points); HHI low … → …; total … → …".
+    public var changeLine: String? {
+        guard let p = previous, result.hhiLow != nil, p.hhiLow != nil else { return nil }
+        let c = result
+        var parts: [String] = []
+        if let now = c.topShare5, let then = p.topShare5 {
+            parts.append("CR5 \(NumberText.fixed(then, 2)) % → \(NumberText.fixed(now, 2)) % (\(now - then >= 0 ? "+" : "")\(NumberText.fixed(now - then, 2)) points)")
+        }
+        if let lo = c.hhiLow, let plo = p.hhiLow {
+            parts.append("HHI low \(NumberText.grouped(plo.rounded())) → \(NumberText.grouped(lo.rounded()))")
+        }
+        if c.unit != Units.percent, let t = c.total, let pt = p.total, pt > 0 {
+            parts.append("total \(NumberText.human(pt.rounded())) → \(NumberText.human(t.rounded())) \(c.unit) (\(t >= pt ? "+" : "")\(NumberText.fixed((t - pt) / pt * 100, 1)) %)")
+        }
+        return parts.isEmpty ? nil : "change against \(p.period): " + parts.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,16 @@
+import AITrackCore
+
+/// Lines printed after a write's summary: deals found stored under another source, and names
+/// created that look like a stored one (a typo?). At most `limit` of each, then a count.
+enum SummaryNotes {
+    static func lines(_ s: WriteSummary, limit: Int = 5) -> [String] {
+        var lines: [String] = []
+        for d in s.sameDeals.prefix(limit) { lines.append("the same deal is stored already: \(d); nothing to add") }
+        if s.sameDeals.count > limit { lines.append("and \(s.sameDeals.count - limit) more deals stored already under another source") }
+        for n in s.lookAlikes.prefix(limit) {
+            lines.append("created \(n.what) '\(Excerpt.value(n.created))' — did you mean \(n.suggestion)? (--strict-names refuses new names)")
+        }
+        if s.lookAlikes.count > limit { lines.append("and \(s.lookAlikes.count - limit) more new names close to stored ones") }
+        return lines
+    }
+}
