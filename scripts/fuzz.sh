@@ -16,7 +16,7 @@ shift || true
 out=.build-fuzz
 mkdir -p "$out/corpus"
 sources=(Sources/AITrackCore/Model/*.swift
-         Sources/AITrackCore/Ingest/{JSONValue,RecordReader,EntryDecoder,IngestOptions}.swift
+         Sources/AITrackCore/Ingest/{JSONValue,RecordReader,RecordShaper,ChunkSource,CSVParser,EntryDecoder,FieldReader,IngestOptions}.swift
          Sources/AITrackCore/Analysis/Period.swift
          Fuzz/FuzzIngest.swift)
 if [ ! -x "$out/fuzz-ingest" ] || [ -n "$(find "${sources[@]}" -newer "$out/fuzz-ingest" | head -1)" ]; then

@@ -149,8 +149,50 @@ public enum ConcentrationCalculator {
 
     public static func compute(metric: String, unit: String, period: Period, holdings: [Holding], marketTotals: [MarketTotal] = [],
                                published: [PublishedFigure] = [], consolidate: Bool = true) -> ConcentrationResult {
+        let (chosen, setAside) = pickLatest(holdings)
+        let (firmValues, aggValues, displayName) = sum(chosen, consolidate: consolidate)
         var notes: [String] = []
-        // Step 2: latest date per company (as recorded) and segment; prefer verified, then latest ingested.
+        let doubtful = chosen.filter(\.doubtful).count
+        if doubtful > 0 {
+            notes.append("\(doubtful) of the \(chosen.count) values used \(doubtful == 1 ? "is" : "are") marked disputed or contradicted")
+        }
+        let firmSum = firmValues.values.reduce(0, +)
+        let aggSum = aggValues.values.reduce(0, +)
+        let (total, denominator) = total(unit: unit, firmSum: firmSum, aggSum: aggSum, marketTotals: marketTotals, notes: &notes)
+        var result = ConcentrationResult(metric: metric, unit: unit, period: period, total: total, denominator: denominator, coverage: nil,
+                                         firms: [], aggregates: [], cr: [:], hhiLow: nil, hhiHigh: nil, bands: [:], published: published,
+                                         alternativesSetAside: setAside, statisticIDs: chosen.map(\.statisticID),
+                                         sources: Array(Set(chosen.map(\.source))).sorted(), notes: notes)
+        guard let T = total, T > 0, firmSum > 0 else {
+            result.notes.append(holdings.isEmpty ? "n/a: no company data for \(metric) in \(period)" : "n/a: the company values add up to 0")
+            result.published = published.map { var p = $0; p.agrees = nil; return p }
+            return result
+        }
+        // Step 4: shares, and CRn over ranked firms only (aggregates never rank).
+        func share(_ v: Double) -> Double { unit == Units.percent ? v : 100 * v / T }
+        result.firms = firmValues.map { RankedFirm(company: displayName[$0.key]!, value: $0.value, share: share($0.value)) }
+            .sorted { ($0.value, $1.company.lowercased()) > ($1.value, $0.company.lowercased()) }
+        result.aggregates = aggValues.map { RankedFirm(company: displayName[$0.key]!, value: $0.value, share: share($0.value)) }
+            .sorted { $0.value > $1.value }
+        result.coverage = share(firmSum)
+        var running = 0.0
+        for (k, f) in result.firms.prefix(10).enumerated() {
+            running += f.share
+            result.cr[k + 1] = running
+        }
+        let (low, high) = hhiBounds(result.firms.map(\.share))
+        result.hhiLow = low
+        result.hhiHigh = high
+        // Step 6: bands.
+        for regime in Regime.allCases { result.bands[regime] = regime.band(low: low, high: high) }
+        result.published = compare(published: published, with: result)
+        return result
+    }
+
+    /// Step 2: per company (as recorded) and segment, the row of the latest date; among rows of
+    /// that date, verified first, then the latest ingested. Returns them in statistic order and
+    /// how many alternatives of the same date were set aside.
+    static func pickLatest(_ holdings: [Holding]) -> ([Holding], Int) {
         var best: [String: Holding] = [:]
         var atBestDate: [String: Int] = [:]
         for h in holdings {
@@ -164,97 +206,78 @@ public enum ConcentrationCalculator {
                 if (h.verified ? 1 : 0, h.ingestOrder) > (cur.verified ? 1 : 0, cur.ingestOrder) { best[key] = h }
             }
         }
-        let setAside = atBestDate.values.reduce(0) { $0 + ($1 - 1) }
-        // Sum segments, then consolidate to the ultimate parent.
-        var firmValues: [String: Double] = [:]
-        var aggValues: [String: Double] = [:]
-        var displayName: [String: String] = [:]
-        for h in best.values {
+        return (best.values.sorted { $0.statisticID < $1.statisticID }, atBestDate.values.reduce(0) { $0 + ($1 - 1) })
+    }
+
+    /// Step 2, continued: each company's segments summed, consolidated into the ultimate parent
+    /// (aggregates stay as recorded). Keys are lowercased names; `names` keeps their spelling.
+    static func sum(_ chosen: [Holding], consolidate: Bool) -> (firms: [String: Double], aggregates: [String: Double], names: [String: String]) {
+        var firms: [String: Double] = [:], aggregates: [String: Double] = [:], names: [String: String] = [:]
+        for h in chosen {
             let name = consolidate && !h.isAggregate ? h.ultimateParent : h.company
             let key = name.lowercased()
-            displayName[key] = name
-            if h.isAggregate { aggValues[key, default: 0] += h.value } else { firmValues[key, default: 0] += h.value }
+            names[key] = name
+            if h.isAggregate { aggregates[key, default: 0] += h.value } else { firms[key, default: 0] += h.value }
         }
-        let chosen = best.values.sorted { $0.statisticID < $1.statisticID }
-        let doubtful = chosen.filter(\.doubtful).count
-        if doubtful > 0 {
-            notes.append("\(doubtful) of the \(chosen.count) values used \(doubtful == 1 ? "is" : "are") marked disputed or contradicted")
-        }
-        let firmSum = firmValues.values.reduce(0, +)
-        let aggSum = aggValues.values.reduce(0, +)
-        // Step 3: the total.
-        var total: Double?
-        var denominator: String
+        return (firms, aggregates, names)
+    }
+
+    /// Step 3: the total. A `percent` metric's values are shares already (T = 100); otherwise
+    /// the sum over firms and aggregates, or the period's latest market-level statistic when
+    /// larger (verified first, then the latest ingested).
+    static func total(unit: String, firmSum: Double, aggSum: Double, marketTotals: [MarketTotal], notes: inout [String]) -> (Double?, String) {
         if unit == Units.percent {
-            total = 100
-            denominator = "shares (percent): total 100"
+            // 1e-4 of a point: shares given to two decimals may add up to 100.0001 by rounding
             if firmSum + aggSum > 100.0001 { notes.append("the shares add up to \(NumberText.fixed(firmSum + aggSum, 2)) percent, more than 100") }
-        } else {
-            let sum = firmSum + aggSum
-            total = sum > 0 ? sum : nil
-            denominator = aggSum > 0 ? "sum of companies and aggregates" : "sum of named companies only"
-            // the latest market-level statistic in the period, preferring verified, then latest ingested
-            if let m = marketTotals.max(by: { ($0.date, $0.verified ? 1 : 0, $0.ingestOrder) < ($1.date, $1.verified ? 1 : 0, $1.ingestOrder) }), m.value > sum {
-                total = m.value
-                denominator = "market statistic (\(m.source), \(m.date))"
-            }
-            if aggSum == 0 && !denominator.hasPrefix("market") && firmSum > 0 {
-                notes.append("the total is the named companies' sum only: with no aggregate or market total, shares overstate concentration")
-            }
+            return (100, "shares (percent): total 100")
         }
-        var result = ConcentrationResult(metric: metric, unit: unit, period: period, total: total, denominator: denominator, coverage: nil,
-                                         firms: [], aggregates: [], cr: [:], hhiLow: nil, hhiHigh: nil, bands: [:], published: published,
-                                         alternativesSetAside: setAside, statisticIDs: chosen.map(\.statisticID),
-                                         sources: Array(Set(chosen.map(\.source))).sorted(), notes: notes)
-        guard let T = total, T > 0, firmSum > 0 else {
-            result.notes.append(holdings.isEmpty ? "n/a: no company data for \(metric) in \(period)" : "n/a: the company values add up to 0")
-            result.published = published.map { var p = $0; p.agrees = nil; return p }
-            return result
+        let sum = firmSum + aggSum
+        var total: Double? = sum > 0 ? sum : nil
+        var denominator = aggSum > 0 ? "sum of companies and aggregates" : "sum of named companies only"
+        if let m = marketTotals.max(by: { ($0.date, $0.verified ? 1 : 0, $0.ingestOrder) < ($1.date, $1.verified ? 1 : 0, $1.ingestOrder) }), m.value > sum {
+            total = m.value
+            denominator = "market statistic (\(m.source), \(m.date))"
         }
-        func share(_ v: Double) -> Double { unit == Units.percent ? v : 100 * v / T }
-        // ranked firms: by value, ties by name
-        result.firms = firmValues.map { RankedFirm(company: displayName[$0.key]!, value: $0.value, share: share($0.value)) }
-            .sorted { ($0.value, $1.company.lowercased()) > ($1.value, $0.company.lowercased()) }
-        result.aggregates = aggValues.map { RankedFirm(company: displayName[$0.key]!, value: $0.value, share: share($0.value)) }
-            .sorted { $0.value > $1.value }
-        result.coverage = share(firmSum)
-        // Step 4: CRn over firms only.
-        var running = 0.0
-        for (k, f) in result.firms.prefix(10).enumerated() {
-            running += f.share
-            result.cr[k + 1] = running
+        if aggSum == 0 && !denominator.hasPrefix("market") && firmSum > 0 {
+            notes.append("the total is the named companies' sum only: with no aggregate or market total, shares overstate concentration")
         }
-        // Step 5: HHI bounds.
-        let positive = result.firms.filter { $0.share > 0 }
-        let low = positive.reduce(0) { $0 + $1.share * $1.share }
-        let sMin = positive.map(\.share).min() ?? 0
-        let rest = max(0, 100 - positive.reduce(0) { $0 + $1.share })
-        var high = low
-        if rest > 0, sMin > 0 {
-            let k = (rest / sMin + 1e-9).rounded(.down)
-            let r = max(0, rest - k * sMin)
-            high = low + k * sMin * sMin + r * r
-        }
-        result.hhiLow = low
-        result.hhiHigh = high
-        // Step 6: bands.
-        for regime in Regime.allCases { result.bands[regime] = regime.band(low: low, high: high) }
-        // Step 7: published figures against the computed ones.
-        result.published = published.map { p in
+        return (total, denominator)
+    }
+
+    /// Step 5: HHI bounds from the named firms' shares (percent). `low` = Σ s_i² over the named
+    /// firms. `high` adds the unattributed rest R = 100 − Σ s_i as firms no larger than the
+    /// smallest named one, s_min: HHI is a sum of squares, a convex function, so for a fixed R
+    /// split into pieces of at most s_min it is largest when the pieces are as large as allowed:
+    /// k = ⌊R / s_min⌋ pieces of s_min and one of the remainder r = R − k·s_min, giving
+    /// high = low + k·s_min² + r². The 1e-9 keeps a rest that is a whole multiple of s_min up to
+    /// rounding (e.g. 3 × 13.333…) from losing a piece to floating-point error.
+    static func hhiBounds(_ shares: [Double]) -> (low: Double, high: Double) {
+        let positive = shares.filter { $0 > 0 }
+        let low = positive.reduce(0) { $0 + $1 * $1 }
+        let sMin = positive.min() ?? 0
+        let rest = max(0, 100 - positive.reduce(0, +))
+        guard rest > 0, sMin > 0 else { return (low, low) }
+        let k = (rest / sMin + 1e-9).rounded(.down)
+        let r = max(0, rest - k * sMin)
+        return (low, low + k * sMin * sMin + r * r)
+    }
+
+    /// Step 7: each published CRn or HHI beside the computed figure, and whether they agree.
+    static func compare(published: [PublishedFigure], with result: ConcentrationResult) -> [PublishedFigure] {
+        published.map { p in
             var p = p
             if let n = p.measure.crN {
                 if let c = result.cr[n] {
                     p.computed = c
                     p.agrees = agrees(computedLow: c, computedHigh: c, published: p.value, qualifier: p.qualifier, tolerance: crTolerance)
                 }
-            } else if p.measure == .hhi {
+            } else if p.measure == .hhi, let low = result.hhiLow, let high = result.hhiHigh {
                 p.computed = low
                 p.computedHigh = high
                 p.agrees = agrees(computedLow: low, computedHigh: high, published: p.value, qualifier: p.qualifier, tolerance: hhiTolerance)
             }
             return p
         }
-        return result
     }
 
     /// Whether a computed range [lo, hi] is consistent with a published figure and its qualifier.

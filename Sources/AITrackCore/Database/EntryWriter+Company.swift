@@ -50,41 +50,52 @@ extension EntryWriter {
         }
         companyIDs[key] = id
         nameKeys.insert(key)
-        if let parent = e.parent {
-            let pid = try companyID(parent, field: "parent")
-            if pid == id {
-                throw FieldProblem(field: "parent", problem: "'\(parent)' is the company itself", valid: "valid: another company")
+        if let parent = e.parent { outcome = try setParent(parent, of: id, named: e.name, outcome: outcome) }
+        return try addAliases(e.aliases, to: id, outcome: outcome)
+    }
+
+    /// Sets a company's parent: never itself, never a cycle, at most `Limits.parentDepth` levels.
+    func setParent(_ parent: String, of id: Int64, named name: String, outcome: Outcome) throws -> Outcome {
+        var outcome = outcome
+        let pid = try companyID(parent, field: "parent")
+        if pid == id {
+            throw FieldProblem(field: "parent", problem: "'\(parent)' is the company itself", valid: "valid: another company")
+        }
+        // refuse a cycle: the parent's own chain must not reach this company
+        var cursor: Int64? = pid
+        var steps = 0
+        while let c = cursor, steps < Limits.recursionDepth {
+            if c == id {
+                throw FieldProblem(field: "parent", problem: "'\(parent)' is already a subsidiary of \(name)",
+                                   valid: "valid: a company that is not below \(name) in its own chain of parents")
             }
-            // refuse a cycle: the parent's own chain must not reach this company
-            var cursor: Int64? = pid
-            var steps = 0
-            while let c = cursor, steps < Limits.recursionDepth {
-                if c == id {
-                    throw FieldProblem(field: "parent", problem: "'\(parent)' is already a subsidiary of \(e.name)",
-                                       valid: "valid: a company that is not below \(e.name) in its own chain of parents")
-                }
-                cursor = try Int64.fetchOne(db.cachedStatement(sql: "SELECT parent_id FROM companies WHERE id = ?"), arguments: [c])
-                steps += 1
-            }
-            if steps > Limits.parentDepth {
-                throw FieldProblem(field: "parent", problem: "'\(parent)' has \(steps - 1) levels of parents above it, too deep a chain",
-                                   valid: "valid: a chain of at most \(Limits.parentDepth) parents (the views follow that many)")
-            }
-            let old = try Int64.fetchOne(db.cachedStatement(sql: "SELECT parent_id FROM companies WHERE id = ?"), arguments: [id])
-            if old != pid {
-                if old == nil || outcome == .added || policy == .replace {
-                    try db.cachedStatement(sql: "UPDATE companies SET parent_id = ? WHERE id = ?").execute(arguments: [pid, id])
-                    if outcome == .unchanged { outcome = .replaced }
-                } else if policy == .fail {
-                    let oldName = try canonicalCompanyName(old!)
-                    throw FieldProblem(field: "parent", problem: "company \(e.name) is stored with parent '\(oldName)', this entry has '\(parent)'",
-                                       valid: "valid: the stored content", remedy: .replaceOrIgnore)
-                } else {
-                    outcome = .ignored
-                }
+            cursor = try Int64.fetchOne(db.cachedStatement(sql: "SELECT parent_id FROM companies WHERE id = ?"), arguments: [c])
+            steps += 1
+        }
+        if steps > Limits.parentDepth {
+            throw FieldProblem(field: "parent", problem: "'\(parent)' has \(steps - 1) levels of parents above it, too deep a chain",
+                               valid: "valid: a chain of at most \(Limits.parentDepth) parents (the views follow that many)")
+        }
+        let old = try Int64.fetchOne(db.cachedStatement(sql: "SELECT parent_id FROM companies WHERE id = ?"), arguments: [id])
+        if old != pid {
+            if old == nil || outcome == .added || policy == .replace {
+                try db.cachedStatement(sql: "UPDATE companies SET parent_id = ? WHERE id = ?").execute(arguments: [pid, id])
+                if outcome == .unchanged { outcome = .replaced }
+            } else if policy == .fail {
+                let oldName = try canonicalCompanyName(old!)
+                throw FieldProblem(field: "parent", problem: "company \(name) is stored with parent '\(oldName)', this entry has '\(parent)'",
+                                   valid: "valid: the stored content", remedy: .replaceOrIgnore)
+            } else {
+                outcome = .ignored
             }
         }
-        for alias in e.aliases {
+        return outcome
+    }
+
+    /// Adds aliases that name no other company.
+    func addAliases(_ aliases: [String], to id: Int64, outcome: Outcome) throws -> Outcome {
+        var outcome = outcome
+        for alias in aliases {
             if let owner = existingCompanyID(alias) {
                 if owner == id { continue }
                 let ownerName = try canonicalCompanyName(owner)

@@ -53,104 +53,119 @@ public struct EntryDecoder: Sendable {
         let common = EntryCommon(key: try r.string("id"), note: try r.string("note"),
                                  verification: try r.vocabulary("verification", Verification.self))
         switch type {
-        case .company:
-            var country = try r.string("country")?.uppercased()
-            if let c = country {
-                guard c.count == 2, c.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-                    throw FieldProblem(field: "country", problem: "'\(c)' is not a country code",
-                                       valid: "valid: a two-letter ISO 3166 code such as US, DE, FR")
-                }
-                country = c
-            }
-            return .company(CompanyEntry(name: try r.required("name"), aliases: try r.list("aliases"),
-                                         parent: try r.string("parent"), kind: try r.vocabulary("kind", CompanyKind.self),
-                                         country: country, common: common))
+        case .company: return .company(try company(r, common))
         case .source:
             return .source(SourceEntry(ref: SourceRef(name: try r.required("name"), url: try r.string("url"),
                                                       published: try r.date("published")), common: common))
-        case .deal:
-            let parties = try r.parties("parties")
-            guard !parties.isEmpty else {
-                throw FieldProblem(field: "parties", problem: "is missing",
-                                   valid: "valid: at least one party as Company:role, role one of \(PartyRole.validList)")
-            }
-            let value = try r.number("value")
-            if let value, value < 0 {
-                throw FieldProblem(field: "value", problem: "\(NumberText.plain(value)) is negative", valid: "valid: a value of 0 or more")
-            }
-            let currency = try r.currency("currency")
-            if value != nil, currency == nil {
-                throw FieldProblem(field: "currency", problem: "is missing for a deal with a value",
-                                   valid: "valid: an ISO 4217 code such as USD, EUR")
-            }
-            var term: Int?
-            if let t = try r.number("term_months") {
-                guard t > 0, t == t.rounded(), t < 10_000 else {
-                    throw FieldProblem(field: "term_months", problem: "'\(NumberText.plain(t))' is not a term",
-                                       valid: "valid: a whole number of months, 1 or more")
-                }
-                term = Int(t)
-            }
-            return .deal(DealEntry(date: try r.requiredDate("date"), title: try r.string("title"),
-                                   kind: try r.requiredVocabulary("kind", DealKind.self), parties: parties,
-                                   value: value, currency: currency, qualifier: try r.vocabulary("qualifier", Qualifier.self),
-                                   termMonths: term, status: try r.vocabulary("status", DealStatus.self),
-                                   source: try r.requiredSource(), citedBy: try r.string("cited_by"), common: common))
+        case .deal: return .deal(try deal(r, common))
         case .alliance:
             return .alliance(AllianceEntry(name: try r.required("name"), date: try r.date("date"),
                                            purpose: try r.string("purpose"), url: try r.string("url"),
                                            members: try r.list("members"), source: try r.source(),
                                            citedBy: try r.string("cited_by"), common: common))
-        case .membership:
-            let date = try r.date("date")
-            let left = try r.date("left")
-            if let date, let left, left.iso < date.iso {
-                throw FieldProblem(field: "left", problem: "\(left) is before the date joined \(date)",
-                                   valid: "valid: a date on or after the date joined")
-            }
-            return .membership(MembershipEntry(alliance: try r.required("alliance"), company: try r.required("company"),
-                                               date: date, left: left, role: try r.vocabulary("role", MembershipRole.self),
-                                               source: try r.requiredSource(), citedBy: try r.string("cited_by"),
-                                               common: common))
-        case .statistic:
-            let metric = try r.required("metric")
-            guard Self.isMetricKey(metric) else {
-                throw FieldProblem(field: "metric", problem: "'\(metric)' is not a metric key",
-                                   valid: "valid: snake_case letters, digits and _ starting with a letter, e.g. ai_compute_h100e")
-            }
-            let measure = try r.vocabulary("measure", Measure.self) ?? .value
-            var unit: String
-            if let given = try r.string("unit") {
-                unit = Units.normalize(given)
-            } else if let fixed = measure.fixedUnit {
-                unit = fixed
-            } else {
-                throw FieldProblem(field: "unit", problem: "is missing", valid: "valid: the metric's unit, e.g. USD, H100e, percent")
-            }
-            if let fixed = measure.fixedUnit, unit != fixed {
-                throw FieldProblem(field: "unit", problem: "'\(unit)' is not the unit of a \(measure.rawValue) figure",
-                                   valid: "valid: \(fixed)")
-            }
-            let value = try r.requiredNumber("value")
-            let low = try r.number("low")
-            let high = try r.number("high")
-            try Self.checkStatistic(value: value, low: low, high: high, unit: unit, measure: measure)
-            return .statistic(StatisticEntry(metric: metric, measure: measure, date: try r.requiredDate("date"),
-                                             company: try r.string("company"), segment: try r.string("segment"),
-                                             region: try r.string("region"), value: value, low: low, high: high, unit: unit,
-                                             qualifier: try r.vocabulary("qualifier", Qualifier.self),
-                                             forecast: try r.bool("forecast") ?? false, source: try r.requiredSource(),
-                                             citedBy: try r.string("cited_by"), common: common))
-        case .fx:
-            guard let currency = try r.currency("currency") else {
-                throw FieldProblem(field: "currency", problem: "is missing", valid: "valid: an ISO 4217 code such as EUR")
-            }
-            let usd = try r.requiredNumber("usd")
-            guard usd > 0 else {
-                throw FieldProblem(field: "usd", problem: "\(NumberText.plain(usd)) is not a rate", valid: "valid: US dollars for one unit of the currency, above 0")
-            }
-            return .fx(FXEntry(currency: currency, date: try r.requiredDate("date"), usd: usd, source: try r.source(), common: common))
+        case .membership: return .membership(try membership(r, common))
+        case .statistic: return .statistic(try statistic(r, common))
+        case .fx: return .fx(try fx(r, common))
         }
+    }
+
+    func company(_ r: FieldReader, _ common: EntryCommon) throws(FieldProblem) -> CompanyEntry {
+        var country = try r.string("country")?.uppercased()
+        if let c = country {
+            guard c.count == 2, c.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw FieldProblem(field: "country", problem: "'\(c)' is not a country code",
+                                   valid: "valid: a two-letter ISO 3166 code such as US, DE, FR")
+            }
+            country = c
+        }
+        return CompanyEntry(name: try r.required("name"), aliases: try r.list("aliases"),
+                                     parent: try r.string("parent"), kind: try r.vocabulary("kind", CompanyKind.self),
+                                     country: country, common: common)
+    }
+
+    func deal(_ r: FieldReader, _ common: EntryCommon) throws(FieldProblem) -> DealEntry {
+        let parties = try r.parties("parties")
+        guard !parties.isEmpty else {
+            throw FieldProblem(field: "parties", problem: "is missing",
+                               valid: "valid: at least one party as Company:role, role one of \(PartyRole.validList)")
+        }
+        let value = try r.number("value")
+        if let value, value < 0 {
+            throw FieldProblem(field: "value", problem: "\(NumberText.plain(value)) is negative", valid: "valid: a value of 0 or more")
+        }
+        let currency = try r.currency("currency")
+        if value != nil, currency == nil {
+            throw FieldProblem(field: "currency", problem: "is missing for a deal with a value",
+                               valid: "valid: an ISO 4217 code such as USD, EUR")
+        }
+        var term: Int?
+        if let t = try r.number("term_months") {
+            guard t > 0, t == t.rounded(), t < 10_000 else {
+                throw FieldProblem(field: "term_months", problem: "'\(NumberText.plain(t))' is not a term",
+                                   valid: "valid: a whole number of months, 1 or more")
+            }
+            term = Int(t)
+        }
+        return DealEntry(date: try r.requiredDate("date"), title: try r.string("title"),
+                               kind: try r.requiredVocabulary("kind", DealKind.self), parties: parties,
+                               value: value, currency: currency, qualifier: try r.vocabulary("qualifier", Qualifier.self),
+                               termMonths: term, status: try r.vocabulary("status", DealStatus.self),
+                               source: try r.requiredSource(), citedBy: try r.string("cited_by"), common: common)
+    }
+
+    func membership(_ r: FieldReader, _ common: EntryCommon) throws(FieldProblem) -> MembershipEntry {
+        let date = try r.date("date")
+        let left = try r.date("left")
+        if let date, let left, left.iso < date.iso {
+            throw FieldProblem(field: "left", problem: "\(left) is before the date joined \(date)",
+                               valid: "valid: a date on or after the date joined")
+        }
+        return MembershipEntry(alliance: try r.required("alliance"), company: try r.required("company"),
+                                           date: date, left: left, role: try r.vocabulary("role", MembershipRole.self),
+                                           source: try r.requiredSource(), citedBy: try r.string("cited_by"),
+                                           common: common)
+    }
+
+    func statistic(_ r: FieldReader, _ common: EntryCommon) throws(FieldProblem) -> StatisticEntry {
+        let metric = try r.required("metric")
+        guard Self.isMetricKey(metric) else {
+            throw FieldProblem(field: "metric", problem: "'\(metric)' is not a metric key",
+                               valid: "valid: snake_case letters, digits and _ starting with a letter, e.g. ai_compute_h100e")
+        }
+        let measure = try r.vocabulary("measure", Measure.self) ?? .value
+        var unit: String
+        if let given = try r.string("unit") {
+            unit = Units.normalize(given)
+        } else if let fixed = measure.fixedUnit {
+            unit = fixed
+        } else {
+            throw FieldProblem(field: "unit", problem: "is missing", valid: "valid: the metric's unit, e.g. USD, H100e, percent")
+        }
+        if let fixed = measure.fixedUnit, unit != fixed {
+            throw FieldProblem(field: "unit", problem: "'\(unit)' is not the unit of a \(measure.rawValue) figure",
+                               valid: "valid: \(fixed)")
+        }
+        let value = try r.requiredNumber("value")
+        let low = try r.number("low")
+        let high = try r.number("high")
+        try Self.checkStatistic(value: value, low: low, high: high, unit: unit, measure: measure)
+        return StatisticEntry(metric: metric, measure: measure, date: try r.requiredDate("date"),
+                                         company: try r.string("company"), segment: try r.string("segment"),
+                                         region: try r.string("region"), value: value, low: low, high: high, unit: unit,
+                                         qualifier: try r.vocabulary("qualifier", Qualifier.self),
+                                         forecast: try r.bool("forecast") ?? false, source: try r.requiredSource(),
+                                         citedBy: try r.string("cited_by"), common: common)
+    }
+
+    func fx(_ r: FieldReader, _ common: EntryCommon) throws(FieldProblem) -> FXEntry {
+        guard let currency = try r.currency("currency") else {
+            throw FieldProblem(field: "currency", problem: "is missing", valid: "valid: an ISO 4217 code such as EUR")
+        }
+        let usd = try r.requiredNumber("usd")
+        guard usd > 0 else {
+            throw FieldProblem(field: "usd", problem: "\(NumberText.plain(usd)) is not a rate", valid: "valid: US dollars for one unit of the currency, above 0")
+        }
+        return FXEntry(currency: currency, date: try r.requiredDate("date"), usd: usd, source: try r.source(), common: common)
     }
 
     /// Columns of the listings (`aitrack deals --format csv`, …) that are not entry fields:
@@ -207,198 +222,5 @@ public struct EntryDecoder: Sendable {
         if let high, high < value {
             throw FieldProblem(field: "high", problem: "\(NumberText.plain(high)) is below the value \(NumberText.plain(value))", valid: "valid: low ≤ value ≤ high")
         }
-    }
-}
-
-/// Reads typed fields out of one record.
-struct FieldReader {
-    let fields: [String: JSONValue]
-    let dateFormat: String?
-
-    init(_ record: [(String, JSONValue)], dateFormat: String?) {
-        var f: [String: JSONValue] = [:]
-        for (k, v) in record { f[k] = v }
-        self.fields = f
-        self.dateFormat = dateFormat
-    }
-
-    /// A present, non-empty value.
-    private func raw(_ name: String) -> JSONValue? {
-        switch fields[name] {
-        case nil, .null?: return nil
-        case .string(let s)? where s.trimmed.isEmpty: return nil
-        case let v?: return v
-        }
-    }
-
-    /// Free-text fields, where tab and line breaks are allowed.
-    static let multilineFields: Set<String> = ["note", "title", "purpose"]
-
-    /// Refuses control characters (a NUL would cut the text short in SQLite's C API); tab and
-    /// line breaks only in free text.
-    static func checkText(_ s: String, field: String) throws(FieldProblem) {
-        let base = String(field.split(separator: ".").first ?? Substring(field))
-        if let c = ControlCharacters.first(in: s, multiline: multilineFields.contains(base)) {
-            throw FieldProblem(field: field, problem: "holds the control character \(ControlCharacters.name(c))",
-                               valid: multilineFields.contains(base) ? "valid: text without control characters other than tab and line breaks"
-                                   : "valid: text without control characters (tab and line breaks only in note, title and purpose)")
-        }
-    }
-
-    func string(_ name: String) throws(FieldProblem) -> String? {
-        switch raw(name) {
-        case nil: return nil
-        case .string(let s)?:
-            try Self.checkText(s, field: name)
-            return s.trimmed
-        case .number(let n)?: return n
-        case let v?: throw FieldProblem(field: name, problem: "is \(v.typeName)", valid: "valid: a string")
-        }
-    }
-
-    func required(_ name: String) throws(FieldProblem) -> String {
-        guard let s = try string(name) else { throw FieldProblem(field: name, problem: "is missing", valid: "valid: a non-empty string") }
-        return s
-    }
-
-    func number(_ name: String) throws(FieldProblem) -> Double? {
-        switch raw(name) {
-        case nil: return nil
-        case .number(let n)?:
-            guard let d = Double(n), d.isFinite else { throw FieldProblem(field: name, problem: "'\(n)' is out of range", valid: Amount.validForms) }
-            return d
-        case .string(let s)?: return try Amount.parse(s, field: name)
-        case let v?: throw FieldProblem(field: name, problem: "is \(v.typeName)", valid: Amount.validForms)
-        }
-    }
-
-    func requiredNumber(_ name: String) throws(FieldProblem) -> Double {
-        guard let d = try number(name) else { throw FieldProblem(field: name, problem: "is missing", valid: Amount.validForms) }
-        return d
-    }
-
-    func bool(_ name: String) throws(FieldProblem) -> Bool? {
-        switch raw(name) {
-        case nil: return nil
-        case .bool(let b)?: return b
-        case .string(let s)?:
-            switch s.trimmed.lowercased() {
-            case "true", "yes", "1": return true
-            case "false", "no", "0": return false
-            default: throw FieldProblem(field: name, problem: "'\(s)' is not true or false", valid: "valid: true or false")
-            }
-        case .number(let n)? where n == "0" || n == "1": return n == "1"
-        case let v?: throw FieldProblem(field: name, problem: "is \(v.typeName)", valid: "valid: true or false")
-        }
-    }
-
-    func date(_ name: String) throws(FieldProblem) -> EntryDate? {
-        guard let s = try string(name) else { return nil }
-        if let dateFormat, let d = try? EntryDate.parse(s, pattern: dateFormat, field: name) { return d }
-        do {
-            return try EntryDate.parse(s, field: name)
-        } catch {
-            if let dateFormat {
-                throw FieldProblem(field: name, problem: "'\(s)' is not a date", valid: "valid: \(dateFormat) or YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD")
-            }
-            throw error
-        }
-    }
-
-    func requiredDate(_ name: String) throws(FieldProblem) -> EntryDate {
-        guard let d = try date(name) else { throw FieldProblem(field: name, problem: "is missing", valid: EntryDate.validForms) }
-        return d
-    }
-
-    func vocabulary<V: Vocabulary>(_ name: String, _: V.Type) throws(FieldProblem) -> V? {
-        guard let s = try string(name) else { return nil }
-        return try V.parse(s, field: name)
-    }
-
-    func requiredVocabulary<V: Vocabulary>(_ name: String, _ t: V.Type) throws(FieldProblem) -> V {
-        guard let v = try vocabulary(name, t) else { throw FieldProblem(field: name, problem: "is missing", valid: "valid: \(V.validList)") }
-        return v
-    }
-
-    func currency(_ name: String) throws(FieldProblem) -> String? {
-        guard let c = try string(name)?.uppercased() else { return nil }
-        guard c.count == 3, c.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw FieldProblem(field: name, problem: "'\(c)' is not a currency code", valid: "valid: an ISO 4217 code such as USD, EUR, GBP")
-        }
-        return c
-    }
-
-    /// A JSON array of strings, or a `;`-separated string (CSV).
-    func list(_ name: String) throws(FieldProblem) -> [String] {
-        switch raw(name) {
-        case nil: return []
-        case .string(let s)?:
-            try Self.checkText(s, field: name)
-            return s.split(separator: ";").map { $0.trimmed }.filter { !$0.isEmpty }
-        case .array(let items)?:
-            var out: [String] = []
-            for item in items {
-                guard case .string(let s) = item, !s.trimmed.isEmpty else {
-                    throw FieldProblem(field: name, problem: "holds \(item.typeName)", valid: "valid: a list of non-empty strings")
-                }
-                try Self.checkText(s, field: name)
-                out.append(s.trimmed)
-            }
-            return out
-        case let v?: throw FieldProblem(field: name, problem: "is \(v.typeName)", valid: "valid: a list of strings, or one string split by ;")
-        }
-    }
-
-    /// `[{"company","role"}]`, `["Company:role"]`, or `Company:role;Company:role`.
-    func parties(_ name: String) throws(FieldProblem) -> [Party] {
-        switch raw(name) {
-        case nil: return []
-        case .string:
-            var out: [Party] = []
-            for p in try list(name) { out.append(try Party.parse(p, field: name)) }
-            return out
-        case .array(let items)?:
-            var out: [Party] = []
-            for item in items {
-                switch item {
-                case .string(let s):
-                    try Self.checkText(s, field: name)
-                    out.append(try Party.parse(s, field: name))
-                case .object(let o):
-                    let inner = FieldReader(o, dateFormat: nil)
-                    if let extra = o.first(where: { $0.0 != "company" && $0.0 != "role" }) {
-                        throw FieldProblem(field: "\(name).\(extra.0)", problem: "is not a field of a party", valid: "valid fields: company, role")
-                    }
-                    guard let c = try inner.string("company") else {
-                        throw FieldProblem(field: "\(name).company", problem: "is missing", valid: "valid: a company name")
-                    }
-                    guard let roleText = try inner.string("role") else {
-                        throw FieldProblem(field: "\(name).role", problem: "is missing", valid: "valid: \(PartyRole.validList)")
-                    }
-                    out.append(Party(company: c, role: try PartyRole.parse(roleText, field: "\(name).role")))
-                default:
-                    throw FieldProblem(field: name, problem: "holds \(item.typeName)", valid: "valid: {\"company\":…,\"role\":…} or \"Company:role\"")
-                }
-            }
-            return out
-        case let v?: throw FieldProblem(field: name, problem: "is \(v.typeName)", valid: "valid: a list of parties")
-        }
-    }
-
-    func source() throws(FieldProblem) -> SourceRef? {
-        guard let name = try string("source") else {
-            if try string("source_url") != nil {
-                throw FieldProblem(field: "source", problem: "is missing while source_url is given", valid: "valid: the source's name")
-            }
-            return nil
-        }
-        return SourceRef(name: name, url: try string("source_url"), published: try date("source_published"))
-    }
-
-    func requiredSource() throws(FieldProblem) -> SourceRef {
-        guard let s = try source() else {
-            throw FieldProblem(field: "source", problem: "is missing", valid: "valid: the name of the source that reports it, e.g. Reuters")
-        }
-        return s
     }
 }

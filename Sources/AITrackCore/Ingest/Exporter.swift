@@ -18,123 +18,13 @@ extension DatabaseReading {
 
     /// Streams the records of `type` to `sink`, one at a time (memory stays flat).
     public func exportRecords(_ type: EntryType, _ sink: ([(String, JSONValue)]) throws -> Void) throws {
+        let query = ExportQuery.of(type)
         try reader.read { db in
-            func date(_ r: Row, _ col: String, _ prec: String) -> JSONValue {
-                guard let d: String = r[col] else { return .null }
-                return .str(EntryDate.stored(d, precision: Precision(rawValue: r[prec] ?? "day") ?? .day)?.description ?? d)
-            }
-            func put(_ rec: inout [(String, JSONValue)], _ key: String, _ v: JSONValue) {
-                if v != .null { rec.append((key, v)) }
-            }
-            func text(_ r: Row, _ col: String) -> JSONValue { .str(r[col] as String?) }
-            /// The fields at the end of most entries, in export order.
-            func tail(_ rec: inout [(String, JSONValue)], _ r: Row, _ cols: [String]) {
-                for c in cols { put(&rec, c == "entry_key" ? "id" : c, text(r, c)) }
-            }
-            let sourced = ["source", "source_url", "cited_by", "note", "verification", "entry_key"]
-            func number(_ r: Row, _ col: String) -> JSONValue { .num(r[col] as Double?) }
-            switch type {
-            case .source:
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT * FROM sources ORDER BY name COLLATE NOCASE, name, coalesce(url, '')
-                    """)
-                while let r = try rows.next() {
-                    var rec: [(String, JSONValue)] = [("type", .string("source"))]
-                    put(&rec, "name", text(r, "name")); put(&rec, "url", text(r, "url"))
-                    put(&rec, "published", date(r, "published", "precision"))
-                    tail(&rec, r, ["note", "verification", "entry_key"])
-                    try sink(rec)
-                }
-            case .company:
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT c.*, p.name AS parent,
-                           (SELECT json_group_array(alias) FROM (SELECT alias FROM company_aliases WHERE company_id = c.id ORDER BY alias COLLATE NOCASE, alias)) AS aliases
-                    FROM companies c LEFT JOIN companies p ON p.id = c.parent_id ORDER BY c.name COLLATE NOCASE, c.name
-                    """)
-                while let r = try rows.next() {
-                    var rec: [(String, JSONValue)] = [("type", .string("company"))]
-                    put(&rec, "name", text(r, "name"))
-                    if let a: String = r["aliases"], let v = try? JSONParser.parse(a), v != .array([]) { rec.append(("aliases", v)) }
-                    put(&rec, "parent", text(r, "parent")); put(&rec, "kind", text(r, "kind")); put(&rec, "country", text(r, "country"))
-                    tail(&rec, r, ["note", "verification", "entry_key"])
-                    try sink(rec)
-                }
-            case .alliance:
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT a.*, s.name AS source, s.url AS source_url, cb.name AS cited_by
-                    FROM alliances a LEFT JOIN sources s ON s.id = a.source_id LEFT JOIN sources cb ON cb.id = a.cited_by_id
-                    ORDER BY a.name COLLATE NOCASE, a.name
-                    """)
-                while let r = try rows.next() {
-                    var rec: [(String, JSONValue)] = [("type", .string("alliance"))]
-                    put(&rec, "name", text(r, "name")); put(&rec, "date", date(r, "date", "precision"))
-                    put(&rec, "purpose", text(r, "purpose")); put(&rec, "url", text(r, "url"))
-                    tail(&rec, r, sourced)
-                    try sink(rec)
-                }
-            case .membership:
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT m.*, a.name AS alliance, c.name AS company, s.name AS source, s.url AS source_url, cb.name AS cited_by
-                    FROM alliance_members m JOIN alliances a ON a.id = m.alliance_id JOIN companies c ON c.id = m.company_id
-                    JOIN sources s ON s.id = m.source_id LEFT JOIN sources cb ON cb.id = m.cited_by_id
-                    ORDER BY a.name COLLATE NOCASE, c.name COLLATE NOCASE, c.name
-                    """)
-                while let r = try rows.next() {
-                    var rec: [(String, JSONValue)] = [("type", .string("membership"))]
-                    put(&rec, "alliance", text(r, "alliance")); put(&rec, "company", text(r, "company"))
-                    put(&rec, "date", date(r, "date", "precision")); put(&rec, "left", date(r, "left", "left_precision"))
-                    put(&rec, "role", text(r, "role"))
-                    tail(&rec, r, sourced)
-                    try sink(rec)
-                }
-            case .deal:
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT d.*, s.name AS source, s.url AS source_url, cb.name AS cited_by,
-                           (SELECT json_group_array(json_object('company', name, 'role', role)) FROM
-                              (SELECT c.name, dp.role FROM deal_parties dp JOIN companies c ON c.id = dp.company_id
-                               WHERE dp.deal_id = d.id ORDER BY dp.role, c.name COLLATE NOCASE, c.name)) AS parties
-                    FROM deals d JOIN sources s ON s.id = d.source_id LEFT JOIN sources cb ON cb.id = d.cited_by_id
-                    ORDER BY d.date, d.identity
-                    """)
-                while let r = try rows.next() {
-                    var rec: [(String, JSONValue)] = [("type", .string("deal"))]
-                    put(&rec, "date", date(r, "date", "precision")); put(&rec, "title", text(r, "title")); put(&rec, "kind", text(r, "kind"))
-                    if let p: String = r["parties"], let v = try? JSONParser.parse(p) { rec.append(("parties", v)) }
-                    put(&rec, "value", number(r, "value")); put(&rec, "currency", text(r, "currency")); put(&rec, "qualifier", text(r, "qualifier"))
-                    put(&rec, "term_months", (r["term_months"] as Int64?).map { .number(String($0)) } ?? .null)
-                    put(&rec, "status", text(r, "status"))
-                    tail(&rec, r, sourced)
-                    try sink(rec)
-                }
-            case .statistic:
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT st.*, c.name AS company, s.name AS source, s.url AS source_url, cb.name AS cited_by
-                    FROM statistics st JOIN sources s ON s.id = st.source_id LEFT JOIN sources cb ON cb.id = st.cited_by_id
-                    LEFT JOIN companies c ON c.id = st.company_id
-                    ORDER BY st.metric, st.measure, st.date, st.identity
-                    """)
-                while let r = try rows.next() {
-                    var rec: [(String, JSONValue)] = [("type", .string("statistic"))]
-                    put(&rec, "metric", text(r, "metric"))
-                    if (r["measure"] as String) != "value" { put(&rec, "measure", text(r, "measure")) }
-                    put(&rec, "date", date(r, "date", "precision")); put(&rec, "company", text(r, "company"))
-                    put(&rec, "segment", text(r, "segment")); put(&rec, "region", text(r, "region"))
-                    put(&rec, "value", number(r, "value")); put(&rec, "low", number(r, "low")); put(&rec, "high", number(r, "high"))
-                    put(&rec, "unit", text(r, "unit")); put(&rec, "qualifier", text(r, "qualifier"))
-                    if (r["forecast"] as Int64) == 1 { rec.append(("forecast", .bool(true))) }
-                    tail(&rec, r, sourced)
-                    try sink(rec)
-                }
-            case .fx:
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT f.*, s.name AS source, s.url AS source_url FROM fx_rates f LEFT JOIN sources s ON s.id = f.source_id ORDER BY f.currency, f.date
-                    """)
-                while let r = try rows.next() {
-                    var rec: [(String, JSONValue)] = [("type", .string("fx"))]
-                    put(&rec, "currency", text(r, "currency")); put(&rec, "date", text(r, "date")); put(&rec, "usd", number(r, "usd"))
-                    tail(&rec, r, ["source", "source_url", "note", "entry_key"])
-                    try sink(rec)
-                }
+            let rows = try Row.fetchCursor(db, sql: query.sql)
+            while let r = try rows.next() {
+                var b = RecordBuilder(row: r, type: type)
+                query.fields(&b)
+                try sink(b.record)
             }
         }
     }
@@ -203,5 +93,101 @@ extension DatabaseReading {
             if buffer.utf8.count > 1 << 16 { try write(buffer); buffer = "" }
         }
         try write(buffer)
+    }
+}
+
+/// Builds one entry record from a row: fields in export order, empty ones left out.
+struct RecordBuilder {
+    let row: Row
+    var record: [(String, JSONValue)]
+
+    init(row: Row, type: EntryType) {
+        self.row = row
+        self.record = [("type", .string(type.rawValue))]
+    }
+
+    mutating func put(_ key: String, _ v: JSONValue) { if v != .null { record.append((key, v)) } }
+    mutating func text(_ columns: String...) { for c in columns { put(c == "entry_key" ? "id" : c, .str(row[c] as String?)) } }
+    mutating func number(_ columns: String...) { for c in columns { put(c, .num(row[c] as Double?)) } }
+    mutating func date(_ key: String, _ column: String, _ precision: String) { put(key, .str(row.storedDate(column, precision: precision))) }
+    /// A JSON column (a list built by the query).
+    mutating func json(_ key: String, skipEmpty: Bool = false) {
+        guard let text: String = row[key], let v = try? JSONParser.parse(text), !(skipEmpty && v == .array([])) else { return }
+        record.append((key, v))
+    }
+    /// The source and common fields most entries end with.
+    mutating func sourced() { text("source", "source_url", "cited_by", "note", "verification", "entry_key") }
+}
+
+/// Per entry type: the query in an order that does not depend on row ids (so that export →
+/// ingest into an empty database → export gives the same text), and the record's fields.
+struct ExportQuery {
+    let sql: String
+    let fields: (inout RecordBuilder) -> Void
+
+    static func of(_ type: EntryType) -> ExportQuery {
+        switch type {
+        case .source:
+            return ExportQuery(sql: "SELECT * FROM sources ORDER BY name COLLATE NOCASE, name, coalesce(url, '')") { b in
+                b.text("name", "url"); b.date("published", "published", "precision"); b.text("note", "verification", "entry_key")
+            }
+        case .company:
+            return ExportQuery(sql: """
+                SELECT c.*, p.name AS parent,
+                       (SELECT json_group_array(alias) FROM (SELECT alias FROM company_aliases WHERE company_id = c.id ORDER BY alias COLLATE NOCASE, alias)) AS aliases
+                FROM companies c LEFT JOIN companies p ON p.id = c.parent_id ORDER BY c.name COLLATE NOCASE, c.name
+                """) { b in
+                b.text("name"); b.json("aliases", skipEmpty: true); b.text("parent", "kind", "country", "note", "verification", "entry_key")
+            }
+        case .alliance:
+            return ExportQuery(sql: """
+                SELECT a.*, s.name AS source, s.url AS source_url, cb.name AS cited_by
+                FROM alliances a LEFT JOIN sources s ON s.id = a.source_id LEFT JOIN sources cb ON cb.id = a.cited_by_id
+                ORDER BY a.name COLLATE NOCASE, a.name
+                """) { b in
+                b.text("name"); b.date("date", "date", "precision"); b.text("purpose", "url"); b.sourced()
+            }
+        case .membership:
+            return ExportQuery(sql: """
+                SELECT m.*, a.name AS alliance, c.name AS company, s.name AS source, s.url AS source_url, cb.name AS cited_by
+                FROM alliance_members m JOIN alliances a ON a.id = m.alliance_id JOIN companies c ON c.id = m.company_id
+                JOIN sources s ON s.id = m.source_id LEFT JOIN sources cb ON cb.id = m.cited_by_id
+                ORDER BY a.name COLLATE NOCASE, c.name COLLATE NOCASE, c.name
+                """) { b in
+                b.text("alliance", "company"); b.date("date", "date", "precision"); b.date("left", "left", "left_precision"); b.text("role"); b.sourced()
+            }
+        case .deal:
+            return ExportQuery(sql: """
+                SELECT d.*, s.name AS source, s.url AS source_url, cb.name AS cited_by,
+                       (SELECT json_group_array(json_object('company', name, 'role', role)) FROM
+                          (SELECT c.name, dp.role FROM deal_parties dp JOIN companies c ON c.id = dp.company_id
+                           WHERE dp.deal_id = d.id ORDER BY dp.role, c.name COLLATE NOCASE, c.name)) AS parties
+                FROM deals d JOIN sources s ON s.id = d.source_id LEFT JOIN sources cb ON cb.id = d.cited_by_id
+                ORDER BY d.date, d.identity
+                """) { b in
+                b.date("date", "date", "precision"); b.text("title", "kind"); b.json("parties"); b.number("value"); b.text("currency", "qualifier")
+                b.put("term_months", (b.row["term_months"] as Int64?).map { .number(String($0)) } ?? .null)
+                b.text("status"); b.sourced()
+            }
+        case .statistic:
+            return ExportQuery(sql: """
+                SELECT st.*, c.name AS company, s.name AS source, s.url AS source_url, cb.name AS cited_by
+                FROM statistics st JOIN sources s ON s.id = st.source_id LEFT JOIN sources cb ON cb.id = st.cited_by_id
+                LEFT JOIN companies c ON c.id = st.company_id
+                ORDER BY st.metric, st.measure, st.date, st.identity
+                """) { b in
+                b.text("metric")
+                if (b.row["measure"] as String) != "value" { b.text("measure") }
+                b.date("date", "date", "precision"); b.text("company", "segment", "region"); b.number("value", "low", "high"); b.text("unit", "qualifier")
+                if (b.row["forecast"] as Int64) == 1 { b.put("forecast", .bool(true)) }
+                b.sourced()
+            }
+        case .fx:
+            return ExportQuery(sql: """
+                SELECT f.*, s.name AS source, s.url AS source_url FROM fx_rates f LEFT JOIN sources s ON s.id = f.source_id ORDER BY f.currency, f.date
+                """) { b in
+                b.text("currency", "date"); b.number("usd"); b.text("source", "source_url", "note", "entry_key")
+            }
+        }
     }
 }

@@ -10,4 +10,11 @@ public enum SummaryFormatter {
         if dryRun { line = "dry run, nothing written: " + line }
         return line
     }
+
+    /// What one add-* write did: `added deal (1 entry: …)`, `unchanged: company (…)`, or with a
+    /// dry run `dry run, nothing written: would have added …`.
+    public static func oneEntry(_ type: EntryType, _ s: WriteSummary, dryRun: Bool) -> String {
+        let verb = s.added > 0 ? "added" : s.replaced > 0 ? "replaced" : s.ignored > 0 ? "kept the stored" : "unchanged:"
+        return "\(dryRun ? "dry run, nothing written: would have " : "")\(verb) \(type.rawValue) (\(text(s)))"
+    }
 }

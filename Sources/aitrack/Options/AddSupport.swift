@@ -34,8 +34,7 @@ struct EntryRecord {
             throw AITrackError(ErrorText.commandMessage(p, command: command))
         }
         if !db.quiet {
-            let verb = summary.added > 0 ? "added" : summary.replaced > 0 ? "replaced" : summary.ignored > 0 ? "kept the stored" : "unchanged:"
-            Terminal.err("aitrack: \(write.dryRun ? "dry run, nothing written: would have " : "")\(verb) \(type.rawValue) (\(SummaryFormatter.text(summary)))")
+            Terminal.err("aitrack: " + SummaryFormatter.oneEntry(type, summary, dryRun: write.dryRun))
             for line in SummaryNotes.lines(summary) { Terminal.err("aitrack: " + line) }
         }
     }

@@ -1,0 +1,194 @@
+import Foundation
+
+/// Reads typed fields out of one record.
+struct FieldReader {
+    let fields: [String: JSONValue]
+    let dateFormat: String?
+
+    init(_ record: [(String, JSONValue)], dateFormat: String?) {
+        var f: [String: JSONValue] = [:]
+        for (k, v) in record { f[k] = v }
+        self.fields = f
+        self.dateFormat = dateFormat
+    }
+
+    /// A present, non-empty value.
+    private func raw(_ name: String) -> JSONValue? {
+        switch fields[name] {
+        case nil, .null?: return nil
+        case .string(let s)? where s.trimmed.isEmpty: return nil
+        case let v?: return v
+        }
+    }
+
+    /// Free-text fields, where tab and line breaks are allowed.
+    static let multilineFields: Set<String> = ["note", "title", "purpose"]
+
+    /// Refuses control characters (a NUL would cut the text short in SQLite's C API); tab and
+    /// line breaks only in free text.
+    static func checkText(_ s: String, field: String) throws(FieldProblem) {
+        let base = String(field.split(separator: ".").first ?? Substring(field))
+        if let c = ControlCharacters.first(in: s, multiline: multilineFields.contains(base)) {
+            throw FieldProblem(field: field, problem: "holds the control character \(ControlCharacters.name(c))",
+                               valid: multilineFields.contains(base) ? "valid: text without control characters other than tab and line breaks"
+                                   : "valid: text without control characters (tab and line breaks only in note, title and purpose)")
+        }
+    }
+
+    func string(_ name: String) throws(FieldProblem) -> String? {
+        switch raw(name) {
+        case nil: return nil
+        case .string(let s)?:
+            try Self.checkText(s, field: name)
+            return s.trimmed
+        case .number(let n)?: return n
+        case let v?: throw FieldProblem(field: name, problem: "is \(v.typeName)", valid: "valid: a string")
+        }
+    }
+
+    func required(_ name: String) throws(FieldProblem) -> String {
+        guard let s = try string(name) else { throw FieldProblem(field: name, problem: "is missing", valid: "valid: a non-empty string") }
+        return s
+    }
+
+    func number(_ name: String) throws(FieldProblem) -> Double? {
+        switch raw(name) {
+        case nil: return nil
+        case .number(let n)?:
+            guard let d = Double(n), d.isFinite else { throw FieldProblem(field: name, problem: "'\(n)' is out of range", valid: Amount.validForms) }
+            return d
+        case .string(let s)?: return try Amount.parse(s, field: name)
+        case let v?: throw FieldProblem(field: name, problem: "is \(v.typeName)", valid: Amount.validForms)
+        }
+    }
+
+    func requiredNumber(_ name: String) throws(FieldProblem) -> Double {
+        guard let d = try number(name) else { throw FieldProblem(field: name, problem: "is missing", valid: Amount.validForms) }
+        return d
+    }
+
+    func bool(_ name: String) throws(FieldProblem) -> Bool? {
+        switch raw(name) {
+        case nil: return nil
+        case .bool(let b)?: return b
+        case .string(let s)?:
+            switch s.trimmed.lowercased() {
+            case "true", "yes", "1": return true
+            case "false", "no", "0": return false
+            default: throw FieldProblem(field: name, problem: "'\(s)' is not true or false", valid: "valid: true or false")
+            }
+        case .number(let n)? where n == "0" || n == "1": return n == "1"
+        case let v?: throw FieldProblem(field: name, problem: "is \(v.typeName)", valid: "valid: true or false")
+        }
+    }
+
+    func date(_ name: String) throws(FieldProblem) -> EntryDate? {
+        guard let s = try string(name) else { return nil }
+        if let dateFormat, let d = try? EntryDate.parse(s, pattern: dateFormat, field: name) { return d }
+        do {
+            return try EntryDate.parse(s, field: name)
+        } catch {
+            if let dateFormat {
+                throw FieldProblem(field: name, problem: "'\(s)' is not a date", valid: "valid: \(dateFormat) or YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD")
+            }
+            throw error
+        }
+    }
+
+    func requiredDate(_ name: String) throws(FieldProblem) -> EntryDate {
+        guard let d = try date(name) else { throw FieldProblem(field: name, problem: "is missing", valid: EntryDate.validForms) }
+        return d
+    }
+
+    func vocabulary<V: Vocabulary>(_ name: String, _: V.Type) throws(FieldProblem) -> V? {
+        guard let s = try string(name) else { return nil }
+        return try V.parse(s, field: name)
+    }
+
+    func requiredVocabulary<V: Vocabulary>(_ name: String, _ t: V.Type) throws(FieldProblem) -> V {
+        guard let v = try vocabulary(name, t) else { throw FieldProblem(field: name, problem: "is missing", valid: "valid: \(V.validList)") }
+        return v
+    }
+
+    func currency(_ name: String) throws(FieldProblem) -> String? {
+        guard let c = try string(name)?.uppercased() else { return nil }
+        guard c.count == 3, c.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw FieldProblem(field: name, problem: "'\(c)' is not a currency code", valid: "valid: an ISO 4217 code such as USD, EUR, GBP")
+        }
+        return c
+    }
+
+    /// A JSON array of strings, or a `;`-separated string (CSV).
+    func list(_ name: String) throws(FieldProblem) -> [String] {
+        switch raw(name) {
+        case nil: return []
+        case .string(let s)?:
+            try Self.checkText(s, field: name)
+            return s.split(separator: ";").map { $0.trimmed }.filter { !$0.isEmpty }
+        case .array(let items)?:
+            var out: [String] = []
+            for item in items {
+                guard case .string(let s) = item, !s.trimmed.isEmpty else {
+                    throw FieldProblem(field: name, problem: "holds \(item.typeName)", valid: "valid: a list of non-empty strings")
+                }
+                try Self.checkText(s, field: name)
+                out.append(s.trimmed)
+            }
+            return out
+        case let v?: throw FieldProblem(field: name, problem: "is \(v.typeName)", valid: "valid: a list of strings, or one string split by ;")
+        }
+    }
+
+    /// `[{"company","role"}]`, `["Company:role"]`, or `Company:role;Company:role`.
+    func parties(_ name: String) throws(FieldProblem) -> [Party] {
+        switch raw(name) {
+        case nil: return []
+        case .string:
+            var out: [Party] = []
+            for p in try list(name) { out.append(try Party.parse(p, field: name)) }
+            return out
+        case .array(let items)?:
+            var out: [Party] = []
+            for item in items {
+                switch item {
+                case .string(let s):
+                    try Self.checkText(s, field: name)
+                    out.append(try Party.parse(s, field: name))
+                case .object(let o):
+                    let inner = FieldReader(o, dateFormat: nil)
+                    if let extra = o.first(where: { $0.0 != "company" && $0.0 != "role" }) {
+                        throw FieldProblem(field: "\(name).\(extra.0)", problem: "is not a field of a party", valid: "valid fields: company, role")
+                    }
+                    guard let c = try inner.string("company") else {
+                        throw FieldProblem(field: "\(name).company", problem: "is missing", valid: "valid: a company name")
+                    }
+                    guard let roleText = try inner.string("role") else {
+                        throw FieldProblem(field: "\(name).role", problem: "is missing", valid: "valid: \(PartyRole.validList)")
+                    }
+                    out.append(Party(company: c, role: try PartyRole.parse(roleText, field: "\(name).role")))
+                default:
+                    throw FieldProblem(field: name, problem: "holds \(item.typeName)", valid: "valid: {\"company\":…,\"role\":…} or \"Company:role\"")
+                }
+            }
+            return out
+        case let v?: throw FieldProblem(field: name, problem: "is \(v.typeName)", valid: "valid: a list of parties")
+        }
+    }
+
+    func source() throws(FieldProblem) -> SourceRef? {
+        guard let name = try string("source") else {
+            if try string("source_url") != nil {
+                throw FieldProblem(field: "source", problem: "is missing while source_url is given", valid: "valid: the source's name")
+            }
+            return nil
+        }
+        return SourceRef(name: name, url: try string("source_url"), published: try date("source_published"))
+    }
+
+    func requiredSource() throws(FieldProblem) -> SourceRef {
+        guard let s = try source() else {
+            throw FieldProblem(field: "source", problem: "is missing", valid: "valid: the name of the source that reports it, e.g. Reuters")
+        }
+        return s
+    }
+}
