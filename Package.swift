@@ -22,6 +22,7 @@ let package = Package(
                 .embedInCode("../../Migrations/0001_init.sql"),
                 .embedInCode("../../Migrations/0002_concentration_views.sql"),
                 .embedInCode("../../Migrations/0003_views_in_rank_order.sql"),
+                .embedInCode("../../Migrations/0004_foreign_key_indexes.sql"),
                 .embedInCode("../../seed-data/article.ndjson"),
                 .embedInCode("../../seed-data/epoch_ai_chip_counts.ndjson"),
             ]

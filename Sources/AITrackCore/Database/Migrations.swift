@@ -7,6 +7,7 @@ public enum Migrations {
         ("0001_init", String(decoding: PackageResources._001_init_sql, as: UTF8.self)),
         ("0002_concentration_views", String(decoding: PackageResources._002_concentration_views_sql, as: UTF8.self)),
         ("0003_views_in_rank_order", String(decoding: PackageResources._003_views_in_rank_order_sql, as: UTF8.self)),
+        ("0004_foreign_key_indexes", String(decoding: PackageResources._004_foreign_key_indexes_sql, as: UTF8.self)),
     ]
 
     /// The schema version this binary writes: the number of migrations.
