@@ -5,7 +5,7 @@ import Testing
 /// The binary embeds Migrations/ and seed-data/: every file must be embedded, and the
 /// embedded copies must equal the files.
 @Suite struct EmbeddedResourcesTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func files(_ folder: String, ext: String) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)

@@ -1,0 +1,29 @@
+import Foundation
+import GRDB
+import Testing
+@testable import AITrackCore
+
+@Suite struct CheckTests {
+    @Test func theSeedIsClean() throws {
+        #expect(try AppDatabase.inMemory(seed: true).check().isEmpty)
+    }
+
+    /// Breaks one rule behind the schema's back (as another tool might) and expects it found.
+    @Test(arguments: [
+        ("one unit per metric", "DROP TRIGGER statistics_one_unit_insert; INSERT INTO statistics (identity, metric, date, value, unit, source_id) VALUES ('x', 'ai_compute_h100e', '2025-01-01', 1, 'GPUs', 1)"),
+        ("shares within 0-100", "PRAGMA ignore_check_constraints = ON; UPDATE statistics SET value = 120 WHERE metric = 'cloud_market_share' AND id = (SELECT min(id) FROM statistics WHERE metric = 'cloud_market_share')"),
+        ("a deal without parties", "DELETE FROM deal_parties WHERE deal_id = (SELECT min(id) FROM deals)"),
+        ("an alias that is another company's name", "INSERT INTO company_aliases (alias, company_id) VALUES ('Oracle', (SELECT id FROM companies WHERE name = 'IBM'))"),
+        ("a membership before its alliance was founded", "UPDATE alliance_members SET date = '2020-01-01', precision = 'day' WHERE company_id = (SELECT id FROM companies WHERE name = 'IBM')"),
+        ("a company that is its own ancestor", "UPDATE companies SET parent_id = (SELECT id FROM companies WHERE name = 'Google Cloud') WHERE name = 'Alphabet'"),
+        ("a chain of parents deeper than 8 levels", "INSERT INTO companies (id, name) VALUES (900, 'L0'); " + (1...9).map { "INSERT INTO companies (id, name, parent_id) VALUES (\(900 + $0), 'L\($0)', \(899 + $0));" }.joined(separator: " ")),
+        ("SQLite foreign_key_check", "PRAGMA foreign_keys = OFF; INSERT INTO deal_parties (deal_id, company_id, role) VALUES (1, 9999, 'partner')"),
+    ])
+    func findsABrokenRule(rule: String, sql: String) throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        try db.dbWriter.writeWithoutTransaction { try $0.execute(sql: sql) }
+        let findings = try db.check()
+        #expect(findings.map(\.rule) == [rule])
+        #expect(findings.first.map { !$0.rows.rows.isEmpty } == true)
+    }
+}

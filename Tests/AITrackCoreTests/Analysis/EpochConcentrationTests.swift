@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import Testing
+@testable import AITrackCore
+
+/// The figures on Epoch AI's data, by an independent route: plain SQL over the tables,
+/// compared with the command's JSON and with research/metrics.md §4a.
+@Suite struct EpochConcentrationTests {
+    @Test(arguments: [(2023, 61.3, 989.0, 1088.0), (2024, 69.4, 1156.0, 1194.0), (2025, 73.6, 1332.0, 1386.0)])
+    func matchesTheResearchTable(year: Int, cr5: Double, hhiLow: Double, hhiHigh: Double) throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        let r = try db.concentration(metric: "ai_compute_h100e", period: .year(year))
+        #expect(abs(r.topShare5! - cr5) < 0.05)
+        #expect(abs(r.hhiLow! - hhiLow) < 0.5)
+        #expect(abs(r.hhiHigh! - hhiHigh) < 0.5)
+    }
+
+    @Test func independentSQLGivesTheSameShares() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        let r = try db.concentration(metric: "ai_compute_h100e", period: .year(2025))
+        // plain SQL: values at the last day of 2025 per owner, summed over chip families,
+        // Google Cloud and Alphabet as one, aggregates in the total only
+        let rows = try db.reader.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT CASE WHEN c.name IN ('Google Cloud') THEN 'Alphabet' ELSE c.name END AS owner, c.kind = 'aggregate' AS agg, sum(s.value) AS v
+                FROM statistics s JOIN companies c ON c.id = s.company_id
+                WHERE s.metric = 'ai_compute_h100e' AND s.measure = 'value' AND s.date = '2025-12-31'
+                GROUP BY owner, agg
+                """)
+        }
+        let total = rows.reduce(0.0) { $0 + ($1["v"] as Double) }
+        let firms = rows.filter { ($0["agg"] as Int64) == 0 }.map { ($0["owner"] as String, 100 * ($0["v"] as Double) / total) }.sorted { $0.1 > $1.1 }
+        #expect(total == r.total)
+        #expect(zip(firms, r.firms).allSatisfy { $0.0 == $1.company && abs($0.1 - $1.share) < 1e-9 })
+        let cr5 = firms.prefix(5).reduce(0) { $0 + $1.1 }
+        #expect(abs(cr5 - r.topShare5!) < 1e-9)
+        #expect(abs(firms.reduce(0) { $0 + $1.1 * $1.1 } - r.hhiLow!) < 1e-6)
+    }
+
+    @Test func theSQLViewsGiveTheCommandsNumbers() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        for year in 2023...2025 {
+            let r = try db.concentration(metric: "ai_compute_h100e", period: .year(year))
+            let row = try db.reader.read { try Row.fetchOne($0, sql: "SELECT * FROM metric_year_concentration WHERE metric = 'ai_compute_h100e' AND year = ?", arguments: [year]) }!
+            #expect(abs((row["top5_share"] as Double) - r.topShare5!) < 1e-9)
+            #expect(abs((row["hhi_low"] as Double) - r.hhiLow!) < 1e-6)
+            #expect(abs((row["hhi_high"] as Double) - r.hhiHigh!) < 1e-6)
+            #expect(abs((row["coverage"] as Double) - r.coverage!) < 1e-9)
+            #expect((row["band_us2023"] as String) == r.bands[.us2023])
+            #expect((row["band_us2010"] as String) == r.bands[.us2010])
+            let shares = try db.reader.read { try Row.fetchAll($0, sql: "SELECT company, share FROM metric_year_shares WHERE metric = 'ai_compute_h100e' AND year = ? AND rank IS NOT NULL ORDER BY rank", arguments: [year]) }
+            #expect(shares.map { $0["company"] as String } == r.firms.map(\.company))
+        }
+        // a percent metric, too
+        let cloud = try db.concentration(metric: "cloud_market_share", period: .year(2024))
+        let row = try db.reader.read { try Row.fetchOne($0, sql: "SELECT * FROM metric_year_concentration WHERE metric = 'cloud_market_share' AND year = 2024") }!
+        #expect((row["hhi_low"] as Double) == cloud.hhiLow)
+        #expect((row["hhi_high"] as Double) == cloud.hhiHigh)
+    }
+
+    @Test func aFigureBuiltOnDisputedValuesSaysSo() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        let r = try db.concentration(metric: "ai_applications_share", period: .year(2025))
+        #expect(r.notes.contains("1 of the 1 values used is marked disputed or contradicted"))
+        #expect(try db.concentration(metric: "ai_compute_h100e", period: .year(2025)).notes.isEmpty)
+    }
+
+    @Test func theArticlesClaimAgreesAsANumber() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        let r = try db.concentration(metric: "ai_compute_h100e", period: .year(2025))
+        let claim = r.published.first { $0.source == "Stanford AI Index 2025" }!
+        #expect(claim.verification == .contradicted)
+        #expect(claim.agrees == true)
+        #expect(claim.computed == r.topShare5)
+    }
+}

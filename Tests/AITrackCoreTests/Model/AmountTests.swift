@@ -1,0 +1,28 @@
+import Testing
+@testable import AITrackCore
+
+@Suite struct AmountTests {
+    @Test(arguments: [
+        ("86000000000", 86e9), ("86e9", 86e9), ("10 bn", 1e10), ("10bn", 1e10), ("10 BN", 1e10),
+        ("1.16 bn", 1_160_000_000), ("1.5k", 1500), ("2 tn", 2e12), ("100m", 1e8), ("100 million", 1e8),
+        ("550,000", 550_000), ("1,234.5", 1234.5), ("0.1", 0.1), ("-5", -5), ("7.74e5", 774_000), ("3 billion", 3e9),
+    ])
+    func parses(text: String, expected: Double) throws {
+        #expect(try Amount.parse(text, field: "value") == expected)
+    }
+
+    @Test(arguments: ["", "ten", "10 zillion", "1,23", "1e", "1.2.3", "10 bn bn", "$10", "e9", "1e399", "2e308 tn"])
+    func refuses(text: String) {
+        #expect(throws: FieldProblem.self) { try Amount.parse(text, field: "value") }
+    }
+
+    @Test func plainTextReadsBackExactly() {
+        for v in [1e10, 0.1, 73.56, 1_160_000_000, 553_714, 1e-7, 123456789.125] {
+            #expect(Double(NumberText.plain(v)) == v)
+        }
+        #expect(NumberText.plain(1e10) == "10000000000")
+        #expect(NumberText.grouped(19_521_441) == "19,521,441")
+        #expect(NumberText.fixed(73.5649, 2) == "73.56")
+        #expect(NumberText.human(1e10) == "10 bn")
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import AITrackCore
+
+@Suite(.serialized) struct FirstRunTests {
+    /// The quick start: a read command at the default path creates ./aitrack.db with the seed.
+    @Test func aNewDatabaseIsSeededWithANotice() throws {
+        let cli = try CLI(create: false)
+        let r = try cli.run(["companies", "--format", "csv"], withDB: false)
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("created aitrack.db and loaded the bundled seed data"))
+        #expect(r.stdout.hasPrefix("company,kind,parent,ultimate_parent"))
+        #expect(r.stdout.contains("Google Cloud,company,Alphabet,Alphabet"))
+        let again = try cli.run(["companies", "--format", "csv"], withDB: false)
+        #expect(again.stderr.isEmpty)
+    }
+
+    /// A read command given a path that does not exist creates nothing and says how to.
+    @Test func aReadCommandCreatesNothingAtANamedPath() throws {
+        let cli = try CLI(create: false)
+        let r = try cli.run("companies")
+        #expect(r.status == 1)
+        #expect(r.stderr == "aitrack: no database at '\(cli.db)'; create it with `aitrack init --db \(cli.db)` (a command that only reads creates nothing).\n")
+        #expect(!FileManager.default.fileExists(atPath: cli.db))
+        let env = try cli.run(["report", "--year", "2025"], env: ["AITRACK_DB": cli.db], withDB: false)
+        #expect(env.status == 1 && env.stderr.contains("no database at"))
+        #expect(!FileManager.default.fileExists(atPath: cli.db))
+        // a writing command creates it
+        #expect(try cli.run("add-company", "--name", "Newco").status == 0)
+        #expect(try cli.sqlite("SELECT count(*) > 100 FROM statistics") == "1")
+    }
+
+    @Test func dbFromEnvironmentElseCurrentFolder() throws {
+        let cli = try CLI()
+        let env = cli.dir.appendingPathComponent("env.db").path
+        #expect(try cli.run(["init"], env: ["AITRACK_DB": env], withDB: false).status == 0)
+        #expect(FileManager.default.fileExists(atPath: env))
+        #expect(try cli.run(["init", "--no-seed"], withDB: false).status == 0)
+        #expect(FileManager.default.fileExists(atPath: cli.dir.appendingPathComponent("aitrack.db").path))
+    }
+
+    @Test func initNoSeedIsEmptyAndPrintsTheSchemaVersion() throws {
+        let cli = try CLI(seed: false)
+        #expect(try cli.sqlite("SELECT count(*) FROM companies") == "0")
+        let r = try cli.run("init")
+        #expect(r.stdout.contains("schema version \(Migrations.currentVersion)"))
+        #expect(try cli.sqlite("PRAGMA journal_mode") == "wal")
+    }
+
+    @Test func anOlderSchemaIsUpgradedWithANotice() throws {
+        let cli = try CLI()
+        _ = try cli.run("init")
+        let before = try cli.sqlite("SELECT count(*) FROM statistics")
+        // make it look like a database of the first schema
+        _ = try cli.sqlite("DROP VIEW metric_year_concentration; DROP VIEW metric_year_shares; DROP VIEW metric_year_values; DROP INDEX statistics_source; DROP INDEX statistics_cited_by; DROP INDEX deals_cited_by; DROP INDEX alliance_members_source; DELETE FROM grdb_migrations WHERE identifier <> '0001_init'; PRAGMA user_version = 1;")
+        // a read command never upgrades: it says what to run, and the file stays as it was
+        let unchanged = try Data(contentsOf: URL(fileURLWithPath: cli.db))
+        let read = try cli.run("stats", "--format", "csv")
+        #expect(read.status == 1)
+        #expect(read.stderr == "aitrack: '\(cli.db)' has schema version 1 and this aitrack uses \(Migrations.currentVersion); upgrade it with `aitrack db upgrade --db \(cli.db)` (a command that only reads never changes the file).\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: cli.db)) == unchanged)
+        let r = try cli.run("db", "upgrade")
+        #expect(r.status == 0)
+        #expect(r.stderr == "aitrack: upgraded \(cli.db) from schema version 1 to \(Migrations.currentVersion); its data are unchanged.\n")
+        #expect(try cli.sqlite("SELECT count(*) FROM statistics") == before)
+        #expect(try cli.sqlite("SELECT round(top5_share, 2) FROM metric_year_concentration WHERE metric = 'ai_compute_h100e' AND year = 2025") == "73.56")
+    }
+
+    @Test func aNewerSchemaIsRefused() throws {
+        let cli = try CLI(seed: false)
+        _ = try cli.sqlite("PRAGMA user_version = 42")
+        let r = try cli.run("deals")
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("newer than this aitrack"))
+        #expect(!r.stderr.contains("Fatal"))
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import AITrackCore
+
+@Suite struct ReportTests {
+    @Test func reportSetsTheComputedTopFiveShareBesideTheArticlesClaim() throws {
+        let cli = try CLI()
+        let r = try cli.run("report", "--year", "2025")
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("CR5 73.56 %"))
+        #expect(r.stdout.contains("published cr5 2025: at least 70 % — Stanford AI Index 2025 (cited by news article, 2025) [contradicted]; computed 73.56 %: agrees"))
+        #expect(r.stdout.contains("HHI 1,332 – 1,386"))
+        #expect(r.stdout.contains("Meta cloud contract with Google Cloud"))
+        #expect(r.stdout.contains("left out of the USD total, contradicted by its sources"))
+    }
+
+    @Test func reportJSONHoldsTheConcentrationSets() throws {
+        let cli = try CLI()
+        let r = try cli.run("report", "--year", "2025", "--format", "json")
+        #expect(r.status == 0)
+        let v = try JSONParser.parse(r.stdout)
+        guard case .object(let top) = v, case .array(let sets)? = top.first(where: { $0.0 == "concentration" })?.1 else {
+            Issue.record("no concentration list"); return
+        }
+        let compute = sets.first { if case .object(let o) = $0 { return o.contains { $0.0 == "metric" && $0.1 == .string("ai_compute_h100e") } }; return false }
+        guard case .object(let c)? = compute else { Issue.record("no ai_compute_h100e"); return }
+        let keys = c.map(\.0)
+        for k in ["metric", "unit", "period", "total", "coverage", "firms", "cr", "top5_share", "hhi", "band", "published"] {
+            #expect(keys.contains(k), "missing key \(k)")
+        }
+        guard case .number(let top5)? = c.first(where: { $0.0 == "top5_share" })?.1, let share = Double(top5) else { Issue.record("no top5"); return }
+        #expect(abs(share - 73.5655) < 0.001)
+    }
+
+    @Test func markdownAndHTMLReports() throws {
+        let cli = try CLI()
+        let md = try cli.run("report", "--year", "2025", "--format", "markdown")
+        #expect(md.stdout.hasPrefix("# aitrack report: 2025"))
+        #expect(md.stdout.contains("| Alphabet |"))
+        let html = try cli.run("report", "--year", "2025", "--format", "html")
+        #expect(html.stdout.hasPrefix("<!doctype html>"))
+        #expect(html.stdout.contains("<td>Alphabet</td>"))
+        let csv = try cli.run("report", "--year", "2025", "--format", "csv")
+        #expect(csv.stdout.contains("ai_compute_h100e,2025-01-01,2025-12-31,1,Alphabet,false,5049814,"))
+    }
+
+    @Test func reportWithoutAPeriodReportsTheLatestYear() throws {
+        let cli = try CLI()
+        let latest = try cli.sqlite("SELECT substr(max(date), 1, 4) FROM statistics WHERE company_id IS NOT NULL AND forecast = 0")
+        let r = try cli.run("report")
+        #expect(r.status == 0)
+        #expect(r.stderr == "aitrack: report: no period given: \(latest), the latest year with company statistics (give --year for another).\n")
+        #expect(r.stdout.hasPrefix("aitrack report · \(latest) "))
+        let empty = try CLI(seed: false)
+        let none = try empty.run("report")
+        #expect(none.status == 1 && none.stderr.contains("the database holds no data yet"))
+    }
+}

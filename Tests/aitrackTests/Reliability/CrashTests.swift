@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import AITrackCore
+
+/// SIGKILL at random moments: the database holds all of a run or none of it, and a killed
+/// creation is completed, with the whole seed, by the next run.
+@Suite(.serialized) struct CrashTests {
+    static let trials = 20
+
+    @Test func killedIngestsLeaveAllOrNothing() throws {
+        let cli = try CLI()
+        let n = 20_000
+        var lines = ""
+        for i in 0..<n {
+            lines += #"{"type":"statistic","metric":"crash_test","date":"2025-12-31","company":"Firm \#(i % 300)","segment":"S\#(i)","value":\#(i),"unit":"u","source":"Test"}"# + "\n"
+        }
+        let file = try cli.write("big.ndjson", lines)
+        var rng = SystemRandomNumberGenerator()
+        var outcomes: [Int: Int] = [:]
+        for trial in 0..<Self.trials {
+            let p = try spawn(["ingest", file, "--db", cli.db, "--quiet"], cwd: cli.dir)
+            // kill once the WAL has grown past a random size: a random moment of the write
+            let threshold = Int.random(in: 0..<3_000_000, using: &rng)
+            while p.isRunning {
+                if fileSize(cli.db + "-wal") >= threshold { kill(p.processIdentifier, SIGKILL); break }
+                usleep(200)
+            }
+            p.waitUntilExit()
+            let check = try cli.run("check")
+            #expect(check.status == 0, "trial \(trial): \(check.stdout)\(check.stderr)")
+            let count = Int(try cli.sqlite("SELECT count(*) FROM statistics WHERE metric = 'crash_test'")) ?? -1
+            #expect(count == 0 || count == n, "trial \(trial): \(count) of \(n) entries")
+            outcomes[count, default: 0] += 1
+            if count == n { _ = try cli.sqlite("DELETE FROM statistics WHERE metric = 'crash_test'") }
+        }
+        #expect(outcomes[0, default: 0] > 0, "no ingest was killed before it committed: \(outcomes)")
+    }
+
+    @Test func killedCreationsAreCompletedByTheNextRun() throws {
+        let cli = try CLI(create: false)
+        let full = try CLI()   // a database made without interruption, to compare with
+        let seedCount = try full.sqlite("SELECT count(*) FROM statistics")
+        var rng = SystemRandomNumberGenerator()
+        var leftFiles = 0
+        for trial in 0..<Self.trials {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cli.db + suffix) }
+            let p = try spawn(["init", "--db", cli.db, "--quiet"], cwd: cli.dir)
+            let threshold = Int.random(in: 0..<600_000, using: &rng)
+            while p.isRunning {
+                if fileSize(cli.db) + fileSize(cli.db + "-wal") >= threshold { kill(p.processIdentifier, SIGKILL); break }
+            }
+            p.waitUntilExit()
+            if FileManager.default.fileExists(atPath: cli.db) { leftFiles += 1 }
+            let next = try cli.run("init")
+            #expect(next.status == 0, "trial \(trial): \(next.stderr)")
+            #expect(try cli.sqlite("SELECT count(*) FROM statistics") == seedCount, "trial \(trial)")
+            #expect(try cli.sqlite("SELECT count(*) FROM ingests WHERE command = 'seed'") == "1", "trial \(trial)")
+            #expect(try cli.run("check").status == 0, "trial \(trial)")
+        }
+        #expect(leftFiles > 0, "no creation was killed after it made the file")
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import AITrackCore
+
+/// Files that are not aitrack databases, and aitrack databases this binary must not open, are
+/// refused by every command with one sentence, and left byte for byte as they were.
+@Suite struct ForeignFileTests {
+    static let readCommands: [[String]] = [["companies"], ["report", "--year", "2025"], ["sql", "SELECT 1"], ["db", "status"], ["check"], ["export"],
+                                           ["concentration", "--metric", "m", "--year", "2025"]]
+    static let writeCommands: [[String]] = [["init"], ["add-company", "--name", "X"], ["db", "upgrade"], ["sql", "--write", "SELECT 1"]]
+
+    /// (label, how to make the file, start of the sentence after the path, also refused by writes)
+    static let kinds: [(String, String, String, Bool)] = [
+        ("another program's database", "CREATE TABLE notes(body); INSERT INTO notes VALUES('precious');", "is another program's SQLite database (1 table, none of them aitrack's)", true),
+        ("a database with a companies table", "CREATE TABLE companies(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO companies(name) VALUES('mine');", "is another program's SQLite database (1 table, none of them aitrack's)", true),
+        ("a text file", "text", "is not a database (not an SQLite file)", true),
+        ("a newer aitrack's database", "newer", "has schema version 99, newer than this aitrack's", true),
+        ("a truncated aitrack database", "truncated", "is damaged (SQLite:", true),
+        ("an empty file", "empty", "holds no aitrack database yet (it is empty)", false),
+    ]
+
+    func make(_ how: String, _ cli: CLI) throws {
+        switch how {
+        case "text": try "hello, these are my notes\n".write(toFile: cli.db, atomically: true, encoding: .utf8)
+        case "empty": _ = FileManager.default.createFile(atPath: cli.db, contents: nil)
+        case "newer":
+            #expect(try cli.run("init").status == 0)
+            _ = try cli.sqlite("INSERT INTO grdb_migrations VALUES ('0099_future'); PRAGMA user_version = 99;")
+        case "truncated":
+            #expect(try cli.run("init").status == 0)
+            let data = bytes(cli.db)!
+            try data.prefix(data.count / 3).write(to: URL(fileURLWithPath: cli.db))
+        default: _ = try cli.sqlite(how)
+        }
+    }
+
+    @Test(arguments: kinds.indices)
+    func refusedAndLeftAsItWas(_ k: Int) throws {
+        let (label, how, sentence, writesRefused) = Self.kinds[k]
+        let cli = try CLI(create: false)
+        try make(how, cli)
+        let before = bytes(cli.db)
+        let sideFiles = ["-wal", "-shm", "-journal"].filter { FileManager.default.fileExists(atPath: cli.db + $0) }
+        for args in Self.readCommands + (writesRefused ? Self.writeCommands : []) {
+            let r = try cli.run(args)
+            #expect(r.status == 1, "\(label): \(args)")
+            #expect(r.stderr.hasPrefix("aitrack: '\(cli.db)' \(sentence)"), "\(label): \(args): \(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1, "\(label): \(args): \(r.stderr)")
+            #expect(r.stdout.isEmpty, "\(label): \(args)")
+            #expect(bytes(cli.db) == before, "\(label): \(args) changed the file")
+            #expect(["-wal", "-shm", "-journal"].filter { FileManager.default.fileExists(atPath: cli.db + $0) } == sideFiles, "\(label): \(args) left side files")
+        }
+    }
+
+    /// An empty file is a database not made yet: a writing command makes it.
+    @Test func anEmptyFileIsMadeByAWritingCommand() throws {
+        let cli = try CLI(create: false)
+        _ = FileManager.default.createFile(atPath: cli.db, contents: nil)
+        let r = try cli.run("init")
+        #expect(r.status == 0 && r.stderr.contains("loaded the bundled seed data"))
+        #expect(try cli.run("check").status == 0)
+    }
+}

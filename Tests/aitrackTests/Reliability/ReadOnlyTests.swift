@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import AITrackCore
+
+/// A read-only file or folder can be read; a write says why it cannot. Run as an unprivileged
+/// user (root ignores permissions).
+@Suite struct ReadOnlyTests {
+    func asNobody(_ args: [String], cwd: URL) throws -> CLI.Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary.path] + args
+        p.currentDirectoryURL = cwd
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return CLI.Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    @Test(arguments: ["folder", "file"])
+    func readOnlyCanBeReadNotWritten(_ what: String) throws {
+        let cli = try CLI()
+        // the binary must be reachable for the unprivileged user: every folder above it searchable
+        var dir = CLI.binary.deletingLastPathComponent()
+        var reachable = true
+        while dir.path != "/" {
+            if let perms = try FileManager.default.attributesOfItem(atPath: dir.path)[.posixPermissions] as? Int, perms & 0o001 == 0 { reachable = false }
+            dir = dir.deletingLastPathComponent()
+        }
+        try #require(reachable, "the built binary is not reachable for an unprivileged user; this test needs it")
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: cli.db)
+        try FileManager.default.setAttributes([.posixPermissions: what == "folder" ? 0o555 : 0o777], ofItemAtPath: cli.dir.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: cli.dir.path) }
+        let before = bytes(cli.db)
+        let report = try asNobody(["report", "--year", "2025", "--db", cli.db], cwd: cli.dir)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("CR5 73.56 %"))
+        let sql = try asNobody(["sql", "SELECT count(*) AS n FROM deals", "--db", cli.db, "--format", "csv"], cwd: cli.dir)
+        #expect(sql.stdout == "n\n6\n", "\(sql.stderr)")
+        let write = try asNobody(["add-company", "--name", "Newco", "--db", cli.db], cwd: cli.dir)
+        #expect(write.status == 1)
+        #expect(write.stderr == "aitrack: cannot write to '\(cli.db)': the file or its folder is read-only; commands that only read still work, or give a writable --db PATH.\n"
+                || write.stderr.hasPrefix("aitrack: cannot open the database '\(cli.db)'"), "\(write.stderr)")
+        #expect(bytes(cli.db) == before)
+        if what == "folder" {
+            #expect(!FileManager.default.fileExists(atPath: cli.db + "-wal") && !FileManager.default.fileExists(atPath: cli.db + "-shm"))
+        }
+    }
+}
