@@ -4,22 +4,11 @@ import GRDB
 /// A deal as the listings and the report show it: typed, with its parties and USD value.
 public struct DealRow: Sendable, Equatable {
     public var rowID: Int64
-    public var date: String
-    public var title: String
-    public var kind: String
+    public var date, title, kind: String
     public var parties: [(company: String, role: String)]
-    public var value: Double?
-    public var currency: String?
-    public var qualifier: String
-    public var valueUSD: Double?
-    public var termMonths: Int?
-    public var status: String
-    public var source: String
-    public var sourceURL: String?
-    public var citedBy: String?
-    public var verification: String
-    public var note: String?
-    public var key: String?
+    public var value: Double?, currency: String?, qualifier: String, valueUSD: Double?, termMonths: Int?, status: String
+    /// Where it comes from, what its sources say of it, and the user's key.
+    public var source: String, sourceURL: String?, citedBy: String?, verification: String, note: String?, key: String?
 
     public static func == (a: DealRow, b: DealRow) -> Bool { a.rowID == b.rowID && a.title == b.title }
 
@@ -71,24 +60,11 @@ public struct DealRow: Sendable, Equatable {
 /// where the report has one.
 public struct StatisticRow: Sendable, Equatable {
     public var rowID: Int64
-    public var metric: String
-    public var measure: String
-    public var date: String
-    public var company: String?
-    public var segment: String?
-    public var region: String?
-    public var value: Double
-    public var low: Double?
-    public var high: Double?
-    public var unit: String
-    public var qualifier: String
-    public var forecast: Bool
-    public var source: String
-    public var sourceURL: String?
-    public var citedBy: String?
-    public var verification: String
-    public var note: String?
-    public var key: String?
+    public var metric, measure, date: String
+    public var company: String?, segment: String?, region: String?
+    public var value: Double, low: Double?, high: Double?, unit: String, qualifier: String, forecast: Bool
+    /// Where it comes from, what its sources say of it, and the user's key.
+    public var source: String, sourceURL: String?, citedBy: String?, verification: String, note: String?, key: String?
     /// The same metric, company, segment and region's latest value of the year before.
     public var previousYear: Double?
 
@@ -154,15 +130,9 @@ public struct AllianceRow: Sendable, Equatable {
 
 /// A membership joined or left in the report's period.
 public struct MembershipRow: Sendable, Equatable {
-    public var alliance: String
-    public var company: String
-    public var role: String
-    public var date: String?
-    public var left: String?
-    public var source: String
-    public var citedBy: String?
-    public var verification: String
-    public var note: String?
+    public var alliance, company, role: String
+    public var date: String?, left: String?
+    public var source: String, citedBy: String?, verification: String, note: String?
 
     static let readable = ["alliance", "company", "role", "date", "left", "source", "verification"]
 

@@ -32,17 +32,10 @@ struct CSVParser {
                 if b == 0x0A { continue }   // CRLF: the CR already ended the record
             }
             switch b {
-            case 0x0D:
+            case 0x0D, 0x0A:
                 // CR, CRLF and LF all end a record (files saved on old Macs use CR alone)
-                fields.append(field)
-                try emit(fields, recordLine)
-                fields = []
-                field = []
-                atFieldStart = true
-                recordHasContent = false
-                line += 1
-                recordLine = line
-                afterCR = true
+                try endRecord(emit)
+                afterCR = b == 0x0D
             case 0x22 where atFieldStart:
                 inQuotes = true
                 atFieldStart = false
@@ -52,21 +45,23 @@ struct CSVParser {
                 field = []
                 atFieldStart = true
                 recordHasContent = true
-            case 0x0A:
-                fields.append(field)
-                try emit(fields, recordLine)
-                fields = []
-                field = []
-                atFieldStart = true
-                recordHasContent = false
-                line += 1
-                recordLine = line
             default:
                 field.append(b)
                 atFieldStart = false
                 recordHasContent = true
             }
         }
+    }
+
+    private mutating func endRecord(_ emit: ([[UInt8]], Int) throws -> Void) throws {
+        fields.append(field)
+        try emit(fields, recordLine)
+        fields = []
+        field = []
+        atFieldStart = true
+        recordHasContent = false
+        line += 1
+        recordLine = line
     }
 
     /// What is left at the end of the input: a last record without newline, or an open quote.

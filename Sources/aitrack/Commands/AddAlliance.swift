@@ -14,30 +14,16 @@ struct AddAlliance: ParsableCommand {
             Founding members join on the alliance's date with role founding; later members join with `aitrack join-alliance`.
             """)
 
-    @Option(help: "The alliance's name (unique).")
-    var name: String
-    @Option(help: ArgumentHelp("When it was founded.", valueName: "date"))
-    var date: String?
-    @Option(help: "What it is for.")
-    var purpose: String?
-    @Option(help: "Its web address.")
-    var url: String?
-    @Option(name: .customLong("member"), help: ArgumentHelp("A founding member (repeatable; needs --source).", valueName: "company"))
-    var members: [String] = []
+    @Option(help: "The alliance's name (unique).") var name: String
+    @Option(help: ArgumentHelp("When it was founded.", valueName: "date")) var date: String?
+    @Option(help: "What it is for.") var purpose: String?
+    @Option(help: "Its web address.") var url: String?
+    @Option(name: .customLong("member"), help: ArgumentHelp("A founding member (repeatable; needs --source).", valueName: "company")) var members: [String] = []
     @OptionGroup var source: SourceOptions
-    @OptionGroup var common: CommonEntryOptions
-    @OptionGroup var write: WriteOptions
-    @OptionGroup var db: DatabaseOptions
+    @OptionGroup var entry: EntryOptions
 
     func run() throws {
-        var r = EntryRecord()
-        r.set("name", name)
-        r.set("date", date)
-        r.set("purpose", purpose)
-        r.set("url", url)
-        r.set("members", list: members)
-        source.apply(to: &r)
-        common.apply(to: &r)
-        try r.add(.alliance, command: "add-alliance", db: db, write: write)
+        try EntryRecord(["name": name, "date": date, "purpose": purpose, "url": url], lists: ["members": members])
+            .add(.alliance, command: "add-alliance", entry, source: source)
     }
 }

@@ -12,28 +12,15 @@ struct AddCompany: ParsableCommand {
               aitrack add-company --name Other --kind aggregate
             """)
 
-    @Option(help: "The company's name (unique, case-insensitive).")
-    var name: String
-    @Option(name: .customLong("alias"), help: "Another name that resolves to this company (repeatable).")
-    var aliases: [String] = []
-    @Option(help: "The parent company (Google Cloud → Alphabet).")
-    var parent: String?
-    @Option(help: ArgumentHelp("What it is (default company).", valueName: "kind"))
-    var kind: CompanyKind?
-    @Option(help: ArgumentHelp("Two-letter ISO country code.", valueName: "code"))
-    var country: String?
-    @OptionGroup var common: CommonEntryOptions
-    @OptionGroup var write: WriteOptions
-    @OptionGroup var db: DatabaseOptions
+    @Option(help: "The company's name (unique, case-insensitive).") var name: String
+    @Option(name: .customLong("alias"), help: "Another name that resolves to this company (repeatable).") var aliases: [String] = []
+    @Option(help: "The parent company (Google Cloud → Alphabet).") var parent: String?
+    @Option(help: ArgumentHelp("What it is (default company).", valueName: "kind")) var kind: CompanyKind?
+    @Option(help: ArgumentHelp("Two-letter ISO country code.", valueName: "code")) var country: String?
+    @OptionGroup var entry: EntryOptions
 
     func run() throws {
-        var r = EntryRecord()
-        r.set("name", name)
-        r.set("aliases", list: aliases)
-        r.set("parent", parent)
-        r.set("kind", kind?.rawValue)
-        r.set("country", country)
-        common.apply(to: &r)
-        try r.add(.company, command: "add-company", db: db, write: write)
+        try EntryRecord(["name": name, "parent": parent, "kind": kind?.rawValue, "country": country], lists: ["aliases": aliases])
+            .add(.company, command: "add-company", entry)
     }
 }

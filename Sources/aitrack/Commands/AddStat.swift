@@ -19,51 +19,24 @@ struct AddStat: ParsableCommand {
             A metric has one unit. percent (or %) is a share from 0 to 100; percent_change may be negative.
             """)
 
-    @Option(help: ArgumentHelp("The metric key, snake_case (e.g. ai_compute_h100e).", valueName: "key"))
-    var metric: String?
-    @Option(help: ArgumentHelp("value (default), or cr1…cr10 or hhi for a published concentration figure.", valueName: "measure"))
-    var measure: Measure?
-    @Option(help: ArgumentHelp("The period or as-of date: 2025, 2025-Q3, 2025-08, 2025-08-21.", valueName: "date"))
-    var date: String?
-    @Option(help: "The company it is about (none: the whole market).")
-    var company: String?
-    @Option(help: "A part of the company's value (e.g. Nvidia, TPU); a company's value is the sum of its segments.")
-    var segment: String?
-    @Option(help: "The region it covers.")
-    var region: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("The value: 774000, 7.74e5, 86 bn …", valueName: "amount"))
-    var value: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Lower bound (e.g. 5th percentile).", valueName: "amount"))
-    var low: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Upper bound (e.g. 95th percentile).", valueName: "amount"))
-    var high: String?
-    @Option(help: "The unit (one per metric): USD, H100e, percent …")
-    var unit: String?
-    @Option(help: ArgumentHelp("How exact the value is (default exact).", valueName: "qualifier"))
-    var qualifier: Qualifier?
-    @Flag(help: "The value is a forecast.")
-    var forecast = false
+    @Option(help: ArgumentHelp("The metric key, snake_case (e.g. ai_compute_h100e).", valueName: "key")) var metric: String?
+    @Option(help: ArgumentHelp("value (default), or cr1…cr10 or hhi for a published concentration figure.", valueName: "measure")) var measure: Measure?
+    @Option(help: ArgumentHelp("The period or as-of date: 2025, 2025-Q3, 2025-08, 2025-08-21.", valueName: "date")) var date: String?
+    @Option(help: "The company it is about (none: the whole market).") var company: String?
+    @Option(help: "A part of the company's value (e.g. Nvidia, TPU); a company's value is the sum of its segments.") var segment: String?
+    @Option(help: "The region it covers.") var region: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The value: 774000, 7.74e5, 86 bn …", valueName: "amount")) var value: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Lower bound (e.g. 5th percentile).", valueName: "amount")) var low: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Upper bound (e.g. 95th percentile).", valueName: "amount")) var high: String?
+    @Option(help: "The unit (one per metric): USD, H100e, percent …") var unit: String?
+    @Option(help: ArgumentHelp("How exact the value is (default exact).", valueName: "qualifier")) var qualifier: Qualifier?
+    @Flag(help: "The value is a forecast.") var forecast = false
     @OptionGroup var source: SourceOptions
-    @OptionGroup var common: CommonEntryOptions
-    @OptionGroup var write: WriteOptions
-    @OptionGroup var db: DatabaseOptions
+    @OptionGroup var entry: EntryOptions
 
     func run() throws {
-        var r = EntryRecord()
-        r.set("metric", metric)
-        r.set("measure", measure?.rawValue)
-        r.set("date", date)
-        r.set("company", company)
-        r.set("segment", segment)
-        r.set("region", region)
-        r.set("value", value)
-        r.set("low", low)
-        r.set("high", high)
-        r.set("unit", unit)
-        r.set("qualifier", qualifier?.rawValue)
-        r.set("forecast", bool: forecast)
-        source.apply(to: &r)
-        common.apply(to: &r)
-        try r.add(.statistic, command: "add-stat", db: db, write: write)
+        try EntryRecord(["metric": metric, "measure": measure?.rawValue, "date": date, "company": company, "segment": segment, "region": region,
+                         "value": value, "low": low, "high": high, "unit": unit, "qualifier": qualifier?.rawValue], flags: ["forecast": forecast])
+            .add(.statistic, command: "add-stat", entry, source: source)
     }
 }

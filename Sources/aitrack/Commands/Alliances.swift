@@ -12,18 +12,12 @@ struct Alliances: ParsableCommand {
               aitrack alliances --verification contradicted
             """)
 
-    @OptionGroup var period: PeriodOptions
-    @Option(help: "Only alliances this company (or a subsidiary) belongs to.")
-    var company: String?
-    @Option(help: ArgumentHelp("Only alliances or memberships with this verification.", valueName: "verification"))
-    var verification: Verification?
-    @OptionGroup var format: FormatOptions
-    @OptionGroup var db: DatabaseOptions
+    @OptionGroup var listing: ListingOptions
+    @Option(help: ArgumentHelp("Only alliances or memberships with this verification.", valueName: "verification")) var verification: Verification?
 
     func run() throws {
-        let f = format.resolve()
-        let v = verification
-        let t = try db.openForReading().alliances(ListFilter(period: try period.resolve(), company: company, verification: v))
-        Terminal.out(TableFormatter.render(t, as: f))
+        var f = try listing.filter()
+        f.verification = verification
+        try listing.print { try $0.alliances(f) }
     }
 }

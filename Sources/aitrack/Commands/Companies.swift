@@ -11,10 +11,8 @@ struct Companies: ParsableCommand {
               aitrack companies --company Alphabet --format json   # and subsidiaries
             """)
 
-    @Option(help: ArgumentHelp("Only this kind.", valueName: "kind"))
-    var kind: CompanyKind?
-    @Option(help: "Only this company (name or alias) and its subsidiaries.")
-    var company: String?
+    @Option(help: ArgumentHelp("Only this kind.", valueName: "kind")) var kind: CompanyKind?
+    @Option(help: "Only this company (name or alias) and its subsidiaries.") var company: String?
     @OptionGroup var format: FormatOptions
     @OptionGroup var db: DatabaseOptions
 

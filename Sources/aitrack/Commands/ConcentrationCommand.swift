@@ -16,13 +16,10 @@ struct ConcentrationCommand: ParsableCommand {
             Values: the latest per company and segment in the period; segments summed; subsidiaries consolidated into their ultimate parent; aggregates (Other, China) count toward the total but never rank; hhi.high treats the unattributed rest as firms no larger than the smallest named one. With --by, steps without data are left out.
             """)
 
-    @Option(help: ArgumentHelp("The metric, e.g. ai_compute_h100e.", valueName: "key"))
-    var metric: String
+    @Option(help: ArgumentHelp("The metric, e.g. ai_compute_h100e.", valueName: "key")) var metric: String
     @OptionGroup var period: PeriodOptions
-    @Option(help: ArgumentHelp("One figure set per year or quarter of the period.", valueName: "year|quarter"))
-    var by: PeriodStep?
-    @Flag(name: .customLong("no-consolidate"), help: "Rank companies as recorded instead of consolidating subsidiaries into their ultimate parent.")
-    var noConsolidate = false
+    @Option(help: ArgumentHelp("One figure set per year or quarter of the period.", valueName: "year|quarter")) var by: PeriodStep?
+    @Flag(name: .customLong("no-consolidate"), help: "Rank companies as recorded instead of consolidating subsidiaries into their ultimate parent.") var noConsolidate = false
     @OptionGroup var format: FormatOptions
     @OptionGroup var db: DatabaseOptions
 

@@ -11,19 +11,13 @@ struct Deals: ParsableCommand {
               aitrack deals --from 2025-Q3 --to 2026 --format csv > deals.csv
             """)
 
-    @OptionGroup var period: PeriodOptions
-    @Option(help: "Only deals with this company (name or alias) or a subsidiary as a party.")
-    var company: String?
-    @Option(help: ArgumentHelp("Only this deal kind.", valueName: "kind"))
-    var kind: DealKind?
+    @OptionGroup var listing: ListingOptions
+    @Option(help: ArgumentHelp("Only this deal kind.", valueName: "kind")) var kind: DealKind?
     @OptionGroup var verification: VerificationOption
-    @OptionGroup var format: FormatOptions
-    @OptionGroup var db: DatabaseOptions
 
     func run() throws {
-        let f = format.resolve()
-        let v = verification.resolve()
-        let t = try db.openForReading().deals(ListFilter(period: try period.resolve(), company: company, dealKind: kind, verification: v, source: verification.source))
-        Terminal.out(TableFormatter.render(t, as: f))
+        var f = try listing.filter()
+        (f.dealKind, f.verification, f.source) = (kind, verification.verification, verification.source)
+        try listing.print { try $0.deals(f) }
     }
 }

@@ -16,12 +16,9 @@ struct ExportCommand: ParsableCommand {
             An export ingested into an empty database gives the same content (and the same export).
             """)
 
-    @Option(help: ArgumentHelp("The entry files' format (default ndjson).", valueName: "format"))
-    var format: ExportFormat?
-    @Option(name: .customLong("type"), help: ArgumentHelp("Only these entry types (repeatable).", valueName: "type"))
-    var types: [EntryType] = []
-    @Option(help: ArgumentHelp("Write one file per type into this folder (created if needed) instead of stdout.", valueName: "folder"))
-    var dir: String?
+    @Option(help: ArgumentHelp("The entry files' format (default ndjson).", valueName: "format")) var format: ExportFormat?
+    @Option(name: .customLong("type"), help: ArgumentHelp("Only these entry types (repeatable).", valueName: "type")) var types: [EntryType] = []
+    @Option(help: ArgumentHelp("Write one file per type into this folder (created if needed) instead of stdout.", valueName: "folder")) var dir: String?
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {

@@ -20,18 +20,12 @@ struct IngestCommand: ParsableCommand {
             Nothing is written when any entry is wrong; every problem is listed as FILE:LINE: field: …. Re-ingesting a file changes nothing; a changed entry with the same identity is an error unless --replace (take the new) or --ignore (keep the old). Several files are one run, read in the order their references need.
             """)
 
-    @Argument(help: ArgumentHelp("Entry files; - reads standard input.", valueName: "file"))
-    var files: [String]
-    @Option(help: ArgumentHelp("The entry type of records without a type field (CSV).", valueName: "type"))
-    var type: EntryType?
-    @Option(name: .customLong("input-format"), help: ArgumentHelp("The files' format (default: by extension, else by content).", valueName: "format"))
-    var inputFormat: InputFormat?
-    @Option(name: .customLong("map"), help: ArgumentHelp("Take FIELD from the CSV column COLUMN (repeatable).", valueName: "field=column"))
-    var maps: [String] = []
-    @Option(name: .customLong("set"), help: ArgumentHelp("FIELD is VALUE in every entry that has none (repeatable).", valueName: "field=value"))
-    var sets: [String] = []
-    @Option(name: .customLong("date-format"), help: ArgumentHelp("How the file writes dates, e.g. M/d/yyyy or dd.MM.yyyy.", valueName: "pattern"))
-    var dateFormat: String?
+    @Argument(help: ArgumentHelp("Entry files; - reads standard input.", valueName: "file")) var files: [String]
+    @Option(help: ArgumentHelp("The entry type of records without a type field (CSV).", valueName: "type")) var type: EntryType?
+    @Option(name: .customLong("input-format"), help: ArgumentHelp("The files' format (default: by extension, else by content).", valueName: "format")) var inputFormat: InputFormat?
+    @Option(name: .customLong("map"), help: ArgumentHelp("Take FIELD from the CSV column COLUMN (repeatable).", valueName: "field=column")) var maps: [String] = []
+    @Option(name: .customLong("set"), help: ArgumentHelp("FIELD is VALUE in every entry that has none (repeatable).", valueName: "field=value")) var sets: [String] = []
+    @Option(name: .customLong("date-format"), help: ArgumentHelp("How the file writes dates, e.g. M/d/yyyy or dd.MM.yyyy.", valueName: "pattern")) var dateFormat: String?
     @OptionGroup var write: WriteOptions
     @OptionGroup var db: DatabaseOptions
 

@@ -13,30 +13,16 @@ struct JoinAlliance: ParsableCommand {
                 --date 2025 --source "news article, 2025" --verification contradicted
             """)
 
-    @Option(help: "The alliance (added before).")
-    var alliance: String
-    @Option(help: "The member company.")
-    var company: String
-    @Option(help: ArgumentHelp("When it joined.", valueName: "date"))
-    var date: String?
-    @Option(help: ArgumentHelp("When it left.", valueName: "date"))
-    var left: String?
-    @Option(help: ArgumentHelp("Its role (default member).", valueName: "role"))
-    var role: MembershipRole?
+    @Option(help: "The alliance (added before).") var alliance: String
+    @Option(help: "The member company.") var company: String
+    @Option(help: ArgumentHelp("When it joined.", valueName: "date")) var date: String?
+    @Option(help: ArgumentHelp("When it left.", valueName: "date")) var left: String?
+    @Option(help: ArgumentHelp("Its role (default member).", valueName: "role")) var role: MembershipRole?
     @OptionGroup var source: SourceOptions
-    @OptionGroup var common: CommonEntryOptions
-    @OptionGroup var write: WriteOptions
-    @OptionGroup var db: DatabaseOptions
+    @OptionGroup var entry: EntryOptions
 
     func run() throws {
-        var r = EntryRecord()
-        r.set("alliance", alliance)
-        r.set("company", company)
-        r.set("date", date)
-        r.set("left", left)
-        r.set("role", role?.rawValue)
-        source.apply(to: &r)
-        common.apply(to: &r)
-        try r.add(.membership, command: "join-alliance", db: db, write: write)
+        try EntryRecord(["alliance": alliance, "company": company, "date": date, "left": left, "role": role?.rawValue])
+            .add(.membership, command: "join-alliance", entry, source: source)
     }
 }

@@ -17,10 +17,8 @@ struct ReportCommand: ParsableCommand {
             """)
 
     @OptionGroup var period: PeriodOptions
-    @Flag(name: .customLong("no-consolidate"), help: "Rank companies as recorded instead of consolidating subsidiaries into their ultimate parent.")
-    var noConsolidate = false
-    @Option(help: ArgumentHelp("Output format (default table; csv is the concentration rows).", valueName: "format"))
-    var format: ReportFormat?
+    @Flag(name: .customLong("no-consolidate"), help: "Rank companies as recorded instead of consolidating subsidiaries into their ultimate parent.") var noConsolidate = false
+    @Option(help: ArgumentHelp("Output format (default table; csv is the concentration rows).", valueName: "format")) var format: ReportFormat?
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {

@@ -19,10 +19,8 @@ struct SQLCommand: ParsableCommand {
             A statement that would write is refused (and nothing runs) unless --write; with --write all statements run in one transaction, all or nothing, and BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ATTACH, DETACH and VACUUM are refused. Parameters are text unless written as a number that reads back the same (42, 2.5); --param-int and --param-text say which. Formats: table (default on a terminal), json, csv (default on a pipe), tsv, markdown, nl (newline-delimited JSON). docs/SCHEMA.md lists the tables and views.
             """)
 
-    @Argument(help: ArgumentHelp("The SQL; - reads it from standard input.", valueName: "sql"))
-    var query: String?
-    @Option(help: ArgumentHelp("Read the SQL from this file.", valueName: "path"))
-    var file: String?
+    @Argument(help: ArgumentHelp("The SQL; - reads it from standard input.", valueName: "sql")) var query: String?
+    @Option(help: ArgumentHelp("Read the SQL from this file.", valueName: "path")) var file: String?
     @Option(name: .customLong("param"), parsing: .unconditionalSingleValue,
             help: ArgumentHelp("A named parameter: --param name value (repeatable); the SQL uses :name. Bound as text unless the value is a number written the one way it reads back (42, 2.5).", valueName: "name value"))
     var params: [String] = []
@@ -32,10 +30,8 @@ struct SQLCommand: ParsableCommand {
     @Option(name: .customLong("param-text"), parsing: .unconditionalSingleValue,
             help: ArgumentHelp("A named parameter bound as text whatever it looks like: --param-text code 007.", valueName: "name value"))
     var textParams: [String] = []
-    @Flag(help: "Allow statements that write (one transaction).")
-    var write = false
-    @Option(help: ArgumentHelp("Output format (default: table on a terminal, csv otherwise).", valueName: "format"))
-    var format: SQLFormat?
+    @Flag(help: "Allow statements that write (one transaction).") var write = false
+    @Option(help: ArgumentHelp("Output format (default: table on a terminal, csv otherwise).", valueName: "format")) var format: SQLFormat?
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {

@@ -14,22 +14,14 @@ struct Stats: ParsableCommand {
               aitrack stats --source "news article, 2025"    # what the article relays
             """)
 
-    @OptionGroup var period: PeriodOptions
-    @Option(help: ArgumentHelp("Only this metric.", valueName: "key"))
-    var metric: String?
-    @Option(help: ArgumentHelp("Only this measure.", valueName: "measure"))
-    var measure: Measure?
-    @Option(help: "Only this company (name or alias) and its subsidiaries.")
-    var company: String?
+    @OptionGroup var listing: ListingOptions
+    @Option(help: ArgumentHelp("Only this metric.", valueName: "key")) var metric: String?
+    @Option(help: ArgumentHelp("Only this measure.", valueName: "measure")) var measure: Measure?
     @OptionGroup var verification: VerificationOption
-    @OptionGroup var format: FormatOptions
-    @OptionGroup var db: DatabaseOptions
 
     func run() throws {
-        let f = format.resolve()
-        let m = measure
-        let v = verification.resolve()
-        let t = try db.openForReading().statistics(ListFilter(period: try period.resolve(), company: company, metric: metric, measure: m, verification: v, source: verification.source))
-        Terminal.out(TableFormatter.render(t, as: f))
+        var f = try listing.filter()
+        (f.metric, f.measure, f.verification, f.source) = (metric, measure, verification.verification, verification.source)
+        try listing.print { try $0.statistics(f) }
     }
 }

@@ -6,76 +6,68 @@ import ArgumentParser
 struct EntryRecord {
     var fields: [(String, JSONValue)] = []
 
-    mutating func set(_ name: String, _ value: String?) {
-        if let value { fields.append((name, .string(value))) }
-    }
-
-    mutating func set(_ name: String, list: [String]) {
-        if !list.isEmpty { fields.append((name, .array(list.map(JSONValue.string)))) }
-    }
-
-    mutating func set(_ name: String, bool: Bool) {
-        if bool { fields.append((name, .bool(true))) }
+    /// The given options as entry fields: text, lists (repeatable options) and flags.
+    init(_ values: [String: String?], lists: [String: [String]] = [:], flags: [String: Bool] = [:]) {
+        for (k, v) in values { if let v { fields.append((k, .string(v))) } }
+        for (k, v) in lists where !v.isEmpty { fields.append((k, .array(v.map(JSONValue.string)))) }
+        for (k, v) in flags where v { fields.append((k, .bool(true))) }
     }
 
     /// Validates, writes in one transaction, and prints what happened.
-    func add(_ type: EntryType, command: String, db: DatabaseOptions, write: WriteOptions) throws {
-        let entry: Entry
+    func add(_ type: EntryType, command: String, _ entry: EntryOptions, source: SourceOptions? = nil) throws {
+        var record = self
+        record.fields += entry.common.fields + (source?.fields ?? [])
+        let decoded: Entry
         do {
-            entry = try EntryDecoder(defaultType: type).decode(fields)
+            decoded = try EntryDecoder(defaultType: type).decode(record.fields)
         } catch let p {
             throw AITrackError(ErrorText.commandMessage(p, command: command))
         }
-        let database = try db.open()
+        let database = try entry.db.open()
+        let write = entry.write
         let summary: WriteSummary
         do {
-            summary = try database.add(entry, command: command, policy: try write.policy(), strictNames: write.strictNames, dryRun: write.dryRun)
+            summary = try database.add(decoded, command: command, policy: try write.policy(), strictNames: write.strictNames, dryRun: write.dryRun)
         } catch let p as FieldProblem {
             throw AITrackError(ErrorText.commandMessage(p, command: command))
         }
-        if !db.quiet {
+        if !entry.db.quiet {
             Terminal.err("aitrack: " + SummaryFormatter.oneEntry(type, summary, dryRun: write.dryRun))
             for line in SummaryNotes.lines(summary) { Terminal.err("aitrack: " + line) }
         }
     }
 }
 
+/// What every add-* command takes besides its entry's fields: the common fields, how to treat
+/// what is stored, and the database.
+struct EntryOptions: ParsableArguments {
+    @OptionGroup var common: CommonEntryOptions
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var db: DatabaseOptions
+}
+
 /// Options every entry may carry.
 struct CommonEntryOptions: ParsableArguments {
-    @Option(help: "A note kept with the entry.")
-    var note: String?
+    @Option(help: "A note kept with the entry.") var note: String?
 
-    @Option(help: ArgumentHelp("What the sources say of it (default unverified).", valueName: "verification"))
-    var verification: Verification?
+    @Option(help: ArgumentHelp("What the sources say of it (default unverified).", valueName: "verification")) var verification: Verification?
 
-    @Option(name: .customLong("id"), help: ArgumentHelp("Your own stable key for the entry (its identity in later ingests).", valueName: "key"))
-    var key: String?
+    @Option(name: .customLong("id"), help: ArgumentHelp("Your own stable key for the entry (its identity in later ingests).", valueName: "key")) var key: String?
 
-    func apply(to r: inout EntryRecord) {
-        r.set("note", note)
-        r.set("verification", verification?.rawValue)
-        r.set("id", key)
-    }
+    var fields: [(String, JSONValue)] { EntryRecord(["note": note, "verification": verification?.rawValue, "id": key]).fields }
 }
 
 /// `--source`, `--source-url`, `--source-published`, `--cited-by`.
 struct SourceOptions: ParsableArguments {
-    @Option(help: "The source that reports it, e.g. Reuters.")
-    var source: String?
+    @Option(help: "The source that reports it, e.g. Reuters.") var source: String?
 
-    @Option(name: .customLong("source-url"), help: "The source document's URL.")
-    var sourceURL: String?
+    @Option(name: .customLong("source-url"), help: "The source document's URL.") var sourceURL: String?
 
-    @Option(name: .customLong("source-published"), help: ArgumentHelp("When the source was published.", valueName: "date"))
-    var sourcePublished: String?
+    @Option(name: .customLong("source-published"), help: ArgumentHelp("When the source was published.", valueName: "date")) var sourcePublished: String?
 
-    @Option(name: .customLong("cited-by"), help: ArgumentHelp("The secondary source that relayed it (e.g. a news article).", valueName: "source"))
-    var citedBy: String?
+    @Option(name: .customLong("cited-by"), help: ArgumentHelp("The secondary source that relayed it (e.g. a news article).", valueName: "source")) var citedBy: String?
 
-    func apply(to r: inout EntryRecord) {
-        r.set("source", source)
-        r.set("source_url", sourceURL)
-        r.set("source_published", sourcePublished)
-        r.set("cited_by", citedBy)
+    var fields: [(String, JSONValue)] {
+        EntryRecord(["source": source, "source_url": sourceURL, "source_published": sourcePublished, "cited_by": citedBy]).fields
     }
 }

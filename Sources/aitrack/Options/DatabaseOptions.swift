@@ -4,14 +4,11 @@ import Foundation
 
 /// `--db`, `--no-seed`, `--quiet`: how every command finds and opens the database.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file (default: $AITRACK_DB, else ./aitrack.db).", valueName: "path"))
-    var db: String?
+    @Option(name: .long, help: ArgumentHelp("The database file (default: $AITRACK_DB, else ./aitrack.db).", valueName: "path")) var db: String?
 
-    @Flag(name: .customLong("no-seed"), help: "If the database does not exist yet, create it empty instead of loading the bundled seed data.")
-    var noSeed = false
+    @Flag(name: .customLong("no-seed"), help: "If the database does not exist yet, create it empty instead of loading the bundled seed data.") var noSeed = false
 
-    @Flag(name: [.short, .long], help: "Print no notices or summaries, only results and errors.")
-    var quiet = false
+    @Flag(name: [.short, .long], help: "Print no notices or summaries, only results and errors.") var quiet = false
 
     var path: String {
         if let db { return db }
@@ -57,8 +54,7 @@ struct DatabaseOptions: ParsableArguments {
 
 /// `--format`, for listings.
 struct FormatOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Output format (default: table on a terminal, csv otherwise).", valueName: "format"))
-    var format: ListingFormat?
+    @Option(name: .long, help: ArgumentHelp("Output format (default: table on a terminal, csv otherwise).", valueName: "format")) var format: ListingFormat?
 
     /// The format asked for, else table on a terminal and CSV on a pipe (or `def`).
     func resolve(default def: OutputFormat? = nil) -> OutputFormat {
@@ -92,17 +88,13 @@ enum SQLFormat: String, Vocabulary, ExpressibleByArgument {
 
 /// `--year`, `--period`, `--from`, `--to`.
 struct PeriodOptions: ParsableArguments {
-    @Option(help: "Only this calendar year, e.g. 2025.")
-    var year: Int?
+    @Option(help: "Only this calendar year, e.g. 2025.") var year: Int?
 
-    @Option(help: ArgumentHelp("Only this period: 2025, 2025-Q3, 2025-08 or 2025-08-21.", valueName: "period"))
-    var period: String?
+    @Option(help: ArgumentHelp("Only this period: 2025, 2025-Q3, 2025-08 or 2025-08-21.", valueName: "period")) var period: String?
 
-    @Option(help: ArgumentHelp("From this date on (2025, 2025-Q3, 2025-08, 2025-08-21).", valueName: "date"))
-    var from: String?
+    @Option(help: ArgumentHelp("From this date on (2025, 2025-Q3, 2025-08, 2025-08-21).", valueName: "date")) var from: String?
 
-    @Option(help: ArgumentHelp("Up to the end of this date (2025, 2025-Q3, 2025-08, 2025-08-21).", valueName: "date"))
-    var to: String?
+    @Option(help: ArgumentHelp("Up to the end of this date (2025, 2025-Q3, 2025-08, 2025-08-21).", valueName: "date")) var to: String?
 
     func validate() throws {
         if let year, !(1...9999).contains(year) {
@@ -132,17 +124,13 @@ struct PeriodOptions: ParsableArguments {
 
 /// `--dry-run`, `--replace`, `--ignore`, `--strict-names`: how a write treats what exists.
 struct WriteOptions: ParsableArguments {
-    @Flag(name: .customLong("dry-run"), help: "Validate and print the summary without writing.")
-    var dryRun = false
+    @Flag(name: .customLong("dry-run"), help: "Validate and print the summary without writing.") var dryRun = false
 
-    @Flag(help: "When an entry with the same identity exists with other content, take the new one.")
-    var replace = false
+    @Flag(help: "When an entry with the same identity exists with other content, take the new one.") var replace = false
 
-    @Flag(help: "When an entry with the same identity exists with other content, keep the stored one.")
-    var ignore = false
+    @Flag(help: "When an entry with the same identity exists with other content, keep the stored one.") var ignore = false
 
-    @Flag(name: .customLong("strict-names"), help: "Refuse company names that are neither a company nor an alias, instead of creating them.")
-    var strictNames = false
+    @Flag(name: .customLong("strict-names"), help: "Refuse company names that are neither a company nor an alias, instead of creating them.") var strictNames = false
 
     func policy() throws -> ConflictPolicy {
         if replace && ignore { throw AITrackError("give --replace or --ignore, not both.") }
@@ -152,11 +140,25 @@ struct WriteOptions: ParsableArguments {
 
 /// `--verification` and `--source`, for the listings of sourced entries.
 struct VerificationOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Only this verification.", valueName: "verification"))
-    var verification: Verification?
+    @Option(help: ArgumentHelp("Only this verification.", valueName: "verification")) var verification: Verification?
 
-    @Option(help: ArgumentHelp("Only entries this source reports or relays (cited_by), by name.", valueName: "name"))
-    var source: String?
+    @Option(help: ArgumentHelp("Only entries this source reports or relays (cited_by), by name.", valueName: "name")) var source: String?
 
-    func resolve() -> Verification? { verification }
+}
+
+/// What the listings of deals, statistics and alliances share: the period, a company (with its
+/// subsidiaries), the output format and the database; `print` runs the query and writes it.
+struct ListingOptions: ParsableArguments {
+    @OptionGroup var period: PeriodOptions
+    @Option(help: "Only entries of this company (name or alias) or a subsidiary.") var company: String?
+    @OptionGroup var format: FormatOptions
+    @OptionGroup var db: DatabaseOptions
+
+    /// The filter with the period and company given, for the listing to add its own.
+    func filter() throws -> ListFilter { ListFilter(period: try period.resolve(), company: company) }
+
+    func print(_ list: (ReadOnlyDatabase) throws -> ResultTable) throws {
+        let f = format.resolve()
+        Terminal.out(TableFormatter.render(try list(try db.openForReading()), as: f))
+    }
 }
