@@ -38,7 +38,10 @@ public func fuzzIngest(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         _ = NameKey.of(text)
         _ = Excerpt.message(text, limit: 50)
         if let v = Amount.parseOrNil(text) { _ = NumberText.grouped(v); _ = NumberText.human(v); _ = NumberText.fixed(v, 2) }
-        _ = try? Period.resolve(year: nil, period: text, from: nil, to: nil)
+        if let d = try? EntryDate.parse(text) {
+            let p = Period(d)
+            _ = (p.fromISO, p.toISO, p.previousYear.toISO, Period.containing(p.fromISO, .quarter))
+        }
         return 0
     default:
         options.type = .deal

@@ -7,7 +7,8 @@
 #   scripts/fuzz.sh [SECONDS] [extra libFuzzer flags]     # default 60 s
 #   scripts/fuzz.sh 0 -runs=10000000                      # a fixed number of executions
 #
-# New interesting inputs go to .build-fuzz/corpus; Fuzz/corpus holds the committed seeds. A crash
+# New interesting inputs go to .build-fuzz/corpus (started from Fuzz/corpus.tar.gz, the corpus of
+# earlier campaigns); Fuzz/corpus holds the hand-written seeds. A crash
 # writes crash-* into .build-fuzz/ and exits non-zero: turn it into a test (HostileInputTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,8 @@ seconds=${1:-60}
 shift || true
 out=.build-fuzz
 mkdir -p "$out/corpus"
+# the corpus grown by earlier campaigns (10 million executions, minimized with -merge=1)
+[ -n "$(ls -A "$out/corpus")" ] || tar xzf Fuzz/corpus.tar.gz -C "$out/corpus"
 sources=(Sources/AITrackCore/Model/*.swift
          Sources/AITrackCore/Ingest/{JSONValue,RecordReader,RecordShaper,ChunkSource,CSVParser,EntryDecoder,FieldReader,IngestOptions}.swift
          Sources/AITrackCore/Analysis/Period.swift
