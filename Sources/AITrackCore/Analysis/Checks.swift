@@ -42,6 +42,20 @@ enum CheckRules {
             SELECT c.id, c.name, max(up.depth) AS levels FROM up JOIN companies c ON c.id = up.start
             GROUP BY c.id HAVING max(up.depth) > \(Limits.parentDepth)
             """),
+        ("a deal relation that points at no deal", """
+            SELECT r.deal_id, r.relation, r.other_id FROM deal_relations r
+            LEFT JOIN deals a ON a.id = r.deal_id LEFT JOIN deals b ON b.id = r.other_id
+            WHERE a.id IS NULL OR b.id IS NULL
+            """),
+        ("a chain of superseding deals that loops", """
+            WITH RECURSIVE chain(start, id, depth) AS (
+                SELECT deal_id, other_id, 1 FROM deal_relations WHERE relation = 'supersedes'
+                UNION ALL
+                SELECT chain.start, r.other_id, chain.depth + 1 FROM chain JOIN deal_relations r ON r.deal_id = chain.id AND r.relation = 'supersedes'
+                WHERE chain.depth < \(Limits.recursionDepth) AND chain.id <> chain.start
+            )
+            SELECT DISTINCT d.id, d.date, d.title FROM chain JOIN deals d ON d.id = chain.start WHERE chain.id = chain.start
+            """),
         ("a company that is its own ancestor", """
             WITH RECURSIVE up(start, id, depth) AS (
                 SELECT id, parent_id, 1 FROM companies WHERE parent_id IS NOT NULL

@@ -25,6 +25,8 @@ public struct Report: Sendable {
 public struct ConcentrationEntry: Sendable {
     public var result: ConcentrationResult
     public var previous: ConcentrationResult?
+    /// For a metric stated by quarter (cloud shares): the figures of each quarter with data.
+    public var quarters: [ConcentrationResult] = []
 }
 
 /// USD totals of the period's deals; deals without a rate are listed, never converted 1:1.
@@ -38,6 +40,16 @@ public struct DealTotals: Sendable, Equatable {
     public var withoutRate: [String] = []
     /// Deals marked contradicted: listed, never added to the total.
     public var contradicted: [String] = []
+    /// Deals another deal supersedes (a round's final close, a stake replacing a letter of
+    /// intent): listed, never added, with the deal that supersedes them.
+    public var superseded: [String] = []
+    /// The USD total by deal kind (kinds with a counted value), largest first.
+    public var byKind: [(kind: String, deals: Int, usd: Double)] = []
+
+    public static func == (a: DealTotals, b: DealTotals) -> Bool {
+        (a.deals, a.withValue, a.usdTotal, a.qualifiedCount) == (b.deals, b.withValue, b.usdTotal, b.qualifiedCount)
+            && (a.withoutRate, a.contradicted, a.superseded) == (b.withoutRate, b.contradicted, b.superseded)
+    }
 }
 
 extension DatabaseReading {
@@ -45,21 +57,29 @@ extension DatabaseReading {
     /// listed but not added.
     static func dealTotals(_ db: Database, _ period: Period) throws -> DealTotals {
         var totals = DealTotals()
+        var kinds: [String: (Int, Double)] = [:]
         for r in try Row.fetchAll(db, sql: """
-            SELECT title, date, value, currency, value_usd, qualifier, verification FROM deals_overview WHERE date BETWEEN ? AND ?
+            SELECT o.title, o.date, o.kind, o.value, o.currency, o.value_usd, o.qualifier, o.verification, s.title AS superseded_by, s.date AS superseded_on
+            FROM deals_overview o LEFT JOIN deals s ON s.id = o.superseded_by
+            WHERE o.date BETWEEN ? AND ? ORDER BY o.date, o.id
             """, arguments: [period.fromISO, period.toISO]) {
             totals.deals += 1
             guard (r["value"] as Double?) != nil else { continue }
             if (r["verification"] as String) == "contradicted" {
                 totals.contradicted.append("\(r["title"] as String) (\(r["date"] as String))")
+            } else if let by: String = r["superseded_by"] {
+                totals.superseded.append("\(r["title"] as String) (\(r["date"] as String)), superseded by \(by) (\(r["superseded_on"] as String))")
             } else if let usd: Double = r["value_usd"] {
                 totals.withValue += 1
                 totals.usdTotal += usd
+                kinds[r["kind"], default: (0, 0)].0 += 1
+                kinds[r["kind"], default: (0, 0)].1 += usd
                 if (r["qualifier"] as String) != "exact" { totals.qualifiedCount += 1 }
             } else {
                 totals.withoutRate.append("\(r["title"] as String) (\(r["currency"] as String), \(r["date"] as String))")
             }
         }
+        totals.byKind = kinds.map { (kind: $0.key, deals: $0.value.0, usd: $0.value.1) }.sorted { ($0.usd, $1.kind) > ($1.usd, $0.kind) }
         return totals
     }
 
@@ -76,9 +96,22 @@ extension DatabaseReading {
         }
     }
 
+    /// Whether a metric's company values in the period are stated by quarter (and none by year,
+    /// which would fall into the first quarter).
+    func quarterly(_ metric: String, _ period: Period) throws -> Bool {
+        try reader.read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND precision = 'quarter' AND company_id IS NOT NULL AND date BETWEEN ? AND ?)
+                   AND NOT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND precision = 'year' AND company_id IS NOT NULL AND date BETWEEN ? AND ?)
+                """, arguments: [metric, period.fromISO, period.toISO, metric, period.fromISO, period.toISO]) ?? false
+        }
+    }
+
     public func report(_ period: Period, consolidate: Bool = true) throws -> Report {
         let conc = try concentrationForAllMetrics(period: period, consolidate: consolidate).map { c in
-            ConcentrationEntry(result: c, previous: try concentration(metric: c.metric, period: period.previousYear, consolidate: consolidate))
+            ConcentrationEntry(result: c, previous: try concentration(metric: c.metric, period: period.previousYear, consolidate: consolidate),
+                               quarters: try quarterly(c.metric, period) ? concentrationSeries(metric: c.metric, period: period, by: .quarter,
+                                                                                                 consolidate: consolidate).results : [])
         }
         return try reader.read { db in
             var inPeriod = WhereClause()
@@ -86,6 +119,7 @@ extension DatabaseReading {
             var largest = inPeriod
             largest.add("o.value_usd IS NOT NULL")
             largest.add("d.verification <> 'contradicted'")
+            largest.add("o.superseded_by IS NULL")
             var published = WhereClause()
             published.add("st.date BETWEEN ? AND ?", [period.fromISO, period.toISO])
             published.add("st.measure <> 'value'")

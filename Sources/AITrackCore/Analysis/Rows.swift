@@ -9,18 +9,20 @@ public struct DealRow: Sendable, Equatable {
     public var value: Double?, currency: String?, qualifier: String, valueUSD: Double?, termMonths: Int?, status: String
     /// Where it comes from, what its sources say of it, and the user's key.
     public var source: String, sourceURL: String?, citedBy: String?, verification: String, note: String?, key: String?
+    /// The row of a deal that supersedes this one: it counts in no USD total.
+    public var supersededBy: Int64?
 
     public static func == (a: DealRow, b: DealRow) -> Bool { a.rowID == b.rowID && a.title == b.title }
 
     static let columns = ["row_id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "value_usd", "term_months",
-                          "status", "source", "source_url", "cited_by", "verification", "note", "id"]
+                          "status", "source", "source_url", "cited_by", "verification", "note", "id", "superseded_by"]
     static let readable = ["row_id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "status", "source", "verification"]
 
     var cells: [Cell] {
         [.int(rowID), .text(date), .text(title), .text(kind),
          .json(.array(parties.map { .object([("company", .string($0.company)), ("role", .string($0.role))]) })),
          Cell(value), Cell(currency), .text(qualifier), Cell(valueUSD), Cell(termMonths), .text(status), .text(source), Cell(sourceURL),
-         Cell(citedBy), .text(verification), Cell(note), Cell(key)]
+         Cell(citedBy), .text(verification), Cell(note), Cell(key), Cell(supersededBy.map { Int($0) })]
     }
 
     /// Every column (machine formats), the main ones for people.
@@ -32,7 +34,7 @@ public struct DealRow: Sendable, Equatable {
     static func fetch(_ db: Database, _ w: WhereClause, order: String, limit: Int? = nil) throws -> [DealRow] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT d.id, d.date, d.precision, d.title, d.kind, d.value, d.currency, d.qualifier, o.value_usd, d.term_months,
-                   d.status, o.source, o.source_url, o.cited_by, d.verification, d.note, d.entry_key
+                   d.status, o.source, o.source_url, o.cited_by, d.verification, d.note, d.entry_key, o.superseded_by
             FROM deals d JOIN deals_overview o ON o.id = d.id
             \(w.sql)
             ORDER BY \(order)\(limit.map { " LIMIT \($0)" } ?? "")
@@ -51,7 +53,8 @@ public struct DealRow: Sendable, Equatable {
             DealRow(rowID: r["id"], date: r.storedDate() ?? "", title: r["title"], kind: r["kind"], parties: parties[r["id"]] ?? [],
                     value: r["value"], currency: r["currency"], qualifier: r["qualifier"], valueUSD: r["value_usd"],
                     termMonths: (r["term_months"] as Int64?).map { Int($0) }, status: r["status"], source: r["source"],
-                    sourceURL: r["source_url"], citedBy: r["cited_by"], verification: r["verification"], note: r["note"], key: r["entry_key"])
+                    sourceURL: r["source_url"], citedBy: r["cited_by"], verification: r["verification"], note: r["note"], key: r["entry_key"],
+                    supersededBy: r["superseded_by"])
         }
     }
 }

@@ -263,7 +263,11 @@ public struct AppDatabase: DatabaseReading {
     public func add(_ entry: Entry, command: String, policy: ConflictPolicy = .fail, strictNames: Bool = false,
                     dryRun: Bool = false) throws -> WriteSummary {
         try write(command: command, policy: policy, strictNames: strictNames, dryRun: dryRun) { w in
-            _ = try w.apply(entry)
+            do {
+                _ = try w.apply(entry)
+            } catch let u as UnresolvedReference {
+                throw u.problem
+            }
         }
     }
 

@@ -31,8 +31,8 @@ extension EntryWriter {
 
     func membership(_ e: MembershipEntry) throws -> Outcome {
         guard let aid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM alliances WHERE name = ? COLLATE NOCASE"), arguments: [e.alliance]) else {
-            throw FieldProblem(field: "alliance", problem: "'\(e.alliance)' is not a known alliance",
-                               valid: "valid: an alliance stored before (an alliance entry earlier in the run, or added before)")
+            throw UnresolvedReference(problem: FieldProblem(field: "alliance", problem: "'\(e.alliance)' is not a known alliance",
+                                                            valid: "valid: an alliance stored before, or given in the same run"))
         }
         let cid = try companyID(e.company, field: "company")
         var cols = Columns()

@@ -27,6 +27,7 @@ extension EntryWriter {
            let stored = try sameDeal(e, parties: Set(partyRows.map(\.0))) {
             return try anotherReport(e, of: stored, identity: identity, partyRows: partyRows, partyNames: partyNames)
         }
+        let related = try relations(of: e)
         let sid = try sourceID(e.source)
         var cols = Columns()
         cols.add("identity", identity)
@@ -50,6 +51,7 @@ extension EntryWriter {
         let describe = "deal \(e.date) \(e.kind.rawValue) \(partyNames.joined(separator: "+")) (\(e.source.name))"
         var (id, outcome) = try upsert(table: "deals", lookup: lookup(key: e.common.key, else: ("identity = ?", [identity])),
                                        columns: cols, describe: describe)
+        outcome = try relate(id, related, outcome: outcome, describe: describe)
         // parties
         let stored = try Row.fetchAll(db.cachedStatement(sql: "SELECT company_id, role FROM deal_parties WHERE deal_id = ? ORDER BY company_id, role"), arguments: [id])
             .map { ($0["company_id"] as Int64, $0["role"] as String) }
@@ -135,4 +137,50 @@ extension EntryWriter {
             return .replaced
         }
     }
+
+    /// The deals an entry supersedes or expands, by their `id`s; a deal not stored yet is an
+    /// `UnresolvedReference` (the ingest retries the entry once the run's other entries are in).
+    func relations(of e: DealEntry) throws -> [(String, Int64)] {
+        var wanted: [(String, Int64)] = []
+        for (relation, keys) in [("supersedes", e.supersedes), ("expands", e.expands)] {
+            for key in keys {
+                guard let other = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM deals WHERE entry_key = ?"), arguments: [key]) else {
+                    throw UnresolvedReference(problem: FieldProblem(field: relation, problem: "'\(key)' is not the id of a stored deal",
+                                                                    valid: "valid: the id of a deal stored before, or given in the same run"))
+                }
+                wanted.append((relation, other))
+            }
+        }
+        return wanted.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    }
+
+    /// Stores the relations with the deal; a stored deal given other relations is a conflict
+    /// like any other difference.
+    func relate(_ id: Int64, _ wanted: [(String, Int64)], outcome: Outcome, describe: String) throws -> Outcome {
+        guard !wanted.isEmpty else { return outcome }
+        if wanted.contains(where: { $0.1 == id }) { throw FieldProblem(field: "supersedes", problem: "names the deal itself", valid: "valid: the id of another deal") }
+        let stored = try Row.fetchAll(db.cachedStatement(sql: "SELECT relation, other_id FROM deal_relations WHERE deal_id = ? ORDER BY relation, other_id"),
+                                      arguments: [id]).map { ($0["relation"] as String, $0["other_id"] as Int64) }
+        if stored.elementsEqual(wanted, by: { $0.0 == $1.0 && $0.1 == $1.1 }) { return outcome }
+        if outcome == .unchanged && !stored.isEmpty {
+            switch policy {
+            case .fail:
+                throw FieldProblem(field: wanted[0].0, problem: "\(describe) is stored relating to other deals",
+                                   valid: "valid: the stored relations", remedy: .replaceOrIgnore)
+            case .ignore: return .ignored
+            case .replace: break
+            }
+        }
+        try db.cachedStatement(sql: "DELETE FROM deal_relations WHERE deal_id = ?").execute(arguments: [id])
+        for (relation, other) in wanted {
+            try db.cachedStatement(sql: "INSERT INTO deal_relations (deal_id, relation, other_id) VALUES (?, ?, ?)").execute(arguments: [id, relation, other])
+        }
+        return outcome == .unchanged ? .replaced : outcome
+    }
+}
+
+/// An entry names another that is not stored (yet): the ingest tries it again at the end of
+/// the run, and reports `problem` if it is still missing then.
+struct UnresolvedReference: Error {
+    let problem: FieldProblem
 }

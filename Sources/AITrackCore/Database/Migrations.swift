@@ -8,6 +8,7 @@ public enum Migrations {
         ("0002_concentration_views", String(decoding: PackageResources._002_concentration_views_sql, as: UTF8.self)),
         ("0003_views_in_rank_order", String(decoding: PackageResources._003_views_in_rank_order_sql, as: UTF8.self)),
         ("0004_foreign_key_indexes", String(decoding: PackageResources._004_foreign_key_indexes_sql, as: UTF8.self)),
+        ("0005_deal_relations", String(decoding: PackageResources._005_deal_relations_sql, as: UTF8.self)),
     ]
 
     /// The schema version this binary writes: the number of migrations.
@@ -35,5 +36,6 @@ public enum SeedData {
     public static let files: [(name: String, text: String)] = [
         ("article.ndjson", String(decoding: PackageResources.article_ndjson, as: UTF8.self)),
         ("epoch_ai_chip_counts.ndjson", String(decoding: PackageResources.epoch_ai_chip_counts_ndjson, as: UTF8.self)),
+        ("market_2022_2026.ndjson", String(decoding: PackageResources.market_2022_2026_ndjson, as: UTF8.self)),
     ]
 }

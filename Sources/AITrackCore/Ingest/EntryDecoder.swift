@@ -20,7 +20,7 @@ public struct EntryDecoder: Sendable {
     public static let fields: [EntryType: [String]] = [
         .company: ["name", "aliases", "parent", "kind", "country"],
         .source: ["name", "url", "published"],
-        .deal: ["date", "title", "kind", "parties", "value", "currency", "qualifier", "term_months", "status"] + sourceFields,
+        .deal: ["date", "title", "kind", "parties", "value", "currency", "qualifier", "term_months", "status", "supersedes", "expands"] + sourceFields,
         .alliance: ["name", "date", "purpose", "url", "members"] + sourceFields,
         .membership: ["alliance", "company", "date", "left", "role"] + sourceFields,
         .statistic: ["metric", "measure", "date", "company", "segment", "region", "value", "low", "high", "unit",
@@ -106,11 +106,18 @@ public struct EntryDecoder: Sendable {
             }
             term = Int(t)
         }
-        return DealEntry(date: try r.requiredDate("date"), title: try r.string("title"),
-                               kind: try r.requiredVocabulary("kind", DealKind.self), parties: parties,
-                               value: value, currency: currency, qualifier: try r.vocabulary("qualifier", Qualifier.self),
-                               termMonths: term, status: try r.vocabulary("status", DealStatus.self),
-                               source: try r.requiredSource(), citedBy: try r.string("cited_by"), common: common)
+        var deal = DealEntry(date: try r.requiredDate("date"), title: try r.string("title"),
+                             kind: try r.requiredVocabulary("kind", DealKind.self), parties: parties,
+                             value: value, currency: currency, qualifier: try r.vocabulary("qualifier", Qualifier.self),
+                             termMonths: term, status: try r.vocabulary("status", DealStatus.self),
+                             source: try r.requiredSource(), citedBy: try r.string("cited_by"), common: common)
+        deal.supersedes = try r.list("supersedes")
+        deal.expands = try r.list("expands")
+        if let key = common.key, deal.supersedes.contains(key) || deal.expands.contains(key) {
+            throw FieldProblem(field: deal.supersedes.contains(key) ? "supersedes" : "expands", problem: "names the deal itself ('\(key)')",
+                               valid: "valid: the id of another deal")
+        }
+        return deal
     }
 
     func membership(_ r: FieldReader, _ common: EntryCommon) throws(FieldProblem) -> MembershipEntry {
@@ -172,7 +179,7 @@ public struct EntryDecoder: Sendable {
     /// derived ones are left out, renamed ones become their field, so that what a listing
     /// prints can be ingested back.
     static let listingColumns: [EntryType: [String: String?]] = [
-        .deal: ["row_id": nil, "value_usd": nil],
+        .deal: ["row_id": nil, "value_usd": nil, "superseded_by": nil],
         .statistic: ["row_id": nil],
         .company: ["company": "name", "ultimate_parent": nil, "deals": nil, "statistics": nil],
         .alliance: ["alliance": "name", "member_count": nil],

@@ -161,13 +161,17 @@ struct ExportQuery {
                 SELECT d.*, s.name AS source, s.url AS source_url, cb.name AS cited_by,
                        (SELECT json_group_array(json_object('company', name, 'role', role)) FROM
                           (SELECT c.name, dp.role FROM deal_parties dp JOIN companies c ON c.id = dp.company_id
-                           WHERE dp.deal_id = d.id ORDER BY dp.role, c.name COLLATE NOCASE, c.name)) AS parties
+                           WHERE dp.deal_id = d.id ORDER BY dp.role, c.name COLLATE NOCASE, c.name)) AS parties,
+                       (SELECT json_group_array(o.entry_key) FROM (SELECT o.entry_key FROM deal_relations r JOIN deals o ON o.id = r.other_id
+                          WHERE r.deal_id = d.id AND r.relation = 'supersedes' AND o.entry_key IS NOT NULL ORDER BY o.entry_key) o) AS supersedes,
+                       (SELECT json_group_array(o.entry_key) FROM (SELECT o.entry_key FROM deal_relations r JOIN deals o ON o.id = r.other_id
+                          WHERE r.deal_id = d.id AND r.relation = 'expands' AND o.entry_key IS NOT NULL ORDER BY o.entry_key) o) AS expands
                 FROM deals d JOIN sources s ON s.id = d.source_id LEFT JOIN sources cb ON cb.id = d.cited_by_id
                 ORDER BY d.date, d.identity
                 """) { b in
                 b.date("date", "date", "precision"); b.text("title", "kind"); b.json("parties"); b.number("value"); b.text("currency", "qualifier")
                 b.put("term_months", (b.row["term_months"] as Int64?).map { .number(String($0)) } ?? .null)
-                b.text("status"); b.sourced()
+                b.text("status"); b.json("supersedes", skipEmpty: true); b.json("expands", skipEmpty: true); b.sourced()
             }
         case .statistic:
             return ExportQuery(sql: """

@@ -20,6 +20,7 @@ extension AppDatabase {
     /// The ingest inside a transaction the caller owns (also the seed of a new database).
     static func ingest(_ db: Database, _ inputs: [IngestInput], options: IngestOptions, command: String, path: String) throws -> WriteSummary {
         var errors: [InputError] = []
+        var deferred: [(InputLocation, Entry)] = []
         var limitReached = false
         // Two stages on two threads: one reads and decodes entries, this one writes them.
         let pipe = EntryPipe()
@@ -51,6 +52,9 @@ extension AppDatabase {
                     if let progress = options.progress, seen % options.progressEvery == 0 { progress(seen) }
                     do {
                         _ = try w.apply(try result.get())
+                    } catch is UnresolvedReference {
+                        // names an entry that may come later in the run: tried again at its end
+                        if case .success(let entry) = result { deferred.append((location, entry)) }
                     } catch let p as FieldProblem {
                         errors.append(InputError(location, p))
                     } catch let e as DatabaseError {
@@ -66,6 +70,15 @@ extension AppDatabase {
                 }
             }
             if !limitReached, let failure = pipe.failure { throw failure }
+            for (location, entry) in deferred where errors.count < options.errorLimit {
+                do {
+                    _ = try w.apply(entry)
+                } catch let u as UnresolvedReference {
+                    errors.append(InputError(location, u.problem))
+                } catch let p as FieldProblem {
+                    errors.append(InputError(location, p))
+                }
+            }
             // any error: the transaction is rolled back, nothing of the run is written
             if !errors.isEmpty { throw IngestFailure(errors: errors, limitReached: limitReached) }
         }

@@ -92,6 +92,9 @@ public struct DealEntry: Equatable, Sendable {
     public var status: DealStatus?
     public var source: SourceRef
     public var citedBy: String?
+    /// The `id`s of deals this one replaces (they count in no total) or adds to.
+    public var supersedes: [String] = []
+    public var expands: [String] = []
 
     public init(date: EntryDate, title: String? = nil, kind: DealKind, parties: [Party], value: Double? = nil,
                 currency: String? = nil, qualifier: Qualifier? = nil, termMonths: Int? = nil,

@@ -15,6 +15,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             <h2>Concentration</h2>
 
             """
+        if r.concentration.count > 1 { out += HTML.table(r.concentrationSummary) }
         for e in r.concentration {
             let c = e.result
             out += "<h3>\(HTML.escape(c.metric)) (\(HTML.escape(c.unit)))</h3>\n"
@@ -26,6 +27,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             if !c.published.isEmpty {
                 out += "<ul>\n" + c.published.map { "<li>Published: \(HTML.escape(ConcentrationFormatter.publishedLine($0, unit: c.unit)))</li>\n" }.joined() + "</ul>\n"
             }
+            if let line = e.trendLine { out += "<p>\(HTML.escape(line))</p>\n" }
             if let line = e.changeLine { out += "<p>\(HTML.escape(line))</p>\n" }
         }
         for s in r.sections(more: more) {

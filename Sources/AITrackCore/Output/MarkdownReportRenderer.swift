@@ -5,6 +5,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
     public func render(_ r: Report) -> String {
         var out = "# aitrack report: \(r.period)\n\nPeriod \(r.period.fromISO) to \(r.period.toISO).\n\n## Concentration\n\n"
         if r.concentration.isEmpty { out += "No metric has company values in \(r.period).\n\n" }
+        if r.concentration.count > 1 { out += TableFormatter.markdown(r.concentrationSummary) + "\n" }
         for e in r.concentration {
             let c = e.result
             out += "### \(c.metric) (\(c.unit))\n\n"
@@ -14,6 +15,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
             out += "- CR5: \(ConcentrationFormatter.pct(c.topShare5))\n- HHI: \(ConcentrationFormatter.hhiText(c)) — "
                 + Regime.allCases.map { "\($0.rawValue): \(c.bands[$0] ?? "n/a")" }.joined(separator: "; ") + "\n"
             for p in c.published { out += "- Published: " + ConcentrationFormatter.publishedLine(p, unit: c.unit) + "\n" }
+            if let line = e.trendLine { out += "- \(line.prefix(1).uppercased() + line.dropFirst())\n" }
             if let line = e.changeLine { out += "- \(line.prefix(1).uppercased() + line.dropFirst())\n" }
             for n in c.notes { out += "- Note: \(n)\n" }
             out += "- Sources: \(c.sources.joined(separator: "; "))\n\n"

@@ -32,9 +32,10 @@ public struct TextReportRenderer: ReportRenderer {
         func section(_ title: String, _ body: String) {
             out += "== \(title) ==\n" + body + (body.hasSuffix("\n") ? "" : "\n") + "\n"
         }
-        var conc = ""
+        var conc = r.concentration.count > 1 ? TableFormatter.table(r.concentrationSummary) + "\n" : ""
         for e in r.concentration {
             conc += ConcentrationFormatter.text(e.result, bars: bars)
+            if let line = e.trendLine { conc += "  \(line)\n" }
             if let line = e.changeLine { conc += "  \(line)\n" }
             conc += "\n"
         }
@@ -59,6 +60,8 @@ public struct JSONReportRenderer: ReportRenderer {
             ("deal_totals", .object([("deals", .num(t.deals)), ("with_usd_value", .num(t.withValue)), ("usd_total", .num(t.usdTotal)),
                                      ("qualified", .num(t.qualifiedCount)), ("without_rate", .array(t.withoutRate.map(JSONValue.string))),
                                      ("contradicted", .array(t.contradicted.map(JSONValue.string))),
+                                     ("superseded", .array(t.superseded.map(JSONValue.string))),
+                                     ("by_kind", .array(t.byKind.map { .object([("kind", .string($0.kind)), ("deals", .num($0.deals)), ("usd_total", .num($0.usd))]) })),
                                      ("previous_year_usd_total", .num(r.previousDealTotals.usdTotal)),
                                      ("previous_year_deals", .num(r.previousDealTotals.deals))])),
             ("largest_deals", DealRow.table(r.largestDeals).jsonRows),

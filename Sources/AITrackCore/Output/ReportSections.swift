@@ -35,8 +35,9 @@ extension Report {
     }
 
     static func largestTable(_ rows: [DealRow]) -> ResultTable {
-        ResultTable(columns: ["date", "title", "value_usd", "qualifier", "source"],
-                    rows: rows.map { [.text($0.date), .text($0.title), Cell($0.valueUSD), .text($0.qualifier), .text($0.source)] })
+        ResultTable(columns: ["date", "title", "value_usd", "qualifier", "status", "source", "verification"],
+                    rows: rows.map { [.text($0.date), .text($0.title), Cell($0.valueUSD), .text($0.qualifier), .text($0.status), .text($0.source),
+                                      .text($0.verification)] })
     }
 
     static func publishedTable(_ rows: [StatisticRow]) -> ResultTable {
@@ -84,13 +85,40 @@ extension Report {
         let p = previousDealTotals
         lines.append("\(period.previousYear): \(p.deals) deal\(p.deals == 1 ? "" : "s"), together \(NumberText.human(p.usdTotal)) USD"
                      + (p.usdTotal > 0 ? " (change \(t.usdTotal >= p.usdTotal ? "+" : "")\(NumberText.fixed((t.usdTotal - p.usdTotal) / p.usdTotal * 100, 1)) %)" : ""))
+        if t.byKind.count > 1 {
+            lines.append("by kind: " + t.byKind.map { "\($0.kind.replacingOccurrences(of: "_", with: " ")) \(NumberText.human($0.usd)) USD (\($0.deals))" }
+                .joined(separator: "; "))
+        }
         for w in t.withoutRate { lines.append("left out of the USD total, no exchange rate on or before its date: \(w)") }
+        for s in t.superseded { lines.append("left out of the USD total, superseded: \(s)") }
         for c in t.contradicted { lines.append("left out of the USD total, contradicted by its sources: \(c)") }
         return lines
     }
 }
 
+extension Report {
+    /// The metrics side by side: what the concentration section shows first.
+    public var concentrationSummary: ResultTable {
+        var t = ResultTable(columns: ["metric", "unit", "firms", "CR3", "CR5", "HHI", "band (us2023)", "coverage", "sources"])
+        for e in concentration {
+            let c = e.result
+            t.rows.append([.text(c.metric), .text(c.unit), .int(Int64(c.firms.count)), .text(ConcentrationFormatter.pct(c.cr[3])),
+                           .text(ConcentrationFormatter.pct(c.topShare5)), .text(ConcentrationFormatter.hhiText(c)), Cell(c.bands[.us2023]),
+                           .text(ConcentrationFormatter.pct(c.coverage)), .text(c.sources.joined(separator: "; "))])
+        }
+        return t
+    }
+}
+
 extension ConcentrationEntry {
+    /// "by quarter: 2025-Q1 CR3 63.00 %, HHI 1,409 – 3,009; …" for a metric stated by quarter.
+    public var trendLine: String? {
+        guard quarters.count > 1 else { return nil }
+        return "by quarter: " + quarters.map { q in
+            "\(q.period) CR3 \(ConcentrationFormatter.pct(q.cr[3])), HHI \(ConcentrationFormatter.hhiText(q))"
+        }.joined(separator: "; ")
+    }
+
     /// "change against 2024: CR5 … → … (+… points); HHI low … → …; total … → …".
     public var changeLine: String? {
         guard let p = previous, result.hhiLow != nil, p.hhiLow != nil else { return nil }

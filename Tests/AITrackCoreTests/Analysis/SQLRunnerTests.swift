@@ -34,7 +34,7 @@ import Testing
             try db.runSQL("UPDATE deals SET status = 'signed'; UPDATE deals SET kind = 'merger'", write: true)
         }
         #expect(try snapshot(db) == before)
-        let r = try db.runSQL("UPDATE deals SET status = 'signed' WHERE title LIKE 'AMD%'", write: true)
+        let r = try db.runSQL("UPDATE deals SET status = 'signed' WHERE title = 'AMD to sell AI chips to Meta'", write: true)
         #expect(r.changes == 1)
     }
 
