@@ -52,7 +52,7 @@ def test_python_sqlite3_reads_the_views(db, printed):
     assert {d["row_id"]: d["value_usd"] for d in deals} == view
     stats = json.loads(aitrack(db, "stats", "--verification", "contradicted", "--format", "json"))
     ids = [r["id"] for r in con.execute("SELECT id FROM statistics_overview WHERE verification = 'contradicted' ORDER BY id")]
-    assert sorted(s["id"] for s in stats) == ids
+    assert sorted(s["row_id"] for s in stats) == ids
     con.close()
 
 
