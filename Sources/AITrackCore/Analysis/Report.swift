@@ -19,6 +19,8 @@ public struct Report: Sendable {
     /// The latest value in the period of every metric, company, segment, region and source,
     /// with the value of the year before.
     public var statistics: [StatisticRow]
+    /// Every source's URL by name (the first one stored), for footnotes.
+    public var sourceURLs: [String: String] = [:]
 }
 
 /// One metric's concentration in the report, and the same a year earlier.
@@ -27,6 +29,9 @@ public struct ConcentrationEntry: Sendable {
     public var previous: ConcentrationResult?
     /// For a metric stated by quarter (cloud shares): the figures of each quarter with data.
     public var quarters: [ConcentrationResult] = []
+    /// Every year (or quarter, for a metric stated by quarter) the database holds, when asked for
+    /// (the HTML report's line chart).
+    public var history: [ConcentrationResult] = []
 }
 
 /// USD totals of the period's deals; deals without a rate are listed, never converted 1:1.
@@ -96,6 +101,17 @@ extension DatabaseReading {
         }
     }
 
+    /// The metric's figures for every year (or quarter) with company data, oldest first.
+    func history(_ metric: String, by step: PeriodStep, consolidate: Bool) throws -> [ConcentrationResult] {
+        let range = try reader.read { db in
+            try Row.fetchOne(db, sql: "SELECT min(date) AS a, max(date) AS b FROM statistics WHERE metric = ? AND company_id IS NOT NULL AND forecast = 0",
+                             arguments: [metric])
+        }
+        guard let a: String = range?["a"], let b: String = range?["b"], let from = Int(a.prefix(4)), let to = Int(b.prefix(4)) else { return [] }
+        let all = Period(from: EntryDate(year: from, precision: .year), to: EntryDate(year: to, precision: .year))
+        return try concentrationSeries(metric: metric, period: all, by: step, consolidate: consolidate).results.filter { $0.hhiLow != nil }
+    }
+
     /// Whether a metric's company values in the period are stated by quarter (and none by year,
     /// which would fall into the first quarter).
     func quarterly(_ metric: String, _ period: Period) throws -> Bool {
@@ -107,11 +123,16 @@ extension DatabaseReading {
         }
     }
 
-    public func report(_ period: Period, consolidate: Bool = true) throws -> Report {
+    /// The report of a period; `history` adds every period's figures of each metric (costly on a
+    /// large database: the HTML report asks for it).
+    public func report(_ period: Period, consolidate: Bool = true, history: Bool = false) throws -> Report {
         let conc = try concentrationForAllMetrics(period: period, consolidate: consolidate).map { c in
-            ConcentrationEntry(result: c, previous: try concentration(metric: c.metric, period: period.previousYear, consolidate: consolidate),
-                               quarters: try quarterly(c.metric, period) ? concentrationSeries(metric: c.metric, period: period, by: .quarter,
-                                                                                                 consolidate: consolidate).results : [])
+            let quarterly = try quarterly(c.metric, period)
+            var e = ConcentrationEntry(result: c, previous: try concentration(metric: c.metric, period: period.previousYear, consolidate: consolidate),
+                                       quarters: quarterly ? try concentrationSeries(metric: c.metric, period: period, by: .quarter,
+                                                                                     consolidate: consolidate).results : [])
+            if history { e.history = try self.history(c.metric, by: quarterly ? .quarter : .year, consolidate: consolidate) }
+            return e
         }
         return try reader.read { db in
             var inPeriod = WhereClause()
@@ -128,7 +149,9 @@ extension DatabaseReading {
                           previousDealTotals: try Self.dealTotals(db, period.previousYear),
                           largestDeals: try DealRow.fetch(db, largest, order: "o.value_usd DESC, d.date", limit: 5),
                           alliances: try Self.alliancesFounded(db, period), memberships: try Self.membershipsChanged(db, period),
-                          statistics: try Self.latestStatistics(db, period))
+                          statistics: try Self.latestStatistics(db, period),
+                          sourceURLs: Dictionary(try Row.fetchAll(db, sql: "SELECT name, url FROM sources WHERE url IS NOT NULL ORDER BY id")
+                            .map { ($0["name"] as String, $0["url"] as String) }, uniquingKeysWith: { first, _ in first }))
         }
     }
 

@@ -153,6 +153,10 @@ public enum ConcentrationFormatter {
             return JSONWriter.prettyString(results.count == 1 && !series ? json(results[0]) : .array(results.map(json))) + "\n"
         case .table, .html:
             return results.map { text($0, bars: bars) }.joined(separator: "\n")
+        case .svg:
+            // one figure set: its share bars; a series: CR5 and HHI over its periods
+            return results.count == 1 && !series ? SVG.shareChart(results[0], standalone: true)
+                : SVG.trendChart(results, metric: results.first?.metric ?? "", standalone: true)
         default:
             return TableFormatter.render(table(results), as: format)
         }

@@ -1,39 +1,99 @@
-/// The report as one self-contained HTML page (inline CSS; nothing fetched). Every text from
-/// the database passes through `HTML.escape`.
+/// The report as one self-contained HTML page: inline CSS and SVG, no script, no font or image
+/// fetched. The year's headline, a share chart and a trend chart per metric, the deals on a
+/// timeline, every figure footnoted to its sources. Every text from the database passes through
+/// `HTML.escape`; only http(s) links are links.
 public struct HTMLReportRenderer: ReportRenderer {
     public var more: (String, Int, Period) -> String
 
+    static let style = """
+        body{font-family:system-ui,sans-serif;margin:1.5em auto;max-width:60em;padding:0 1em;color:#111;line-height:1.4}
+        table{border-collapse:collapse;margin:1em 0;font-size:.9em;display:block;overflow-x:auto}
+        td,th{border:1px solid #ccc;padding:.2em .45em;text-align:left;vertical-align:top}td.num{text-align:right;font-variant-numeric:tabular-nums}
+        figure{margin:1em 0;break-inside:avoid;page-break-inside:avoid}figcaption{font-size:.85em;color:#333}
+        .headline{border:2px solid #0072B2;padding:.5em 1em;margin:1em 0}.headline li{margin:.3em 0}
+        .contradicted{border-left:4px dashed #CC79A7;padding-left:.4em}.verdict{font-weight:bold}
+        sup a{text-decoration:none}.notes{font-size:.85em}
+        @media print{@page{size:A4;margin:14mm}body{max-width:none;margin:0}a{color:#111}h2{break-after:avoid}}
+        @media (max-width:600px){body{padding:0 .4em}table{font-size:.8em}}
+        """
+
+    /// Footnotes: each source once, numbered in order of use.
+    final class Notes {
+        var list: [(String, String?, String)] = []
+        func ref(_ name: String, url: String?, verification: String = "") -> String {
+            let k = (list.firstIndex { $0.0 == name && $0.2 == verification } ?? { list.append((name, url, verification)); return list.count - 1 }()) + 1
+            return "<sup><a href=\"#n\(k)\">[\(k)]</a></sup>"
+        }
+    }
+
     public func render(_ r: Report) -> String {
+        let notes = Notes()
         var out = """
             <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>aitrack report \(HTML.escape(r.period.description))</title>
-            <style>body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}table{border-collapse:collapse;margin:1em 0}\
-            td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}</style>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+            <title>aitrack report \(HTML.escape(r.period.description))</title>
+            <style>\(Self.style)</style>
             </head><body>
             <h1>aitrack report: \(HTML.escape(r.period.description))</h1>
             <p>Period \(r.period.fromISO) to \(r.period.toISO).</p>
-            <h2>Concentration</h2>
 
             """
+        out += headline(r, notes)
+        out += "<h2>Concentration</h2>\n"
         if r.concentration.count > 1 { out += HTML.table(r.concentrationSummary) }
-        for e in r.concentration {
-            let c = e.result
-            out += "<h3>\(HTML.escape(c.metric)) (\(HTML.escape(c.unit)))</h3>\n"
-            if c.hhiLow == nil { out += "<p>n/a: \(HTML.escape(c.notes.last ?? "no data"))</p>\n"; continue }
-            out += "<p>\(HTML.escape("T" + ConcentrationFormatter.totalLine(c).dropFirst())). CR5 \(HTML.escape(ConcentrationFormatter.pct(c.topShare5))); "
-            out += "HHI \(HTML.escape(ConcentrationFormatter.hhiText(c))) — "
-            out += HTML.escape(Regime.allCases.map { "\($0.rawValue): \(c.bands[$0] ?? "n/a")" }.joined(separator: "; ")) + ".</p>\n"
-            out += HTML.table(ConcentrationFormatter.firmTable(c))
-            if !c.published.isEmpty {
-                out += "<ul>\n" + c.published.map { "<li>Published: \(HTML.escape(ConcentrationFormatter.publishedLine($0, unit: c.unit)))</li>\n" }.joined() + "</ul>\n"
-            }
-            if let line = e.trendLine { out += "<p>\(HTML.escape(line))</p>\n" }
-            if let line = e.changeLine { out += "<p>\(HTML.escape(line))</p>\n" }
-        }
+        for e in r.concentration { out += metric(e, r, notes) }
+        out += "<h2>Deals</h2>\n<figure>" + SVG.timeline(r.deals, period: r.period)
+            + "<figcaption>The year's deals by date; a circle's area is the deal's USD value.</figcaption></figure>\n"
         for s in r.sections(more: more) {
-            out += "<h2>\(HTML.escape(s.title))</h2>\n" + HTML.table(s.table) + s.lines.map { "<p>\(HTML.escape($0))</p>\n" }.joined()
+            out += (s.title == "Deals" ? "" : "<h2>\(HTML.escape(s.title))</h2>\n") + HTML.table(s.table) + s.lines.map { "<p>\(HTML.escape($0))</p>\n" }.joined()
         }
-        return out + "</body></html>\n"
+        out += "<h2>Sources</h2>\n<ol class=\"notes\">\n"
+        for (k, n) in notes.list.enumerated() {
+            out += "<li id=\"n\(k + 1)\">\(HTML.link(n.0, n.1))\(n.2.isEmpty ? "" : " [\(HTML.escape(n.2))]")</li>\n"
+        }
+        return out + "</ol>\n</body></html>\n"
+    }
+
+    /// Each metric's CR5 and HHI range with its band, and the published claims beside them.
+    func headline(_ r: Report, _ notes: Notes) -> String {
+        guard !r.concentration.isEmpty else { return "" }
+        var s = "<section class=\"headline\"><h2>The year in figures</h2><ul>\n"
+        for e in r.concentration.prefix(6) {
+            let c = e.result
+            s += "<li><b>\(HTML.escape(c.metric))</b>: CR5 \(HTML.escape(ConcentrationFormatter.pct(c.topShare5))), "
+                + "HHI \(HTML.escape(ConcentrationFormatter.hhiText(c))) (\(HTML.escape(c.bands[.us2023] ?? "n/a")), US 2023 guidelines)"
+            for p in c.published {
+                let doubted = p.verification == .contradicted || p.verification == .disputed
+                s += "<div\(doubted ? " class=\"contradicted\"" : "")>Published: \(HTML.escape(ConcentrationFormatter.publishedLine(p, unit: c.unit)))"
+                    + (doubted ? " <span class=\"verdict\">✗ \(p.verification.rawValue): the sources do not support this claim</span>" : "")
+                    + notes.ref(p.source, url: r.sourceURLs[p.source], verification: p.verification.rawValue) + "</div>"
+            }
+            s += "</li>\n"
+        }
+        return s + "</ul></section>\n"
+    }
+
+    func metric(_ e: ConcentrationEntry, _ r: Report, _ notes: Notes) -> String {
+        let c = e.result
+        var out = "<h3>\(HTML.escape(c.metric)) (\(HTML.escape(c.unit)))</h3>\n"
+        if c.hhiLow == nil { return out + "<p>n/a: \(HTML.escape(c.notes.last ?? "no data"))</p>\n" }
+        let refs = c.sources.map { notes.ref($0, url: r.sourceURLs[$0]) }.joined()
+        out += "<p>\(HTML.escape("T" + ConcentrationFormatter.totalLine(c).dropFirst())). CR5 \(HTML.escape(ConcentrationFormatter.pct(c.topShare5))); "
+        out += "HHI \(HTML.escape(ConcentrationFormatter.hhiText(c))) — "
+        out += HTML.escape(Regime.allCases.map { "\($0.rawValue): \(c.bands[$0] ?? "n/a")" }.joined(separator: "; ")) + ".\(refs)</p>\n"
+        out += "<figure>" + SVG.shareChart(c) + "<figcaption>Shares in \(HTML.escape(c.period.description))\(refs).</figcaption></figure>\n"
+        if e.history.count > 1 {
+            out += "<figure>" + SVG.trendChart(e.history, metric: c.metric) + "<figcaption>\(HTML.escape(c.metric)) over every "
+                + (e.quarters.isEmpty ? "year" : "quarter") + " the database holds.</figcaption></figure>\n"
+        }
+        out += HTML.table(ConcentrationFormatter.firmTable(c))
+        for p in c.published {
+            out += "<p\(p.verification == .contradicted ? " class=\"contradicted\"" : "")>Published: \(HTML.escape(ConcentrationFormatter.publishedLine(p, unit: c.unit)))"
+                + notes.ref(p.source, url: r.sourceURLs[p.source], verification: p.verification.rawValue) + "</p>\n"
+        }
+        for line in [e.trendLine, e.changeLine].compactMap({ $0 }) { out += "<p>\(HTML.escape(line))</p>\n" }
+        for n in c.notes { out += "<p>Note: \(HTML.escape(n))</p>\n" }
+        return out
     }
 }
 
@@ -53,6 +113,12 @@ public enum HTML {
             }
         }
         return out
+    }
+
+    /// A link when the URL is http(s), the name alone otherwise (no `javascript:` can slip in).
+    static func link(_ name: String, _ url: String?) -> String {
+        guard let url, url.hasPrefix("https://") || url.hasPrefix("http://") else { return escape(name) }
+        return "<a href=\"\(escape(url))\">\(escape(name))</a>"
     }
 
     static func table(_ t: ResultTable) -> String {

@@ -13,7 +13,7 @@ public enum ReportRenderers {
         case .markdown: return MarkdownReportRenderer(more: more)
         case .html: return HTMLReportRenderer(more: more)
         case .csv, .tsv: return CSVReportRenderer(separator: format == .tsv ? "\t" : ",")
-        case .table, .nl: return TextReportRenderer(bars: bars, more: more)
+        case .table, .nl, .svg: return TextReportRenderer(bars: bars, more: more)
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Output formats of listings and reports.
 public enum OutputFormat: String, Vocabulary {
-    case table, json, csv, tsv, markdown, nl, html
+    case table, json, csv, tsv, markdown, nl, html, svg
     public static let noun = "an output format"
 }
 
@@ -10,7 +10,7 @@ public enum OutputFormat: String, Vocabulary {
 public enum TableFormatter {
     public static func render(_ t: ResultTable, as format: OutputFormat) -> String {
         switch format {
-        case .table, .html: return table(t.forReading, maxWidth: 60)
+        case .table, .html, .svg: return table(t.forReading, maxWidth: 60)
         case .json: return JSONWriter.prettyString(t.jsonRows) + "\n"
         case .nl:
             guard case .array(let rows) = t.jsonRows else { return "" }

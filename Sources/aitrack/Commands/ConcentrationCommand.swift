@@ -12,6 +12,7 @@ struct ConcentrationCommand: ParsableCommand {
                 --by year --format csv
               aitrack concentration --metric cloud_market_share --period 2024-Q3
               aitrack concentration --metric ai_compute_h100e --year 2025 --no-consolidate
+              aitrack concentration --metric ai_compute_h100e --year 2025 --format svg > shares.svg
 
             Values: the latest per company and segment in the period; segments summed; subsidiaries consolidated into their ultimate parent; aggregates (Other, China) count toward the total but never rank; hhi.high treats the unattributed rest as firms no larger than the smallest named one. With --by, steps without data are left out.
             """)
@@ -20,11 +21,12 @@ struct ConcentrationCommand: ParsableCommand {
     @OptionGroup var period: PeriodOptions
     @Option(help: ArgumentHelp("One figure set per year or quarter of the period.", valueName: "year|quarter")) var by: PeriodStep?
     @Flag(name: .customLong("no-consolidate"), help: "Rank companies as recorded instead of consolidating subsidiaries into their ultimate parent.") var noConsolidate = false
-    @OptionGroup var format: FormatOptions
+    @Option(help: ArgumentHelp("Output format (default: table on a terminal, csv otherwise); svg draws one chart.", valueName: "format"))
+    var format: ConcentrationFormat?
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
-        let f = format.resolve(default: Terminal.stdoutIsTerminal ? .table : nil)
+        let f = format?.output ?? (Terminal.stdoutIsTerminal ? .table : .csv)
         guard let p = try period.resolve() else {
             throw AITrackError("concentration needs a period: give --year (e.g. --year 2025), --period or --from/--to.")
         }

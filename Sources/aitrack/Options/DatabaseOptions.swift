@@ -78,6 +78,14 @@ enum ReportFormat: String, Vocabulary, ExpressibleByArgument {
     init?(argument: String) { self.init(word: argument) }
 }
 
+/// The formats of `concentration`: the listings' and a standalone SVG chart.
+enum ConcentrationFormat: String, Vocabulary, ExpressibleByArgument {
+    case table, json, csv, markdown, svg
+    static let noun = "a concentration format"
+    var output: OutputFormat { OutputFormat(rawValue: rawValue)! }
+    init?(argument: String) { self.init(word: argument) }
+}
+
 /// The formats of `sql`.
 enum SQLFormat: String, Vocabulary, ExpressibleByArgument {
     case table, json, csv, tsv, markdown, nl

@@ -22,7 +22,7 @@ extension PeriodStep: ExpressibleByArgument { public init?(argument: String) { s
 let optionVocabularies: [any Vocabulary.Type] = [CompanyKind.self, DealKind.self, PartyRole.self, Qualifier.self, DealStatus.self,
                                                  MembershipRole.self, Verification.self, Measure.self, EntryType.self, InputFormat.self,
                                                  ExportFormat.self, OutputFormat.self, PeriodStep.self, ListingFormat.self,
-                                                 ReportFormat.self, SQLFormat.self]
+                                                 ReportFormat.self, SQLFormat.self, ConcentrationFormat.self]
 
 enum UsageText {
     /// `The value 'merger' is invalid for '--kind <kind>'. Please provide one of 'a', 'b' and 'c'.`
