@@ -11,7 +11,7 @@ swift build -c release >/dev/null
 bin=$(swift build -c release --show-bin-path)/aitrack
 "$bin" init --db "$work/aitrack.db" --quiet
 "$bin" report --year 2025 --format html --db "$work/aitrack.db" > "$work/report.html"
-chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,1700 \
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,2900 \
   --screenshot="$work/report.png" "file://$work/report.html" >/dev/null 2>&1
 cp "$work/report.png" "$out"
 echo "wrote $out"
