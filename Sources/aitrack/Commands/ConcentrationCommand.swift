@@ -12,7 +12,8 @@ struct ConcentrationCommand: ParsableCommand {
                 --by year --format csv
               aitrack concentration --metric cloud_market_share --period 2024-Q3
               aitrack concentration --metric ai_compute_h100e --year 2025 --no-consolidate
-              aitrack concentration --metric ai_compute_h100e --year 2025 --format svg > shares.svg
+              aitrack concentration --metric ai_compute_h100e --year 2025 \\
+                --format svg > shares.svg
 
             Values: the latest per company and segment in the period; segments summed; subsidiaries consolidated into their ultimate parent; aggregates (Other, China) count toward the total but never rank; hhi.high treats the unattributed rest as firms no larger than the smallest named one. With --by, steps without data are left out.
             """)
