@@ -26,13 +26,16 @@ struct ConcentrationCommand: ParsableCommand {
     var format: ConcentrationFormat?
     @OptionGroup var db: DatabaseOptions
 
+    func validate() throws {
+        if by != nil && (period.from == nil || period.to == nil) {
+            throw ValidationError("--by steps through a range: give --from and --to as well (e.g. --from 2023 --to 2025 --by year)")
+        }
+    }
+
     func run() throws {
         let f = format?.output ?? (Terminal.stdoutIsTerminal ? .table : .csv)
         guard let p = try period.resolve() else {
             throw AITrackError("concentration needs a period: give --year (e.g. --year 2025), --period or --from/--to.")
-        }
-        if by != nil && (period.from == nil || period.to == nil) {
-            throw AITrackError("--by steps through a range: give --from and --to as well (e.g. --from 2023 --to 2025 --by year).")
         }
         let step = by
         let series = try db.openForReading().concentrationSeries(metric: metric, period: p, by: step, consolidate: !noConsolidate)

@@ -104,20 +104,24 @@ struct PeriodOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Up to the end of this date (2025, 2025-Q3, 2025-08, 2025-08-21).", valueName: "date")) var to: String?
 
+    /// Checks across the options, before the command runs.
     func validate() throws {
         if let year, !(1...9999).contains(year) {
             throw ValidationError("--year: \(year) is not a year; valid: 1 to 9999")
+        }
+        if [year != nil, period != nil, from != nil || to != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("give one of --year, --period, or --from/--to, not several")
         }
     }
 
     /// The period of `--year`, `--period` or `--from`/`--to` (nil: none given).
     func resolve() throws -> Period? {
-        let given = [year != nil, period != nil, from != nil || to != nil].filter { $0 }.count
-        if given > 1 { throw AITrackError("give one of --year, --period, or --from/--to, not several.") }
         if let year { return .year(year) }
         do {
             if let period { return Period(try EntryDate.parse(period, field: "--period")) }
             if from != nil || to != nil {
+                // an open end is the first or last year a date may name (1 and 9999): the range
+                // then covers whatever the database holds on that side
                 let f = try from.map { try EntryDate.parse($0, field: "--from") } ?? EntryDate(year: 1, precision: .year)
                 let t = try to.map { try EntryDate.parse($0, field: "--to") } ?? EntryDate(year: 9999, precision: .year)
                 guard f.iso <= t.endISO else { throw AITrackError("--from \(f) is after --to \(t); give a --from on or before --to.") }
@@ -140,9 +144,12 @@ struct WriteOptions: ParsableArguments {
 
     @Flag(name: .customLong("strict-names"), help: "Refuse company names that are neither a company nor an alias, instead of creating them.") var strictNames = false
 
+    func validate() throws {
+        if replace && ignore { throw ValidationError("give --replace or --ignore, not both") }
+    }
+
     func policy() throws -> ConflictPolicy {
-        if replace && ignore { throw AITrackError("give --replace or --ignore, not both.") }
-        return replace ? .replace : ignore ? .ignore : .fail
+        replace ? .replace : ignore ? .ignore : .fail
     }
 }
 
