@@ -5,10 +5,10 @@ import Testing
 /// A read-only file or folder can be read; a write says why it cannot. Run as an unprivileged
 /// user (root ignores permissions).
 @Suite struct ReadOnlyTests {
-    func asNobody(_ args: [String], cwd: URL) throws -> CLI.Result {
+    func asNobody(_ binary: URL, _ args: [String], cwd: URL) throws -> CLI.Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary.path] + args
+        p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + args
         p.currentDirectoryURL = cwd
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
@@ -22,24 +22,22 @@ import Testing
     @Test(arguments: ["folder", "file"])
     func readOnlyCanBeReadNotWritten(_ what: String) throws {
         let cli = try CLI()
-        // the binary must be reachable for the unprivileged user: every folder above it searchable
-        var dir = CLI.binary.deletingLastPathComponent()
-        var reachable = true
-        while dir.path != "/" {
-            if let perms = try FileManager.default.attributesOfItem(atPath: dir.path)[.posixPermissions] as? Int, perms & 0o001 == 0 { reachable = false }
-            dir = dir.deletingLastPathComponent()
-        }
-        try #require(reachable, "the built binary is not reachable for an unprivileged user; this test needs it")
+        // a copy of the binary inside the test's folder (under the temporary directory), so the
+        // unprivileged user can run it wherever the checkout lives: a clone in a private home
+        // folder is not searchable by `nobody`
+        let binary = cli.dir.appendingPathComponent("aitrack-copy")
+        try FileManager.default.copyItem(at: CLI.binary, to: binary)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary.path)
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: cli.db)
         try FileManager.default.setAttributes([.posixPermissions: what == "folder" ? 0o555 : 0o777], ofItemAtPath: cli.dir.path)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: cli.dir.path) }
         let before = bytes(cli.db)
-        let report = try asNobody(["report", "--year", "2025", "--db", cli.db], cwd: cli.dir)
+        let report = try asNobody(binary, ["report", "--year", "2025", "--db", cli.db], cwd: cli.dir)
         #expect(report.status == 0, "\(report.stderr)")
         #expect(report.stdout.contains("CR5 73.56 %"))
-        let sql = try asNobody(["sql", "SELECT count(*) AS n FROM deals", "--db", cli.db, "--format", "csv"], cwd: cli.dir)
+        let sql = try asNobody(binary, ["sql", "SELECT count(*) AS n FROM deals", "--db", cli.db, "--format", "csv"], cwd: cli.dir)
         #expect(sql.stdout == "n\n\(try cli.sqlite("SELECT count(*) FROM deals"))\n", "\(sql.stderr)")
-        let write = try asNobody(["add-company", "--name", "Newco", "--db", cli.db], cwd: cli.dir)
+        let write = try asNobody(binary, ["add-company", "--name", "Newco", "--db", cli.db], cwd: cli.dir)
         #expect(write.status == 1)
         #expect(write.stderr == "aitrack: cannot write to '\(cli.db)': the file or its folder is read-only; commands that only read still work, or give a writable --db PATH.\n"
                 || write.stderr.hasPrefix("aitrack: cannot open the database '\(cli.db)'"), "\(write.stderr)")
