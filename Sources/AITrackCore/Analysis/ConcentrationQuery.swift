@@ -28,7 +28,7 @@ extension DatabaseReading {
     public func concentration(metric: String, period: Period, consolidate: Bool = true) throws -> ConcentrationResult {
         try reader.read { db in
             let unit = try Self.unit(of: metric, db)
-            let holdings = try Row.fetchAll(db, sql: """
+            let holdings = try Row.mapAll(db, sql: """
                 SELECT st.id, c.name AS company, c.kind, up.ultimate_parent, st.segment, st.date, st.value, st.verification,
                        coalesce(st.ingest_id, 0) AS ingest_id, s.name AS source
                 FROM statistics st
@@ -36,26 +36,26 @@ extension DatabaseReading {
                 JOIN company_ultimate_parents up ON up.company_id = st.company_id
                 JOIN sources s ON s.id = st.source_id
                 WHERE st.metric = ? AND st.measure = 'value' AND st.forecast = 0 AND st.date BETWEEN ? AND ?
-                """, arguments: [metric, period.fromISO, period.toISO]).map { r in
+                """, arguments: [metric, period.fromISO, period.toISO]) { r in
                 Holding(statisticID: r["id"], company: r["company"], ultimateParent: r["ultimate_parent"], isAggregate: (r["kind"] as String) == "aggregate",
                         segment: r["segment"], date: r["date"], value: r["value"], verified: (r["verification"] as String) == "verified",
                         doubtful: ["disputed", "contradicted"].contains(r["verification"] as String),
                         ingestOrder: (r["ingest_id"] as Int64) << 32 | (r["id"] as Int64), source: r["source"])
             }
-            let totals = try Row.fetchAll(db, sql: """
+            let totals = try Row.mapAll(db, sql: """
                 SELECT st.date, st.value, st.verification, coalesce(st.ingest_id, 0) AS ingest_id, st.id, s.name AS source
                 FROM statistics st JOIN sources s ON s.id = st.source_id
                 WHERE st.metric = ? AND st.measure = 'value' AND st.company_id IS NULL AND st.forecast = 0 AND st.date BETWEEN ? AND ?
-                """, arguments: [metric, period.fromISO, period.toISO]).map { r in
+                """, arguments: [metric, period.fromISO, period.toISO]) { r in
                 MarketTotal(date: r["date"], value: r["value"], verified: (r["verification"] as String) == "verified",
                             ingestOrder: (r["ingest_id"] as Int64) << 32 | (r["id"] as Int64), source: r["source"])
             }
-            let published = try Row.fetchAll(db, sql: """
+            let published = try Row.mapAll(db, sql: """
                 SELECT st.id, st.measure, st.date, st.precision, st.value, st.qualifier, st.verification, s.name AS source, cb.name AS cited_by
                 FROM statistics st JOIN sources s ON s.id = st.source_id LEFT JOIN sources cb ON cb.id = st.cited_by_id
                 WHERE st.metric = ? AND st.measure <> 'value' AND st.date BETWEEN ? AND ?
                 ORDER BY st.date, st.measure, st.id
-                """, arguments: [metric, period.fromISO, period.toISO]).map { r in
+                """, arguments: [metric, period.fromISO, period.toISO]) { r in
                 PublishedFigure(statisticID: r["id"], measure: Measure(rawValue: r["measure"])!,
                                 date: EntryDate.stored(r["date"], precision: Precision(rawValue: r["precision"]) ?? .day)?.description ?? r["date"],
                                 value: r["value"], qualifier: Qualifier(rawValue: r["qualifier"]) ?? .exact, source: r["source"],

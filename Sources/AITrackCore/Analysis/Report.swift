@@ -205,7 +205,8 @@ extension DatabaseReading {
         let prev = period.previousYear
         var before: [Int64: Double] = [:]
         var ids: [Int64] = []
-        for r in try Row.fetchAll(db, sql: latest, arguments: [period.fromISO, period.toISO, prev.fromISO, prev.toISO]) {
+        let cursor = try Row.fetchCursor(db, sql: latest, arguments: [period.fromISO, period.toISO, prev.fromISO, prev.toISO])
+        while let r = try cursor.next() {
             ids.append(r["id"])
             if let b: Double = r["before"] { before[r["id"]] = b }
         }

@@ -96,7 +96,7 @@ public struct StatisticRow: Sendable, Equatable {
 
     /// The statistics a WHERE clause selects (`st` is `statistics`).
     static func fetch(_ db: Database, _ w: WhereClause) throws -> [StatisticRow] {
-        try Row.fetchAll(db, sql: """
+        try Row.mapAll(db, sql: """
             SELECT st.id, st.metric, st.measure, st.date, st.precision, c.name AS company, st.segment, st.region,
                    st.value, st.low, st.high, st.unit, st.qualifier, st.forecast, s.name AS source, s.url AS source_url,
                    cb.name AS cited_by, st.verification, st.note, st.entry_key
@@ -106,7 +106,7 @@ public struct StatisticRow: Sendable, Equatable {
             LEFT JOIN companies c ON c.id = st.company_id
             \(w.sql)
             ORDER BY st.metric, st.measure, st.date, c.name COLLATE NOCASE, st.segment, st.id
-            """, arguments: w.arguments).map { r in
+            """, arguments: w.arguments) { r in
             StatisticRow(rowID: r["id"], metric: r["metric"], measure: r["measure"], date: r.storedDate() ?? "", company: r["company"],
                          segment: r["segment"], region: r["region"], value: r["value"], low: r["low"], high: r["high"], unit: r["unit"],
                          qualifier: r["qualifier"], forecast: (r["forecast"] as Int64) == 1, source: r["source"], sourceURL: r["source_url"],
