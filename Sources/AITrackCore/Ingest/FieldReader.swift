@@ -22,12 +22,12 @@ struct FieldReader {
     }
 
     /// Free-text fields, where tab and line breaks are allowed.
-    static let multilineFields: Set<String> = ["note", "title", "purpose"]
+    static let multilineFields: Set<Substring> = ["note", "title", "purpose"]
 
     /// Refuses control characters (a NUL would cut the text short in SQLite's C API); tab and
     /// line breaks only in free text.
     static func checkText(_ s: String, field: String) throws(FieldProblem) {
-        let base = String(field.split(separator: ".").first ?? Substring(field))
+        let base = field.prefix { $0 != "." }
         if let c = ControlCharacters.first(in: s, multiline: multilineFields.contains(base)) {
             throw FieldProblem(field: field, problem: "holds the control character \(ControlCharacters.name(c))",
                                valid: multilineFields.contains(base) ? "valid: text without control characters other than tab and line breaks"

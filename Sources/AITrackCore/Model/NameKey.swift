@@ -35,7 +35,7 @@ public enum NameKey {
 public enum ControlCharacters {
     public static func first(in s: String, multiline: Bool) -> Unicode.Scalar? {
         // fast path: printable ASCII
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F }) && s.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
         for u in s.unicodeScalars where u.properties.generalCategory == .control {
             if multiline && (u == "\t" || u == "\n" || u == "\r") { continue }
             return u
