@@ -5,7 +5,8 @@ import Foundation
 /// what is wrong, where, and what is valid or what to do. No type names, no SQL.
 enum ErrorText {
     static func lines(for error: Error) -> [String] {
-        known(error) ?? ["the command failed (\(String(describing: type(of: error)))); please report this with the command you ran."]
+        // no type name: a user cannot act on one, and the standard is no internal text
+        known(error) ?? ["the command failed in a way aitrack does not describe yet; please report this with the command you ran."]
     }
 
     /// The sentence of an error the library or a command throws; nil for the parser's own
