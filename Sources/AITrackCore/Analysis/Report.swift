@@ -64,16 +64,20 @@ extension DatabaseReading {
         var totals = DealTotals()
         var kinds: [String: (Int, Double)] = [:]
         for r in try Row.fetchAll(db, sql: """
-            SELECT o.title, o.date, o.kind, o.value, o.currency, o.value_usd, o.qualifier, o.verification, s.title AS superseded_by, s.date AS superseded_on
+            SELECT o.title, o.date, o.precision, o.kind, o.value, o.currency, o.value_usd, o.qualifier, o.verification,
+                   s.title AS superseded_by, s.date AS superseded_on, s.precision AS superseded_precision
             FROM deals_overview o LEFT JOIN deals s ON s.id = o.superseded_by
             WHERE o.date BETWEEN ? AND ? ORDER BY o.date, o.id
             """, arguments: [period.fromISO, period.toISO]) {
             totals.deals += 1
             guard (r["value"] as Double?) != nil else { continue }
+            // dates as the user wrote them (`2025-08` for a month), like every listing
+            let date = r.storedDate() ?? ""
             if (r["verification"] as String) == "contradicted" {
-                totals.contradicted.append("\(r["title"] as String) (\(r["date"] as String))")
+                totals.contradicted.append("\(r["title"] as String) (\(date))")
             } else if let by: String = r["superseded_by"] {
-                totals.superseded.append("\(r["title"] as String) (\(r["date"] as String)), superseded by \(by) (\(r["superseded_on"] as String))")
+                let on = r.storedDate("superseded_on", precision: "superseded_precision") ?? ""
+                totals.superseded.append("\(r["title"] as String) (\(date)), superseded by \(by) (\(on))")
             } else if let usd: Double = r["value_usd"] {
                 totals.withValue += 1
                 totals.usdTotal += usd
@@ -81,7 +85,7 @@ extension DatabaseReading {
                 kinds[r["kind"], default: (0, 0)].1 += usd
                 if (r["qualifier"] as String) != "exact" { totals.qualifiedCount += 1 }
             } else {
-                totals.withoutRate.append("\(r["title"] as String) (\(r["currency"] as String), \(r["date"] as String))")
+                totals.withoutRate.append("\(r["title"] as String) (\(r["currency"] as String), \(date))")
             }
         }
         totals.byKind = kinds.map { (kind: $0.key, deals: $0.value.0, usd: $0.value.1) }.sorted { ($0.usd, $1.kind) > ($1.usd, $0.kind) }

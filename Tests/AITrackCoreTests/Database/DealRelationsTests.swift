@@ -34,6 +34,16 @@ import Testing
         #expect(try db.ingest([IngestInput(name: "r.ndjson", data: Data(lines.utf8))], options: IngestOptions()).unchanged == 3)
     }
 
+    @Test func datesLeftOutOfTheTotalReadAsTheyWereWritten() throws {
+        let db = try AppDatabase.inMemory()
+        let lines = [Self.deal("round", "2025-02", 110), Self.deal("close", "2025-Q2", 122, #","supersedes":["round"]"#),
+                     Self.deal("rumour", "2025-06", 5, #","verification":"contradicted""#)].joined(separator: "\n") + "\n"
+        _ = try db.ingest([IngestInput(name: "r.ndjson", data: Data(lines.utf8))], options: IngestOptions())
+        let t = try db.report(.year(2025)).dealTotals
+        #expect(t.superseded == ["round (2025-02), superseded by close (2025-Q2)"])
+        #expect(t.contradicted == ["rumour (2025-06)"])
+    }
+
     @Test func aRelationToNothingIsRefusedAndALoopIsFound() throws {
         let db = try AppDatabase.inMemory()
         let bad = Self.deal("a", "2025-01-01", 1, #","supersedes":["nowhere"]"#) + "\n"
