@@ -36,14 +36,18 @@ public struct Holding: Sendable, Equatable {
 
 /// A market-level statistic (no company): a candidate total.
 public struct MarketTotal: Sendable, Equatable {
+    /// The ISO day it is stored as (compared to find the latest).
     public var date: String
+    /// How precise `date` is, to show it as written (`2025`, `2025-Q3`).
+    public var precision: Precision
     public var value: Double
     public var verified: Bool
     public var ingestOrder: Int64
     public var source: String
 
-    public init(date: String, value: Double, verified: Bool = false, ingestOrder: Int64 = 0, source: String = "") {
+    public init(date: String, precision: Precision = .day, value: Double, verified: Bool = false, ingestOrder: Int64 = 0, source: String = "") {
         self.date = date
+        self.precision = precision
         self.value = value
         self.verified = verified
         self.ingestOrder = ingestOrder
@@ -236,7 +240,7 @@ public enum ConcentrationCalculator {
         var denominator = aggSum > 0 ? "sum of companies and aggregates" : "sum of named companies only"
         if let m = marketTotals.max(by: { ($0.date, $0.verified ? 1 : 0, $0.ingestOrder) < ($1.date, $1.verified ? 1 : 0, $1.ingestOrder) }), m.value > sum {
             total = m.value
-            denominator = "market statistic (\(m.source), \(m.date))"
+            denominator = "market statistic (\(m.source), \(EntryDate.stored(m.date, precision: m.precision)?.description ?? m.date))"
         }
         if aggSum == 0 && !denominator.hasPrefix("market") && firmSum > 0 {
             notes.append("the total is the named companies' sum only: with no aggregate or market total, shares overstate concentration")

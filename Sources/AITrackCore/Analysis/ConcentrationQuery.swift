@@ -43,11 +43,11 @@ extension DatabaseReading {
                         ingestOrder: (r["ingest_id"] as Int64) << 32 | (r["id"] as Int64), source: r["source"])
             }
             let totals = try Row.mapAll(db, sql: """
-                SELECT st.date, st.value, st.verification, coalesce(st.ingest_id, 0) AS ingest_id, st.id, s.name AS source
+                SELECT st.date, st.precision, st.value, st.verification, coalesce(st.ingest_id, 0) AS ingest_id, st.id, s.name AS source
                 FROM statistics st JOIN sources s ON s.id = st.source_id
                 WHERE st.metric = ? AND st.measure = 'value' AND st.company_id IS NULL AND st.forecast = 0 AND st.date BETWEEN ? AND ?
                 """, arguments: [metric, period.fromISO, period.toISO]) { r in
-                MarketTotal(date: r["date"], value: r["value"], verified: (r["verification"] as String) == "verified",
+                MarketTotal(date: r["date"], precision: Precision(rawValue: r["precision"]) ?? .day, value: r["value"], verified: (r["verification"] as String) == "verified",
                             ingestOrder: (r["ingest_id"] as Int64) << 32 | (r["id"] as Int64), source: r["source"])
             }
             let published = try Row.mapAll(db, sql: """

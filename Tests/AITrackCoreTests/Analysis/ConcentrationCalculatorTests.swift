@@ -110,8 +110,10 @@ import Testing
     @Test func aLargerMarketTotalIsTheDenominator() {
         let h = [Holding(company: "A", date: "2025-12-31", value: 30), Holding(company: "B", date: "2025-12-31", value: 20)]
         let r = ConcentrationCalculator.compute(metric: "m", unit: "USD", period: p, holdings: h,
-                                                marketTotals: [MarketTotal(date: "2025", value: 200, source: "Analyst")])
+                                                marketTotals: [MarketTotal(date: "2025-01-01", precision: .year, value: 200, source: "Analyst")])
         #expect(r.total == 200 && r.cr[1] == 15 && r.coverage == 25)
+        // the total's date as it was written, not the day it is stored as
+        #expect(r.denominator == "market statistic (Analyst, 2025)")
         let smaller = ConcentrationCalculator.compute(metric: "m", unit: "USD", period: p, holdings: h,
                                                       marketTotals: [MarketTotal(date: "2025", value: 10, source: "Analyst")])
         #expect(smaller.total == 50)
