@@ -2,7 +2,18 @@ import GRDB
 
 /// Statistic and exchange-rate entries.
 extension EntryWriter {
-    func statistic(_ e: StatisticEntry) throws -> Outcome {
+    /// A statistic entry checked and resolved: its unit agrees with the metric's, its company
+    /// and sources have ids (created when new), and its identity is known.
+    struct PreparedStatistic {
+        var entry: StatisticEntry
+        var identity: String
+        var companyID: Int64?
+        var companyName: String
+        var sourceID: Int64
+        var citedByID: Int64?
+    }
+
+    func prepare(_ e: StatisticEntry) throws -> PreparedStatistic {
         if e.measure == .value {
             let stored: String?
             if let u = metricUnits[e.metric] {
@@ -34,6 +45,36 @@ extension EntryWriter {
         }
         let identity = [e.metric, e.measure.rawValue, e.date.iso, companyName.lowercased(), e.segment?.lowercased() ?? "",
                         e.region?.lowercased() ?? "", e.source.name.lowercased(), e.source.url ?? ""].joined(separator: "|")
+        return PreparedStatistic(entry: e, identity: identity, companyID: cid, companyName: companyName,
+                                 sourceID: try sourceID(e.source), citedByID: try citedByID(e.citedBy))
+    }
+
+    func statistic(_ e: StatisticEntry) throws -> Outcome {
+        let p = try prepare(e)
+        // the common case of a large ingest, a new statistic: one insert, the identity index checked once
+        // (tried while the entries before were new; a re-ingest of stored entries looks each up first)
+        if e.common.key == nil, lastStatisticWasNew {
+            lastStatisticWasNew = try insertNew([p]) == 1
+            if lastStatisticWasNew { return .added }
+        }
+        return try upsert(p)
+    }
+
+    /// Finds the statistic by its id or identity, then adds, leaves, replaces or ignores it.
+    func upsert(_ p: PreparedStatistic) throws -> Outcome {
+        let e = p.entry
+        let who = p.companyName.isEmpty ? "market" : p.companyName
+        let (_, outcome) = try upsert(table: "statistics", lookup: lookup(key: e.common.key, else: ("identity = ?", [p.identity])),
+                                       columns: columns(p),
+                                       describe: "statistic \(e.metric)\(e.measure == .value ? "" : " " + e.measure.rawValue) \(e.date) \(who)\(e.segment.map { " " + $0 } ?? "") (\(e.source.name))")
+        if outcome == .added { lastStatisticWasNew = true }
+        return outcome
+    }
+
+    /// The statistic's columns as `upsert` compares and stores them.
+    func columns(_ p: PreparedStatistic) -> Columns {
+        let e = p.entry
+        let (identity, cid, sid, cited) = (p.identity, p.companyID, p.sourceID, p.citedByID)
         var cols = Columns()
         cols.add("identity", identity)
         cols.add("metric", e.metric)
@@ -49,16 +90,42 @@ extension EntryWriter {
         cols.add("unit", e.unit)
         cols.add("qualifier", given: e.qualifier?.rawValue, default: Qualifier.exact.rawValue)
         cols.add("forecast", e.forecast ? 1 : 0)
-        cols.add("source_id", try sourceID(e.source))
-        cols.add("cited_by_id", given: try citedByID(e.citedBy))
+        cols.add("source_id", sid)
+        cols.add("cited_by_id", given: cited)
         cols.add("note", given: e.common.note)
         cols.add("verification", given: e.common.verification?.rawValue, default: Verification.unverified.rawValue)
         cols.add("entry_key", given: e.common.key)
-        let who = companyName.isEmpty ? "market" : companyName
-        let (_, outcome) = try upsert(table: "statistics", lookup: lookup(key: e.common.key, else: ("identity = ?", [identity])),
-                                       columns: cols,
-                                       describe: "statistic \(e.metric)\(e.measure == .value ? "" : " " + e.measure.rawValue) \(e.date) \(who)\(e.segment.map { " " + $0 } ?? "") (\(e.source.name))")
-        return outcome
+        return cols
+    }
+
+    /// Inserts statistics whose identity is not stored (nor given earlier in the run) with one
+    /// statement, in order; returns how many were added. Columns an entry leaves out get the
+    /// defaults `upsert` would store.
+    func insertNew(_ rows: some Collection<PreparedStatistic>) throws -> Int {
+        let insert: RawInsert
+        if let cached = newStatistics[rows.count] {
+            insert = cached
+        } else {
+            let one = "(" + Array(repeating: "?", count: 19).joined(separator: ", ") + ")"
+            insert = try RawInsert(db, sql: """
+                INSERT INTO statistics (identity, metric, measure, date, precision, company_id, segment, region, value, low, high,
+                                        unit, qualifier, forecast, source_id, cited_by_id, note, verification, ingest_id)
+                VALUES \(Array(repeating: one, count: rows.count).joined(separator: ", ")) ON CONFLICT (identity) DO NOTHING
+                """)
+            newStatistics[rows.count] = insert
+        }
+        var values: [RawInsert.Value] = []
+        values.reserveCapacity(19 * rows.count)
+        for p in rows {
+            let e = p.entry
+            values += [
+                .text(p.identity), .text(e.metric), .text(e.measure.rawValue), .text(e.date.iso), .text(e.date.precision.rawValue),
+                .init(p.companyID), .init(e.segment), .init(e.region), .real(e.value), .init(e.low), .init(e.high), .text(e.unit),
+                .text((e.qualifier ?? .exact).rawValue), .integer(e.forecast ? 1 : 0), .integer(p.sourceID), .init(p.citedByID),
+                .init(e.common.note), .text((e.common.verification ?? .unverified).rawValue), .integer(ingestID),
+            ]
+        }
+        return try insert.run(values)
     }
 
     func fx(_ e: FXEntry) throws -> Outcome {

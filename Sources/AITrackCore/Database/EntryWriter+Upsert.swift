@@ -39,8 +39,8 @@ extension EntryWriter {
         if found, let row = try Row.fetchOne(statements.select, arguments: lookup.args) {
             let id: Int64 = row["id"]
             var diffs: [(String, DatabaseValue, DatabaseValue)] = []
-            for (name, new) in columns.pairs {
-                let old: DatabaseValue = row[name]
+            for (k, (name, new)) in columns.pairs.enumerated() {
+                let old: DatabaseValue = row[k + 1]   // by position: a copied row lowercases every name it looks up
                 if onlyGiven && new.isNull || columns.unstated.contains(name) { continue }
                 if !sameValue(old, new) { diffs.append((name, old, new)) }
             }

@@ -23,6 +23,15 @@ final class EntryWriter {
     var sourceIDs: [String: Int64] = [:]       // name⧸url → id
     var metricUnits: [String: String] = [:]
     /// Prepared statements of `upsert`, per table and lookup (valid for this writer's transaction).
+    /// The inserts of new statistics (`insertNew`) by number of rows, prepared on first use.
+    var newStatistics: [Int: RawInsert] = [:]
+    /// Statistics of a bulk ingest waiting to be inserted together (`stage`, `flushStaged`).
+    var staged: [(location: InputLocation, statistic: PreparedStatistic)] = []
+    /// The unit-check trigger's SQL while a bulk ingest has it dropped (`suspendUnitTrigger`).
+    var suspendedUnitTrigger: String?
+    var bulkRows = 0
+    /// Whether the last statistic entry was a new one: the next is then tried as an insert first.
+    var lastStatisticWasNew = true
     var upsertStatements: [String: (names: [String], select: Statement, insert: Statement, exists: Statement)] = [:]
 
     init(db: Database, ingestID: Int64, policy: ConflictPolicy, strictNames: Bool) throws {

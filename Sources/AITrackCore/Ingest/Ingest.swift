@@ -51,7 +51,13 @@ extension AppDatabase {
                     seen += 1
                     if let progress = options.progress, seen % options.progressEvery == 0 { progress(seen) }
                     do {
-                        _ = try w.apply(try result.get())
+                        let entry = try result.get()
+                        if let statistic = w.canStage(entry) {
+                            errors += try w.stage(statistic, at: location)
+                        } else {
+                            errors += try w.flushStaged()   // what came before is written before this entry
+                            _ = try w.apply(entry)
+                        }
                     } catch is UnresolvedReference {
                         // names an entry that may come later in the run: tried again at its end
                         if case .success(let entry) = result { deferred.append((location, entry)) }
@@ -69,7 +75,16 @@ extension AppDatabase {
                     }
                 }
             }
-            if !limitReached, let failure = pipe.failure { throw failure }
+            if !limitReached {
+                errors += try w.flushStaged()
+                if let failure = pipe.failure { throw failure }
+                do {
+                    try w.restoreUnitTrigger()
+                } catch let p as FieldProblem {
+                    errors.append(InputError(InputLocation(file: inputs.first?.name ?? "-"), p))
+                }
+            }
+            errors = inInputOrder(errors, inputs: inputs)
             for (location, entry) in deferred where errors.count < options.errorLimit {
                 do {
                     _ = try w.apply(entry)
@@ -83,6 +98,17 @@ extension AppDatabase {
             if !errors.isEmpty { throw IngestFailure(errors: errors, limitReached: limitReached) }
         }
     }
+}
+
+/// Problems in the order of the inputs and their lines: a chunk's problems are found when it is
+/// written, after those of entries read since.
+func inInputOrder(_ errors: [InputError], inputs: [IngestInput]) -> [InputError] {
+    let fileOrder = Dictionary(inputs.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    return errors.enumerated().sorted { a, b in
+        let ka = (fileOrder[a.element.location.file] ?? 0, a.element.location.line ?? 0, a.offset)
+        let kb = (fileOrder[b.element.location.file] ?? 0, b.element.location.line ?? 0, b.offset)
+        return ka < kb
+    }.map(\.element)
 }
 
 /// A bounded hand-over of decoded entries from the reading thread to the writing one; memory

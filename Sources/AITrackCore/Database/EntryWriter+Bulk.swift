@@ -1,0 +1,146 @@
+import GRDB
+
+/// The bulk path of `ingest`: new statistics are checked and resolved one by one as they are
+/// read, then inserted `chunkSize` at a time by one statement, so that SQLite opens its cursors,
+/// statement journal and trigger program once per chunk instead of once per row (BENCHMARKS.md).
+/// An entry the chunk did not add (stored already, given twice, or refused by a constraint)
+/// then takes the one-by-one path, which reports it exactly as it would have without the chunk.
+extension EntryWriter {
+    static let chunkSize = 128
+    /// Rows after which a run counts as large and checks units once at its end (a small run,
+    /// such as a new database's seed, leaves the schema as it is).
+    static let suspendTriggerAfter = 4096
+
+    /// Whether `entry` can wait in a chunk: a statistic without an id.
+    func canStage(_ entry: Entry) -> StatisticEntry? {
+        guard case .statistic(let e) = entry, e.common.key == nil else { return nil }
+        return e
+    }
+
+    /// Checks and resolves `e` now (throwing its problem), and writes it with its chunk.
+    func stage(_ e: StatisticEntry, at location: InputLocation) throws -> [InputError] {
+        staged.append((location, try prepare(e)))
+        count(.added)
+        return staged.count >= Self.chunkSize ? try flushStaged() : []
+    }
+
+    /// Writes the waiting statistics; returns the problems of those that take the one-by-one path.
+    /// While the chunks before were mostly new, the chunk is inserted first and the rows it left
+    /// out are looked up; otherwise (a re-ingest) the chunk is looked up first with one query.
+    func flushStaged() throws -> [InputError] {
+        guard !staged.isEmpty else { return [] }
+        let chunk = staged
+        staged.removeAll(keepingCapacity: true)
+        bulkRows += chunk.count
+        if bulkRows >= Self.suspendTriggerAfter { try suspendUnitTrigger() }
+        if lastStatisticWasNew { return try insertChunk(chunk) }
+        var problems: [InputError] = []
+        var fresh: [(location: InputLocation, statistic: PreparedStatistic)] = []
+        let stored = try storedStatistics(chunk.map(\.statistic.identity))
+        var differing: Set<String> = []
+        for (location, p) in chunk {
+            guard let old = stored[p.identity] else { fresh.append((location, p)); continue }
+            summary.added -= 1
+            if !differing.contains(p.identity), same(old, columns(p)) {
+                count(.unchanged)
+                continue
+            }
+            differing.insert(p.identity)   // compared with the stored row as it is now, one by one
+            do {
+                count(try upsert(p))
+            } catch let problem as FieldProblem {
+                problems.append(InputError(location, problem))
+            }
+        }
+        return problems + (fresh.isEmpty ? [] : try insertChunk(fresh))
+    }
+
+    /// Inserts a chunk with one statement; the rows it did not add take the one-by-one path.
+    private func insertChunk(_ chunk: [(location: InputLocation, statistic: PreparedStatistic)]) throws -> [InputError] {
+        let before = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM statistics")) ?? 0
+        let added: Int
+        do {
+            added = try insertNew(chunk.lazy.map(\.statistic))
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+            added = 0   // a row the schema refuses: none of the chunk is in; each is tried alone below
+        }
+        lastStatisticWasNew = 2 * added >= chunk.count
+        if added == chunk.count { return [] }
+        var addedIdentities = Set(try String.fetchAll(db.cachedStatement(sql: "SELECT identity FROM statistics WHERE id > ?"), arguments: [before]))
+        var problems: [InputError] = []
+        for (location, p) in chunk where addedIdentities.remove(p.identity) == nil {
+            summary.added -= 1
+            do {
+                count(added == 0 ? try statisticAlone(p) : try upsert(p))
+            } catch let problem as FieldProblem {
+                problems.append(InputError(location, problem))
+            } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+                problems.append(InputError(location, FieldProblem(field: "entry", problem: "the database refused it (\(e.message ?? "a constraint failed"))")))
+            }
+        }
+        return problems
+    }
+
+    /// The stored statistics with these identities: identity → the values of `columns` in order.
+    private func storedStatistics(_ identities: [String]) throws -> [String: [DatabaseValue]] {
+        let names = Self.statisticColumns.map(quoteIdent).joined(separator: ", ")
+        let marks = Array(repeating: "?", count: identities.count).joined(separator: ", ")
+        let statement = try db.cachedStatement(sql: "SELECT \(names) FROM statistics WHERE identity IN (\(marks))")
+        var out: [String: [DatabaseValue]] = [:]
+        let rows = try Row.fetchCursor(statement, arguments: StatementArguments(identities))
+        while let row = try rows.next() {
+            out[row[0]] = (0..<Self.statisticColumns.count).map { row[$0] as DatabaseValue }
+        }
+        return out
+    }
+
+    static let statisticColumns = ["identity", "metric", "measure", "date", "precision", "company_id", "segment", "region", "value", "low",
+                                   "high", "unit", "qualifier", "forecast", "source_id", "cited_by_id", "note", "verification", "entry_key"]
+
+    /// Whether the stored values equal the entry's (columns the entry leaves out are no difference).
+    func same(_ stored: [DatabaseValue], _ columns: Columns) -> Bool {
+        for (k, (name, new)) in columns.pairs.enumerated() where !columns.unstated.contains(name) {
+            if !sameValue(stored[k], new) { return false }
+        }
+        return true
+    }
+
+    /// One statistic of a chunk the schema refused, inserted or compared on its own.
+    private func statisticAlone(_ p: PreparedStatistic) throws -> Outcome {
+        try insertNew([p]) == 1 ? .added : try upsert(p)
+    }
+
+    // MARK: - The unit check, once per run
+
+    static let unitTrigger = "statistics_one_unit_insert"
+
+    /// A large ingest drops the trigger that checks each inserted statistic's unit (two index
+    /// seeks and a trigger program per row, a quarter of SQLite's time) inside its transaction;
+    /// `restoreUnitTrigger` checks the run's metrics at once and creates it again before the
+    /// commit. Every entry's unit is checked against its metric's in `prepare` as well.
+    func suspendUnitTrigger() throws {
+        guard suspendedUnitTrigger == nil,
+              let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", arguments: [Self.unitTrigger])
+        else { return }
+        try db.execute(sql: "DROP TRIGGER \(quoteIdent(Self.unitTrigger))")
+        suspendedUnitTrigger = sql
+    }
+
+    /// The set-based unit check of the metrics this run wrote, then the trigger as it was.
+    /// Throws the problem of a metric stored with two units (which `prepare` already refuses).
+    func restoreUnitTrigger() throws {
+        guard let sql = suspendedUnitTrigger else { return }
+        for metric in metricUnits.keys.sorted() {
+            let units = try String.fetchAll(db.cachedStatement(sql: """
+                SELECT (SELECT min(unit) FROM statistics WHERE metric = ?1 AND measure = 'value')
+                UNION ALL SELECT (SELECT max(unit) FROM statistics WHERE metric = ?1 AND measure = 'value')
+                """), arguments: [metric])
+            if Set(units).count > 1 {
+                throw FieldProblem(field: "unit", problem: "metric \(metric) would be stored with two units, \(units.joined(separator: " and "))",
+                                   valid: "valid: one unit per metric")
+            }
+        }
+        try db.execute(sql: sql)
+        suspendedUnitTrigger = nil
+    }
+}
