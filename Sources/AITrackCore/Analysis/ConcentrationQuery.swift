@@ -5,9 +5,17 @@ extension DatabaseReading {
     /// The metrics with company values (not forecasts) in the period, by name.
     public func metricsWithCompanyData(period: Period) throws -> [String] {
         try reader.read { db in
+            // each metric once by seeks on the index (metric, measure, date), then whether it has
+            // company values in the period: not a read of every statistic of the period
             try String.fetchAll(db, sql: """
-                SELECT DISTINCT metric FROM statistics
-                WHERE measure = 'value' AND company_id IS NOT NULL AND forecast = 0 AND date BETWEEN ? AND ?
+                WITH RECURSIVE metrics(metric) AS (
+                    SELECT min(metric) FROM statistics
+                    UNION ALL SELECT (SELECT min(metric) FROM statistics WHERE metric > m.metric) FROM metrics m WHERE m.metric IS NOT NULL
+                )
+                SELECT metric FROM metrics m
+                WHERE metric IS NOT NULL AND EXISTS (
+                    SELECT 1 FROM statistics st
+                    WHERE st.metric = m.metric AND st.measure = 'value' AND st.date BETWEEN ? AND ? AND st.company_id IS NOT NULL AND st.forecast = 0)
                 ORDER BY metric
                 """, arguments: [period.fromISO, period.toISO])
         }
@@ -28,19 +36,27 @@ extension DatabaseReading {
     public func concentration(metric: String, period: Period, consolidate: Bool = true) throws -> ConcentrationResult {
         try reader.read { db in
             let unit = try Self.unit(of: metric, db)
+            // companies and sources by id, each looked up once (not joined to every statistic)
+            var companies: [Int64: (name: String, parent: String, aggregate: Bool)] = [:]
+            var sources: [Int64: String] = [:]
+            let companyStatement = try db.cachedStatement(sql: "SELECT company, kind, ultimate_parent FROM company_ultimate_parents WHERE company_id = ?")
+            let sourceStatement = try db.cachedStatement(sql: "SELECT name FROM sources WHERE id = ?")
             let holdings = try Row.mapAll(db, sql: """
-                SELECT st.id, c.name AS company, c.kind, up.ultimate_parent, st.segment, st.date, st.value, st.verification,
-                       coalesce(st.ingest_id, 0) AS ingest_id, s.name AS source
-                FROM statistics st
-                JOIN companies c ON c.id = st.company_id
-                JOIN company_ultimate_parents up ON up.company_id = st.company_id
-                JOIN sources s ON s.id = st.source_id
-                WHERE st.metric = ? AND st.measure = 'value' AND st.forecast = 0 AND st.date BETWEEN ? AND ?
+                SELECT id, company_id, segment, date, value, verification, coalesce(ingest_id, 0) AS ingest_id, source_id
+                FROM statistics
+                WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ? AND forecast = 0 AND company_id IS NOT NULL
                 """, arguments: [metric, period.fromISO, period.toISO]) { r in
-                Holding(statisticID: r["id"], company: r["company"], ultimateParent: r["ultimate_parent"], isAggregate: (r["kind"] as String) == "aggregate",
-                        segment: r["segment"], date: r["date"], value: r["value"], verified: (r["verification"] as String) == "verified",
-                        doubtful: ["disputed", "contradicted"].contains(r["verification"] as String),
-                        ingestOrder: (r["ingest_id"] as Int64) << 32 | (r["id"] as Int64), source: r["source"])
+                let companyID: Int64 = r["company_id"], sourceID: Int64 = r["source_id"]
+                if companies[companyID] == nil, let c = try Row.fetchOne(companyStatement, arguments: [companyID]) {
+                    companies[companyID] = (c["company"], c["ultimate_parent"], (c["kind"] as String) == "aggregate")
+                }
+                if sources[sourceID] == nil { sources[sourceID] = try String.fetchOne(sourceStatement, arguments: [sourceID]) }
+                let company = companies[companyID] ?? ("", "", false)
+                let verification: String = r["verification"]
+                return Holding(statisticID: r["id"], company: company.name, ultimateParent: company.parent, isAggregate: company.aggregate,
+                               segment: r["segment"], date: r["date"], value: r["value"], verified: verification == "verified",
+                               doubtful: verification == "disputed" || verification == "contradicted",
+                               ingestOrder: (r["ingest_id"] as Int64) << 32 | (r["id"] as Int64), source: sources[sourceID] ?? "")
             }
             let totals = try Row.mapAll(db, sql: """
                 SELECT st.date, st.precision, st.value, st.verification, coalesce(st.ingest_id, 0) AS ingest_id, st.id, s.name AS source
@@ -53,7 +69,7 @@ extension DatabaseReading {
             let published = try Row.mapAll(db, sql: """
                 SELECT st.id, st.measure, st.date, st.precision, st.value, st.qualifier, st.verification, s.name AS source, cb.name AS cited_by
                 FROM statistics st JOIN sources s ON s.id = st.source_id LEFT JOIN sources cb ON cb.id = st.cited_by_id
-                WHERE st.metric = ? AND st.measure <> 'value' AND st.date BETWEEN ? AND ?
+                WHERE st.metric = ? AND st.measure IN (\(Measure.published)) AND st.date BETWEEN ? AND ?
                 ORDER BY st.date, st.measure, st.id
                 """, arguments: [metric, period.fromISO, period.toISO]) { r in
                 PublishedFigure(statisticID: r["id"], measure: Measure(rawValue: r["measure"])!,

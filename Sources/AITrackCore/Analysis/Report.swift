@@ -121,8 +121,8 @@ extension DatabaseReading {
     func quarterly(_ metric: String, _ period: Period) throws -> Bool {
         try reader.read { db in
             try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND precision = 'quarter' AND company_id IS NOT NULL AND date BETWEEN ? AND ?)
-                   AND NOT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND precision = 'year' AND company_id IS NOT NULL AND date BETWEEN ? AND ?)
+                SELECT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ? AND precision = 'quarter' AND company_id IS NOT NULL)
+                   AND NOT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ? AND precision = 'year' AND company_id IS NOT NULL)
                 """, arguments: [metric, period.fromISO, period.toISO, metric, period.fromISO, period.toISO]) ?? false
         }
     }

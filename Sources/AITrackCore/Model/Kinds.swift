@@ -67,6 +67,10 @@ public enum Measure: String, Vocabulary {
     case value, cr1, cr2, cr3, cr4, cr5, cr6, cr7, cr8, cr9, cr10, hhi
     public static let noun = "a measure"
 
+    /// The published measures (all but `value`) as an SQL list: `'cr1', 'cr2', …` (an `IN` list
+    /// seeks the index on metric, measure and date; `<> 'value'` would read every row).
+    static let published = allCases.filter { $0 != .value }.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+
     /// n for `crN`, nil otherwise.
     public var crN: Int? {
         guard rawValue.hasPrefix("cr") else { return nil }
