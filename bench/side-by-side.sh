@@ -12,7 +12,7 @@ n=${1:-200000}
 runs=${2:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-swift build -c release >/dev/null
+swift build -c release > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 bin=$(swift build -c release --show-bin-path)/aitrack
 python3 bench/gen_statistics.py "$n" "$work" >/dev/null
 # aitrack's CSV: the entry fields as columns, a type given by --type
