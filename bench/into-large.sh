@@ -50,5 +50,5 @@ floor=$(awk '$1 == "import" {print $2}' "$results")
 echo "base: $base, new: $n (stored after: $stored), median of $runs runs, $(nproc) cores, $(date -u +%Y-%m-%d)"
 printf "%-10s %9s %9s %12s\n" tool seconds "peak MB" "× .import"
 while read -r name t m; do
-  printf "%-10s %9s %9s %12s\n" "$name" "$t" "$m" "$(python3 -c "print(round($t / $floor, 1))")"
+  printf "%-10s %9s %9s %12s\n" "$name" "$t" "$m" "$(python3 -c "print(round($t / max($floor, 0.01), 1))")"
 done < "$results"

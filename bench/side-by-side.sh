@@ -52,5 +52,5 @@ utils=$(awk '$1 == "sqlite-utils" {print $2}' "$results")
 echo "entries: $n, median of $runs runs, $(nproc) cores, $(date -u +%Y-%m-%d)"
 printf "%-18s %9s %9s %12s %16s\n" tool seconds "peak MB" "× .import" "sqlite-utils ÷"
 while read -r name t m; do
-  printf "%-18s %9s %9s %12s %16s\n" "$name" "$t" "$m" "$(python3 -c "print(round($t / $floor, 1))")" "$(python3 -c "print(round($utils / $t, 2))")"
+  printf "%-18s %9s %9s %12s %16s\n" "$name" "$t" "$m" "$(python3 -c "print(round($t / max($floor, 0.01), 1))")" "$(python3 -c "print(round($utils / max($t, 0.01), 2))")"
 done < "$results"
