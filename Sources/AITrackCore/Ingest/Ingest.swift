@@ -84,7 +84,7 @@ extension AppDatabase {
                     errors.append(InputError(InputLocation(file: inputs.first?.name ?? "-"), p))
                 }
             }
-            errors = inInputOrder(errors, inputs: inputs)
+            (errors, limitReached) = inInputOrder(errors, inputs: inputs, limit: options.errorLimit, limitReached: limitReached)
             for (location, entry) in deferred where errors.count < options.errorLimit {
                 do {
                     _ = try w.apply(entry)
@@ -100,15 +100,17 @@ extension AppDatabase {
     }
 }
 
-/// Problems in the order of the inputs and their lines: a chunk's problems are found when it is
-/// written, after those of entries read since.
-func inInputOrder(_ errors: [InputError], inputs: [IngestInput]) -> [InputError] {
+/// Problems in the order of the inputs and their lines (a chunk's problems are found when it is
+/// written, after those of entries read since), at most `limit` of them (a chunk may report
+/// several at once).
+func inInputOrder(_ errors: [InputError], inputs: [IngestInput], limit: Int, limitReached: Bool) -> ([InputError], Bool) {
     let fileOrder = Dictionary(inputs.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
-    return errors.enumerated().sorted { a, b in
+    let sorted = errors.enumerated().sorted { a, b in
         let ka = (fileOrder[a.element.location.file] ?? 0, a.element.location.line ?? 0, a.offset)
         let kb = (fileOrder[b.element.location.file] ?? 0, b.element.location.line ?? 0, b.offset)
         return ka < kb
     }.map(\.element)
+    return sorted.count > limit ? (Array(sorted.prefix(limit)), true) : (sorted, limitReached)
 }
 
 /// A bounded hand-over of decoded entries from the reading thread to the writing one; memory

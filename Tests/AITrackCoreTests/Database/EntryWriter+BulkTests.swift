@@ -121,4 +121,18 @@ import Testing
         }
         #expect(try snapshot(db) == before)
     }
+
+    /// A chunk reports its conflicts at once; the run still lists at most the limit, the first ones.
+    @Test func aChunkFullOfConflictsListsNoMoreThanTheLimit() throws {
+        let db = try AppDatabase.inMemory()
+        _ = try db.ingest([ndjson(Self.file(300))], options: IngestOptions())
+        do {
+            _ = try db.ingest([ndjson(Self.file(300) { k in Self.line(k, value: 7) })], options: IngestOptions())
+            Issue.record("conflicting entries were accepted")
+        } catch let e as IngestFailure {
+            #expect(e.errors.count == Limits.errorsListed && e.limitReached)
+            #expect(e.errors.map(\.location.line) == (1...Limits.errorsListed).map { Optional($0) })
+        }
+    }
 }
+
