@@ -27,6 +27,7 @@ struct FieldReader {
     /// Refuses control characters (a NUL would cut the text short in SQLite's C API); tab and
     /// line breaks only in free text.
     static func checkText(_ s: String, field: String) throws(FieldProblem) {
+        if ControlCharacters.isPrintableASCII(s) { return }   // most text: no look-up of the field's kind
         let base = field.prefix { $0 != "." }
         if let c = ControlCharacters.first(in: s, multiline: multilineFields.contains(base)) {
             throw FieldProblem(field: field, problem: "holds the control character \(ControlCharacters.name(c))",

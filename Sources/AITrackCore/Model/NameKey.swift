@@ -34,13 +34,18 @@ public enum NameKey {
 /// breaks are allowed only in free text (notes, titles, purposes), where `multiline` is true.
 public enum ControlCharacters {
     public static func first(in s: String, multiline: Bool) -> Unicode.Scalar? {
-        // fast path: printable ASCII
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
+        if isPrintableASCII(s) { return nil }
         for u in s.unicodeScalars where u.properties.generalCategory == .control {
             if multiline && (u == "\t" || u == "\n" || u == "\r") { continue }
             return u
         }
         return nil
+    }
+
+    /// Whether every byte is printable ASCII (the fast path: no control character possible).
+    public static func isPrintableASCII(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+            ?? s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// `U+0000`, for messages.
