@@ -9,6 +9,20 @@ public struct CheckFinding: Sendable {
 
 /// The data rules beyond SQLite's own checks, each a query that returns the rows breaking it.
 enum CheckRules {
+    static let schemaObjectMissing = "a table, index, trigger or view of the schema missing"
+
+    /// Every table, index, trigger and view the migrations make, as "type name" (from an empty
+    /// in-memory database): a file without one of them no longer keeps the schema's rules.
+    static func schemaObjects() throws -> Set<String> {
+        let queue = try DatabaseQueue()
+        try Migrations.migrator.migrate(queue)
+        return try queue.read { try names($0) }
+    }
+
+    static func names(_ db: Database) throws -> Set<String> {
+        Set(try Row.fetchAll(db, sql: "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").map { "\($0[0] as String) \($0[1] as String)" })
+    }
+
     static let all: [(String, String)] = [
         ("one unit per metric", """
             SELECT metric, group_concat(DISTINCT unit) AS units, count(*) AS statistics
@@ -87,6 +101,11 @@ extension DatabaseReading {
                 var t = ResultTable(columns: stmt.columnNames)
                 for r in try Row.fetchAll(stmt) { t.rows.append(r.databaseValues.map(Self.cell)) }
                 if !t.rows.isEmpty { findings.append(CheckFinding(rule: rule, rows: t)) }
+            }
+            let missing = try CheckRules.schemaObjects().subtracting(CheckRules.names(db)).sorted()
+            if !missing.isEmpty {
+                findings.append(CheckFinding(rule: CheckRules.schemaObjectMissing, rows: ResultTable(
+                    columns: ["type", "name"], rows: missing.map { m in m.split(separator: " ", maxSplits: 1).map { .text(String($0)) } })))
             }
             return findings
         }

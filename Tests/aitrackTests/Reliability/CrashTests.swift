@@ -28,6 +28,8 @@ import Testing
             p.waitUntilExit()
             let check = try cli.run("check")
             #expect(check.status == 0, "trial \(trial): \(check.stdout)\(check.stderr)")
+            // a run of this size drops the unit trigger inside its transaction: it is there after any kill
+            #expect(try cli.sqlite("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'statistics_one_unit_insert'") == "1")
             let count = Int(try cli.sqlite("SELECT count(*) FROM statistics WHERE metric = 'crash_test'")) ?? -1
             #expect(count == 0 || count == n, "trial \(trial): \(count) of \(n) entries")
             outcomes[count, default: 0] += 1
