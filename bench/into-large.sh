@@ -26,18 +26,7 @@ sqlite3 "$work/import-base.db" -cmd '.mode csv' -cmd BEGIN -cmd ".import --skip 
 "$bin" init --no-seed --quiet --db "$work/aitrack-base.db"
 "$bin" ingest "$work/base.ndjson" --quiet --db "$work/aitrack-base.db"
 
-measure() {  # name, setup command, timed command; prints "name median_s peak_mb"
-  local name=$1 setup=$2 cmd=$3 times=() peak=0
-  for _ in $(seq "$runs"); do
-    bash -c "$setup" >/dev/null 2>&1
-    /usr/bin/time -f "%e %M" -o "$work/t" bash -c "$cmd" >/dev/null 2>&1
-    read -r t m < "$work/t"
-    times+=("$t")
-    [ "$m" -gt "$peak" ] && peak=$m
-  done
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}')
-  echo "$name $median $((peak / 1024))"
-}
+. bench/measure.sh
 
 results=$work/results
 {
