@@ -17,10 +17,10 @@ extension EntryWriter {
         return e
     }
 
-    /// Checks and resolves `e` now (throwing its problem), and writes it with its chunk.
+    /// Checks and resolves `e` now (throwing its problem), and writes it with its chunk (counted
+    /// then, as added, unchanged, replaced or ignored).
     func stage(_ e: StatisticEntry, at location: InputLocation) throws -> [InputError] {
         staged.append((location, try prepare(e)))
-        count(.added)
         return staged.count >= Self.chunkSize ? try flushStaged() : []
     }
 
@@ -33,14 +33,13 @@ extension EntryWriter {
         staged.removeAll(keepingCapacity: true)
         bulkRows += chunk.count
         if bulkRows >= Self.suspendTriggerAfter { try suspendUnitTrigger() }
-        if lastStatisticWasNew { return try insertChunk(chunk) }
+        if lastChunkWasNew { return try insertChunk(chunk) }
         var problems: [InputError] = []
         var fresh: [(location: InputLocation, statistic: PreparedStatistic)] = []
-        let stored = try storedStatistics(chunk.map(\.statistic.identity))
+        let stored = try storedStatistics(chunk.map(\.statistic.identity), columns: columns(chunk[0].statistic).pairs.map(\.0))
         var differing: Set<String> = []
         for (location, p) in chunk {
             guard let old = stored[p.identity] else { fresh.append((location, p)); continue }
-            summary.added -= 1
             if !differing.contains(p.identity), same(old, columns(p)) {
                 count(.unchanged)
                 continue
@@ -64,38 +63,35 @@ extension EntryWriter {
         } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
             added = 0   // a row the schema refuses: none of the chunk is in; each is tried alone below
         }
-        lastStatisticWasNew = 2 * added >= chunk.count
+        summary.added += added
+        lastChunkWasNew = 2 * added >= chunk.count
         if added == chunk.count { return [] }
         var addedIdentities = Set(try String.fetchAll(db.cachedStatement(sql: "SELECT identity FROM statistics WHERE id > ?"), arguments: [before]))
         var problems: [InputError] = []
         for (location, p) in chunk where addedIdentities.remove(p.identity) == nil {
-            summary.added -= 1
             do {
-                count(added == 0 ? try statisticAlone(p) : try upsert(p))
+                count(try upsert(p))   // adds it when the whole chunk was refused for another row
             } catch let problem as FieldProblem {
                 problems.append(InputError(location, problem))
             } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
-                problems.append(InputError(location, FieldProblem(field: "entry", problem: "the database refused it (\(e.message ?? "a constraint failed"))")))
+                problems.append(InputError(location, .refused(by: e)))
             }
         }
         return problems
     }
 
-    /// The stored statistics with these identities: identity → the values of `columns` in order.
-    private func storedStatistics(_ identities: [String]) throws -> [String: [DatabaseValue]] {
-        let names = Self.statisticColumns.map(quoteIdent).joined(separator: ", ")
+    /// The stored statistics with these identities: identity → the values of `columns` (whose
+    /// first is the identity) in order.
+    private func storedStatistics(_ identities: [String], columns: [String]) throws -> [String: [DatabaseValue]] {
         let marks = Array(repeating: "?", count: identities.count).joined(separator: ", ")
-        let statement = try db.cachedStatement(sql: "SELECT \(names) FROM statistics WHERE identity IN (\(marks))")
+        let statement = try db.cachedStatement(sql: "SELECT \(columns.map(quoteIdent).joined(separator: ", ")) FROM statistics WHERE identity IN (\(marks))")
         var out: [String: [DatabaseValue]] = [:]
         let rows = try Row.fetchCursor(statement, arguments: StatementArguments(identities))
         while let row = try rows.next() {
-            out[row[0]] = (0..<Self.statisticColumns.count).map { row[$0] as DatabaseValue }
+            out[row[0]] = (0..<columns.count).map { row[$0] as DatabaseValue }
         }
         return out
     }
-
-    static let statisticColumns = ["identity", "metric", "measure", "date", "precision", "company_id", "segment", "region", "value", "low",
-                                   "high", "unit", "qualifier", "forecast", "source_id", "cited_by_id", "note", "verification", "entry_key"]
 
     /// Whether the stored values equal the entry's (columns the entry leaves out are no difference).
     func same(_ stored: [DatabaseValue], _ columns: Columns) -> Bool {
@@ -103,11 +99,6 @@ extension EntryWriter {
             if !sameValue(stored[k], new) { return false }
         }
         return true
-    }
-
-    /// One statistic of a chunk the schema refused, inserted or compared on its own.
-    private func statisticAlone(_ p: PreparedStatistic) throws -> Outcome {
-        try insertNew([p]) == 1 ? .added : try upsert(p)
     }
 
     // MARK: - The unit check, once per run
@@ -131,6 +122,7 @@ extension EntryWriter {
     func restoreUnitTrigger() throws {
         guard let sql = suspendedUnitTrigger else { return }
         for metric in metricUnits.keys.sorted() {
+            // min and max in two statements: each one seek on (metric, measure, unit)
             let units = try String.fetchAll(db.cachedStatement(sql: """
                 SELECT (SELECT min(unit) FROM statistics WHERE metric = ?1 AND measure = 'value')
                 UNION ALL SELECT (SELECT max(unit) FROM statistics WHERE metric = ?1 AND measure = 'value')

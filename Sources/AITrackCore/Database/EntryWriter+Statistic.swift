@@ -49,15 +49,10 @@ extension EntryWriter {
                                  sourceID: try sourceID(e.source), citedByID: try citedByID(e.citedBy))
     }
 
+    /// One statistic on its own (an add command, or an entry with an id); `ingest` writes the
+    /// others in chunks (`EntryWriter+Bulk`).
     func statistic(_ e: StatisticEntry) throws -> Outcome {
-        let p = try prepare(e)
-        // the common case of a large ingest, a new statistic: one insert, the identity index checked once
-        // (tried while the entries before were new; a re-ingest of stored entries looks each up first)
-        if e.common.key == nil, lastStatisticWasNew {
-            lastStatisticWasNew = try insertNew([p]) == 1
-            if lastStatisticWasNew { return .added }
-        }
-        return try upsert(p)
+        try upsert(prepare(e))
     }
 
     /// Finds the statistic by its id or identity, then adds, leaves, replaces or ignores it.
@@ -67,7 +62,6 @@ extension EntryWriter {
         let (_, outcome) = try upsert(table: "statistics", lookup: lookup(key: e.common.key, else: ("identity = ?", [p.identity])),
                                        columns: columns(p),
                                        describe: "statistic \(e.metric)\(e.measure == .value ? "" : " " + e.measure.rawValue) \(e.date) \(who)\(e.segment.map { " " + $0 } ?? "") (\(e.source.name))")
-        if outcome == .added { lastStatisticWasNew = true }
         return outcome
     }
 

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// The one way a row is written: found by its identity, then added, left, replaced or ignored.
 extension EntryWriter {
@@ -67,7 +68,11 @@ extension EntryWriter {
         args += [ingestID]
         do {
             try statements.insert.execute(arguments: args)
-        } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+        } catch let e as DatabaseError {
+            // a statement that failed reports its error again on its next reset: reset it now, so
+            // that the next entry of the run is not refused for this one
+            sqlite3_reset(statements.insert.sqliteStatement)
+            guard e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE else { throw e }
             // found by its id, but its natural identity (or another unique key) is taken by another row
             throw FieldProblem(field: "id", problem: "\(describe()) already exists under another id (\(e.message ?? "unique constraint"))",
                                valid: "valid: the stored entry's id, or no id to match it by its identity")
@@ -109,3 +114,11 @@ extension EntryWriter {
         return natural
     }
 }
+
+extension FieldProblem {
+    /// An entry the schema refused (a CHECK constraint, a trigger, a foreign key).
+    static func refused(by e: DatabaseError) -> FieldProblem {
+        FieldProblem(field: "entry", problem: "the database refused it (\(e.message ?? "a constraint failed"))")
+    }
+}
+

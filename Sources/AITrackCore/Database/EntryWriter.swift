@@ -22,16 +22,17 @@ final class EntryWriter {
     var sourcesCreatedHere: Set<Int64> = []
     var sourceIDs: [String: Int64] = [:]       // name⧸url → id
     var metricUnits: [String: String] = [:]
-    /// Prepared statements of `upsert`, per table and lookup (valid for this writer's transaction).
     /// The inserts of new statistics (`insertNew`) by number of rows, prepared on first use.
     var newStatistics: [Int: RawInsert] = [:]
     /// Statistics of a bulk ingest waiting to be inserted together (`stage`, `flushStaged`).
     var staged: [(location: InputLocation, statistic: PreparedStatistic)] = []
     /// The unit-check trigger's SQL while a bulk ingest has it dropped (`suspendUnitTrigger`).
     var suspendedUnitTrigger: String?
+    /// Statistics of this run written in chunks so far (a large run checks units once).
     var bulkRows = 0
-    /// Whether the last statistic entry was a new one: the next is then tried as an insert first.
-    var lastStatisticWasNew = true
+    /// Whether most of the last chunk was new: the next is then inserted first, else looked up first.
+    var lastChunkWasNew = true
+    /// Prepared statements of `upsert`, per table and lookup (valid for this writer's transaction).
     var upsertStatements: [String: (names: [String], select: Statement, insert: Statement, exists: Statement)] = [:]
 
     init(db: Database, ingestID: Int64, policy: ConflictPolicy, strictNames: Bool) throws {

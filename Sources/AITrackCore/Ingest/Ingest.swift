@@ -66,7 +66,7 @@ extension AppDatabase {
                     } catch let e as DatabaseError {
                         // the file, not the entry: a full disk, a lock, an I/O error ends the run here
                         if let storage = DatabaseFileProblem.from(e, path: path, at: location.description) { throw storage }
-                        errors.append(InputError(location, FieldProblem(field: "entry", problem: "the database refused it (\(e.message ?? "a constraint failed"))")))
+                        errors.append(InputError(location, .refused(by: e)))
                     }
                     if errors.count >= options.errorLimit {
                         limitReached = true

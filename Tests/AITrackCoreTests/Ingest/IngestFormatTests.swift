@@ -93,6 +93,7 @@ import Testing
         let lines = String(repeating: #"{"type":"company","name":"X","kind":"startup"}"# + "\n", count: 80)
         do {
             _ = try db.ingest([input("many.ndjson", lines)], options: IngestOptions())
+            Issue.record("80 bad entries were accepted")
         } catch let e as IngestFailure {
             #expect(e.details.count == 50)
             #expect(e.details.last == "stopped after 50 errors; nothing was written.")
