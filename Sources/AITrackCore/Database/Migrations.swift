@@ -10,6 +10,7 @@ public enum Migrations {
         ("0004_foreign_key_indexes", String(decoding: PackageResources._004_foreign_key_indexes_sql, as: UTF8.self)),
         ("0005_deal_relations", String(decoding: PackageResources._005_deal_relations_sql, as: UTF8.self)),
         ("0006_views_filter_first", String(decoding: PackageResources._006_views_filter_first_sql, as: UTF8.self)),
+        ("0007_checks_without_in_lists", String(decoding: PackageResources._007_checks_without_in_lists_sql, as: UTF8.self)),
     ]
 
     /// The schema version this binary writes: the number of migrations.

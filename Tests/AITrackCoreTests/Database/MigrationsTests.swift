@@ -9,13 +9,20 @@ import Testing
 @Suite struct MigrationsTests {
     static let sql = Migrations.all.map(\.sql).joined(separator: "\n")
 
-    /// Every `column IN ('a', 'b', …)` list of a CHECK in the migrations.
+    /// Every `column IN ('a', 'b', …)` list of a CHECK in the migrations, and every list written
+    /// as `column = 'a' OR column = 'b' OR …` (migration 0007).
     static func checkLists(_ column: String) -> [[String]] {
-        let pattern = try! NSRegularExpression(pattern: "CHECK \\((?:\\w+ IS NULL OR )?\\(?\(column) IN \\(([^)]*)\\)")
+        let inList = try! NSRegularExpression(pattern: "CHECK \\((?:\\w+ IS NULL OR )?\\(?\(column) IN \\(([^)]*)\\)")
+        let orList = try! NSRegularExpression(pattern: "CHECK \\((\(column) = '[^']*'(?:\\s+OR\\s+\(column) = '[^']*')+)\\)")
         let range = NSRange(sql.startIndex..., in: sql)
-        return pattern.matches(in: sql, range: range).map { m in
+        let ins = inList.matches(in: sql, range: range).map { m in
             String(sql[Range(m.range(at: 1), in: sql)!]).split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " '")) }
         }
+        let ors = orList.matches(in: sql, range: range).map { m in
+            let quoted = sql[Range(m.range(at: 1), in: sql)!].split(separator: "'", omittingEmptySubsequences: false)
+            return stride(from: 1, to: quoted.count, by: 2).map { String(quoted[$0]) }
+        }
+        return ins + ors
     }
 
     @Test(arguments: [
@@ -84,5 +91,90 @@ import Testing
             #expect(new == before, "\(view)")
         }
     }
-}
 
+    // MARK: - 0007: the statistics table rebuilt without IN lists
+
+    /// A database at the schema after migration `name`, with one company and one source.
+    static func database(upTo name: String) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue()
+        try Migrations.migrator.migrate(queue, upTo: name)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO companies (id, name) VALUES (1, 'Acme'); INSERT INTO sources (id, name) VALUES (1, 'Report')")
+        }
+        return queue
+    }
+
+    /// The rebuilt table takes and refuses exactly the rows the table of 0001 took and refused:
+    /// every value of each vocabulary, and values just outside it.
+    @Test func theRebuiltStatisticsTableRefusesWhatTheOldOneRefused() throws {
+        let before = try Self.database(upTo: "0006_views_filter_first")
+        let after = try Self.database(upTo: Migrations.all.last!.name)
+        var rows: [[String: DatabaseValueConvertible]] = []
+        let base: [String: DatabaseValueConvertible] = ["metric": "m", "date": "2025-01-01", "value": 5.0, "unit": "GPUs", "source_id": 1]
+        func with(_ changes: [String: DatabaseValueConvertible]) -> [String: DatabaseValueConvertible] { base.merging(changes) { $1 } }
+        for m in Measure.allRawValues + ["cr0", "cr11", "CR1", "value ", "", "hh"] {
+            rows.append(with(["measure": m, "unit": m == "hhi" ? "points" : m.hasPrefix("cr") ? "percent" : "GPUs"]))
+        }
+        for p in Precision.allRawValues + ["week", "Day", ""] { rows.append(with(["precision": p])) }
+        for q in Qualifier.allRawValues + ["roughly", "EXACT"] { rows.append(with(["qualifier": q])) }
+        for v in Verification.allRawValues + ["checked", "Verified"] { rows.append(with(["verification": v])) }
+        for f in [0, 1, 2, -1] { rows.append(with(["forecast": f])) }
+        for d in ["2025-01-01", "2025-04-01", "2025-07-01", "2025-10-01", "2025-02-01", "2025-12-01"] {
+            rows.append(with(["date": d, "precision": "quarter"]))
+        }
+        func outcomes(_ queue: DatabaseQueue) throws -> [Bool] {
+            try rows.enumerated().map { i, row in
+                let columns = row.keys.sorted()
+                let sql = "INSERT INTO statistics (identity, \(columns.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: columns.count)))"
+                do {
+                    try queue.write { try $0.execute(sql: sql, arguments: StatementArguments(["row \(i)"] + columns.map { row[$0] })) }
+                    return true
+                } catch { return false }
+            }
+        }
+        let (old, new) = (try outcomes(before), try outcomes(after))
+        #expect(new == old)
+        #expect(new.filter { $0 }.count == Measure.allRawValues.count + Precision.allRawValues.count + Qualifier.allRawValues.count + Verification.allRawValues.count + 2 + 4)
+        #expect(new.contains(false))
+    }
+
+    /// Upgrading a database of schema 6 keeps every statistic as it was, and the table's indexes
+    /// and triggers; the views read the new table.
+    @Test func theUpgradeKeepsTheStatisticsAndTheirIndexes() throws {
+        let queue = try Self.database(upTo: "0006_views_filter_first")
+        let seeded = try AppDatabase.inMemory(seed: true)
+        let dump = "SELECT * FROM statistics ORDER BY id"
+        let objects = "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'statistics' AND type IN ('index', 'trigger') ORDER BY name"
+        let rows = try seeded.reader.read { try Row.fetchAll($0, sql: dump) }
+        try queue.write { db in
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON; DELETE FROM companies; DELETE FROM sources")
+            for table in ["ingests", "sources", "companies"] {
+                for row in try seeded.reader.read({ try Row.fetchAll($0, sql: "SELECT * FROM \(table)") }) {
+                    let names = Array(row.columnNames)
+                    try db.execute(sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
+                                   arguments: StatementArguments(names.map { row[$0] as DatabaseValue }))
+                }
+            }
+            for row in rows {
+                let names = Array(row.columnNames)
+                try db.execute(sql: "INSERT INTO statistics (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
+                               arguments: StatementArguments(names.map { row[$0] as DatabaseValue }))
+            }
+        }
+        let objectsBefore = try queue.read { try Row.fetchAll($0, sql: objects) }
+        let viewBefore = try queue.read { try Row.fetchAll($0, sql: "SELECT * FROM metric_year_concentration") }
+        try Migrations.migrator.migrate(queue)
+        let (after, objectsAfter, viewAfter, foreignKeys, integrity) = try queue.read { db in
+            (try Row.fetchAll(db, sql: dump), try Row.fetchAll(db, sql: objects),
+             try Row.fetchAll(db, sql: "SELECT * FROM metric_year_concentration"),
+             try Row.fetchAll(db, sql: "PRAGMA foreign_key_check"), try String.fetchOne(db, sql: "PRAGMA integrity_check"))
+        }
+        #expect(after == rows)
+        #expect(rows.count > 100)
+        #expect(objectsAfter == objectsBefore)
+        #expect(objectsBefore.count == 11)
+        #expect(viewAfter == viewBefore && viewBefore.count > 10)
+        #expect(foreignKeys.isEmpty)
+        #expect(integrity == "ok")
+    }
+}
