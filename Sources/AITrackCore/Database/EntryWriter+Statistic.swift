@@ -43,8 +43,15 @@ extension EntryWriter {
             cid = id
             companyName = try canonicalCompanyName(id)
         }
-        let identity = [e.metric, e.measure.rawValue, e.date.iso, companyName.lowercased(), e.segment?.lowercased() ?? "",
-                        e.region?.lowercased() ?? "", e.source.name.lowercased(), e.source.url ?? ""].joined(separator: "|")
+        // metric|measure|date|company|segment|region|source name|source url, appended in place
+        // (`joined` on an array of eight took 5,000 instructions a statistic)
+        var identity = e.metric
+        identity.reserveCapacity(128)
+        for part in [e.measure.rawValue, e.date.iso, companyName.lowercased(), e.segment?.lowercased() ?? "",
+                     e.region?.lowercased() ?? "", e.source.name.lowercased(), e.source.url ?? ""] {
+            identity.append("|")
+            identity.append(part)
+        }
         return PreparedStatistic(entry: e, identity: identity, companyID: cid, companyName: companyName,
                                  sourceID: try sourceID(e.source), citedByID: try citedByID(e.citedBy))
     }

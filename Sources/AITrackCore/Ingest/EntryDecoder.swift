@@ -28,14 +28,14 @@ public struct EntryDecoder: Sendable {
         .fx: ["currency", "date", "usd", "source", "source_url", "source_published"],
     ]
 
-    static let allowed: [EntryType: Set<String>] = fields.mapValues { Set(commonFields + $0) }
+    static let allowed: [EntryType: [String]] = fields.mapValues { commonFields + $0 }
 
     /// Every field name of any entry type.
     public static let allFieldNames: Set<String> = Set(fields.values.flatMap { $0 } + commonFields)
 
     public func decode(_ record: [(String, JSONValue)]) throws(FieldProblem) -> Entry {
         let type: EntryType
-        if let t = try FieldReader(record.filter { $0.0 == "type" }, dateFormat: nil).string("type") {
+        if let t = try FieldReader(record, dateFormat: nil).string("type") {
             type = try EntryType.parse(t, field: "type")
         } else if let defaultType {
             type = defaultType
@@ -186,7 +186,7 @@ public struct EntryDecoder: Sendable {
     ]
 
     static func fromListing(_ record: [(String, JSONValue)], type: EntryType) -> [(String, JSONValue)] {
-        guard let columns = listingColumns[type], record.contains(where: { columns[$0.0] != nil }) else { return record }
+        guard let columns = listingColumns[type], columns.keys.contains(where: { c in record.contains { $0.0 == c } }) else { return record }
         let fields = Set(record.map(\.0))
         return record.compactMap { key, value in
             // an alliance listing's members are memberships (objects), not founding members

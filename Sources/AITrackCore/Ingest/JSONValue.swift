@@ -132,6 +132,7 @@ public struct JSONParser {
     private mutating func object(depth: Int) throws(Failure) -> JSONValue {
         i += 1
         var members: [(String, JSONValue)] = []
+        members.reserveCapacity(16)   // an entry has up to 16 fields: one allocation, not five
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
         while true {
@@ -193,6 +194,25 @@ public struct JSONParser {
         let opening = i
         func failAtOpening(_ m: String) -> Failure { Failure(column: opening + 1, message: m) }
         i += 1
+        // The common case — no escape, all ASCII — makes its String straight from the bytes:
+        // no copy into a buffer, and no UTF-8 validation (ASCII is valid UTF-8).
+        var ascii = true
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") {
+                i += 1
+                if ascii { return String(decoding: bytes[(opening + 1)..<(i - 1)], as: UTF8.self) }
+                guard let s = String(validating: bytes[(opening + 1)..<(i - 1)], as: UTF8.self) else {
+                    throw failAtOpening("a string that is not valid UTF-8")
+                }
+                return s
+            }
+            if b == UInt8(ascii: "\\") { break }
+            if b < 0x20 { throw fail("a control character inside a string") }
+            if b >= 0x80 { ascii = false }
+            i += 1
+        }
+        i = opening + 1
         var out: [UInt8] = []
         var start = i
         while true {
