@@ -19,4 +19,28 @@ import Testing
         #expect(try JSONParser.parse(JSONWriter.string(v)) == v)
         #expect(try JSONParser.parse(JSONWriter.prettyString(v)) == v)
     }
+
+    /// Strings take one of two paths (unescaped ASCII straight from the bytes; anything else
+    /// through a buffer and UTF-8 validation); both give the same strings and the same errors
+    /// at the same column.
+    @Test(arguments: [
+        (#""plain""#, "plain"), (#""Münchén""#, "Münchén"), (#""a\"b""#, "a\"b"), (#""é\n""#, "é\n"),
+        (#""ascii then \u00e9""#, "ascii then é"), (#""\ud83d\ude00 and 😀""#, "😀 and 😀"), (#""""#, ""),
+    ])
+    func stringsOnBothPaths(json: String, expected: String) throws {
+        #expect(try JSONParser.parse(json) == .string(expected))
+    }
+
+    @Test(arguments: [
+        (Array(#""abc"#.utf8), 1, "a string is not closed (truncated?)"),
+        (Array(#""ab\"#.utf8), 5, "a string is not closed (truncated?)"),
+        (Array("\"ab\u{01}c\"".utf8), 4, "a control character inside a string"),
+        (Array(#""é"#.utf8) + [0x01, 0x22], 4, "a control character inside a string"),
+        ([0x22, 0x61, 0xFC, 0x22], 1, "a string that is not valid UTF-8"),
+        ([0x22, 0x5C, 0x6E, 0xFC, 0x22], 1, "a string that is not valid UTF-8"),
+        (Array(#""a\q""#.utf8), 4, "an invalid escape in a string"),
+    ])
+    func stringErrorsOnBothPaths(bytes: [UInt8], column: Int, message: String) {
+        #expect(throws: JSONParser.Failure(column: column, message: message)) { try JSONParser.parse(bytes) }
+    }
 }

@@ -25,4 +25,26 @@ import Testing
         #expect(NumberText.fixed(73.5649, 2) == "73.56")
         #expect(NumberText.human(1e10) == "10 bn")
     }
+
+    /// The byte-level path for plain decimals gives the general path's Double, bit for bit,
+    /// on 20,000 random decimals of every length and on the edge cases; other forms it leaves
+    /// to the general path.
+    @Test func plainDecimalsReadAsTheGeneralPathReadsThem() {
+        var rng = SystemRandomNumberGenerator()
+        var cases = ["0", "-0", "0.0", "007", "1", "-1", "9007199254740993", "179769313486231570000000000000000000000",
+                     "0.1", "0.30000000000000004", "123456789.125", "-0.000000000000000000001", "2.5", "1.005"]
+        for _ in 0..<20_000 {
+            let int = String((0..<Int.random(in: 1...20, using: &rng)).map { _ in "0123456789".randomElement(using: &rng)! })
+            let frac = Bool.random(using: &rng) ? "." + String((0..<Int.random(in: 1...20, using: &rng)).map { _ in "0123456789".randomElement(using: &rng)! }) : ""
+            cases.append((Bool.random(using: &rng) ? "-" : "") + int + frac)
+        }
+        for text in cases {
+            let fast = Amount.plainDecimal(text), general = Amount.general(text)
+            #expect(fast != nil, "\(text)")
+            #expect(fast?.bitPattern == general?.bitPattern, "\(text)")
+        }
+        for other in ["+5", " 5", "5 ", "5.", ".5", "-.5", "1e5", "1,000", "-", "--5", "5-", "1.2.3", "10k", "", "٣"] {
+            #expect(Amount.plainDecimal(other) == nil, "\(other)")
+        }
+    }
 }
