@@ -197,20 +197,22 @@ public enum ConcentrationCalculator {
     /// that date, verified first, then the latest ingested. Returns them in statistic order and
     /// how many alternatives of the same date were set aside.
     static func pickLatest(_ holdings: [Holding]) -> ([Holding], Int) {
-        var best: [String: Holding] = [:]
-        var atBestDate: [String: Int] = [:]
-        for h in holdings {
-            let key = h.company.lowercased() + "\u{1F}" + (h.segment?.lowercased() ?? "")
-            guard let cur = best[key] else { best[key] = h; atBestDate[key] = 1; continue }
+        struct Key: Hashable { var company: String, segment: String }
+        // per key the index of the best row so far and how many rows share its date: one
+        // dictionary, one look-up a row, no copies of the rows
+        var best: [Key: (index: Int, atDate: Int)] = [:]
+        for (i, h) in holdings.enumerated() {
+            let key = Key(company: h.company.lowercased(), segment: h.segment?.lowercased() ?? "")
+            guard let slot = best.index(forKey: key) else { best[key] = (i, 1); continue }
+            let cur = holdings[best.values[slot].index]
             if h.date > cur.date {
-                best[key] = h
-                atBestDate[key] = 1
+                best.values[slot] = (i, 1)
             } else if h.date == cur.date {
-                atBestDate[key, default: 1] += 1
-                if (h.verified ? 1 : 0, h.ingestOrder) > (cur.verified ? 1 : 0, cur.ingestOrder) { best[key] = h }
+                best.values[slot].atDate += 1
+                if (h.verified ? 1 : 0, h.ingestOrder) > (cur.verified ? 1 : 0, cur.ingestOrder) { best.values[slot].index = i }
             }
         }
-        return (best.values.sorted { $0.statisticID < $1.statisticID }, atBestDate.values.reduce(0) { $0 + ($1 - 1) })
+        return (best.values.map { holdings[$0.index] }.sorted { $0.statisticID < $1.statisticID }, best.values.reduce(0) { $0 + ($1.atDate - 1) })
     }
 
     /// Step 2, continued: each company's segments summed, consolidated into the ultimate parent

@@ -17,8 +17,10 @@ public struct Report: Sendable {
     public var alliances: [AllianceRow]
     public var memberships: [MembershipRow]
     /// The latest value in the period of every metric, company, segment, region and source,
-    /// with the value of the year before.
+    /// with the value of the year before (all of them, or the first few of each metric).
     public var statistics: [StatisticRow]
+    /// How many latest values each metric has, whether or not `statistics` holds them all.
+    public var statisticsPerMetric: [String: Int] = [:]
     /// Every source's URL by name (the first one stored), for footnotes.
     public var sourceURLs: [String: String] = [:]
 }
@@ -129,7 +131,9 @@ extension DatabaseReading {
 
     /// The report of a period; `history` adds every period's figures of each metric (costly on a
     /// large database: the HTML report asks for it).
-    public func report(_ period: Period, consolidate: Bool = true, history: Bool = false) throws -> Report {
+    /// `statisticsPerMetric` limits the statistics fetched per metric (what the text formats
+    /// show); nil fetches all of them (JSON).
+    public func report(_ period: Period, consolidate: Bool = true, history: Bool = false, statisticsPerMetric: Int? = nil) throws -> Report {
         let conc = try concentrationForAllMetrics(period: period, consolidate: consolidate).map { c in
             let quarterly = try quarterly(c.metric, period)
             var e = ConcentrationEntry(result: c, previous: try concentration(metric: c.metric, period: period.previousYear, consolidate: consolidate),
@@ -139,6 +143,7 @@ extension DatabaseReading {
             return e
         }
         return try reader.read { db in
+            let statistics = try Self.latestStatistics(db, period, perMetric: statisticsPerMetric)
             var inPeriod = WhereClause()
             inPeriod.add("d.date BETWEEN ? AND ?", [period.fromISO, period.toISO])
             var largest = inPeriod
@@ -153,7 +158,7 @@ extension DatabaseReading {
                           previousDealTotals: try Self.dealTotals(db, period.previousYear),
                           largestDeals: try DealRow.fetch(db, largest, order: "o.value_usd DESC, d.date", limit: 5),
                           alliances: try Self.alliancesFounded(db, period), memberships: try Self.membershipsChanged(db, period),
-                          statistics: try Self.latestStatistics(db, period),
+                          statistics: statistics.rows, statisticsPerMetric: statistics.counts,
                           sourceURLs: Dictionary(try Row.fetchAll(db, sql: "SELECT name, url FROM sources WHERE url IS NOT NULL ORDER BY id")
                             .map { ($0["name"] as String, $0["url"] as String) }, uniquingKeysWith: { first, _ in first }))
         }
@@ -185,41 +190,17 @@ extension DatabaseReading {
     }
 
     /// The latest value in the period of each metric, company, segment, region and source, and
-    /// the latest of the year before for the same metric, company, segment and region (window
-    /// functions: one pass each, also over millions of rows).
-    static func latestStatistics(_ db: Database, _ period: Period) throws -> [StatisticRow] {
-        let latest = """
-            WITH cur AS (
-                SELECT id, metric, coalesce(company_id, 0) AS c, coalesce(segment, '') AS sg, coalesce(region, '') AS rg, forecast,
-                       row_number() OVER (PARTITION BY metric, company_id, segment, region, source_id, forecast
-                                          ORDER BY date DESC, id DESC) AS rn
-                FROM statistics WHERE measure = 'value' AND date BETWEEN ? AND ?
-            ),
-            prev AS (
-                SELECT metric, coalesce(company_id, 0) AS c, coalesce(segment, '') AS sg, coalesce(region, '') AS rg, forecast, value,
-                       row_number() OVER (PARTITION BY metric, company_id, segment, region, forecast
-                                          ORDER BY date DESC, verification = 'verified' DESC, coalesce(ingest_id, 0) DESC, id DESC) AS rn
-                FROM statistics WHERE measure = 'value' AND date BETWEEN ? AND ?
-            )
-            SELECT cur.id, prev.value AS before FROM cur
-            LEFT JOIN prev ON prev.rn = 1 AND prev.metric = cur.metric AND prev.c = cur.c AND prev.sg = cur.sg
-                              AND prev.rg = cur.rg AND prev.forecast = cur.forecast
-            WHERE cur.rn = 1
-            """
-        let prev = period.previousYear
-        var before: [Int64: Double] = [:]
-        var ids: [Int64] = []
-        let cursor = try Row.fetchCursor(db, sql: latest, arguments: [period.fromISO, period.toISO, prev.fromISO, prev.toISO])
-        while let r = try cursor.next() {
-            ids.append(r["id"])
-            if let b: Double = r["before"] { before[r["id"]] = b }
-        }
+    /// the latest of the year before for the same metric, company, segment and region; with
+    /// `perMetric`, only the first that many of each metric (in the listing's order) are fetched.
+    static func latestStatistics(_ db: Database, _ period: Period, perMetric: Int?) throws -> (rows: [StatisticRow], counts: [String: Int]) {
+        let latest = try LatestStatistics.find(db, period)
         var w = WhereClause()
-        w.add("st.id IN (SELECT value FROM json_each(?))", [JSONWriter.string(.array(ids.map { .number(String($0)) }))])
-        return try StatisticRow.fetch(db, w).map { row in
+        w.add("st.id IN (SELECT value FROM json_each(?))", [JSONWriter.string(.array(latest.ids.map { .number(String($0)) }))])
+        let rows = try StatisticRow.fetch(db, w, perMetric: perMetric).map { row in
             var row = row
-            row.previousYear = before[row.rowID]
+            row.previousYear = latest.before[row.rowID]
             return row
         }
+        return (rows, latest.counts)
     }
 }

@@ -10,7 +10,7 @@ public struct ReportSection: Sendable {
 
 extension Report {
     /// Rows a person reads per metric in the statistics section; JSON has them all.
-    static let statisticsPerMetric = 25
+    public static let statisticsPerMetric = 25
 
     /// The sections after the concentration, in order. `more` words the hint for a metric's
     /// statistics left out of the text formats (the executable names its command there).
@@ -60,19 +60,21 @@ extension Report {
     func readableStatistics() -> (ResultTable, [(String, Int)]) {
         var t = ResultTable(columns: ["metric", "date", "company", "segment", "value", "unit", "qualifier", "previous_year", "change",
                                       "source", "cited_by", "verification"])
-        var cut: [(String, Int)] = []
         var seen: [String: Int] = [:]
+        var metrics: [String] = []
         for s in statistics {
             seen[s.metric, default: 0] += 1
+            if seen[s.metric] == 1 { metrics.append(s.metric) }
             if seen[s.metric]! <= Self.statisticsPerMetric {
                 t.rows.append([.text(s.metric), .text(s.date), Cell(s.company), Cell(s.segment), .text(NumberText.human(s.value)), .text(s.unit),
                                .text(s.qualifier), Cell(s.previousYear.map(NumberText.human)), Cell(Self.change(s)), .text(s.source),
                                Cell(s.citedBy), .text(s.verification)])
-            } else if cut.last?.0 == s.metric {
-                cut[cut.count - 1].1 += 1
-            } else {
-                cut.append((s.metric, 1))
             }
+        }
+        // the rows left out: of those fetched, and of those a limited report did not fetch
+        let cut = metrics.compactMap { m -> (String, Int)? in
+            let left = max(statisticsPerMetric[m] ?? 0, seen[m]!) - min(seen[m]!, Self.statisticsPerMetric)
+            return left > 0 ? (m, left) : nil
         }
         return (t, cut)
     }

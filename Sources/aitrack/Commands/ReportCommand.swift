@@ -34,7 +34,9 @@ struct ReportCommand: ParsableCommand {
             p = .year(latest)
             if !db.quiet { Terminal.err("aitrack: report: no period given: \(latest), the latest year with company statistics (give --year for another).") }
         }
-        let report = try database.report(p, consolidate: !noConsolidate, history: f == .html)
+        // JSON lists every latest statistic; the other formats show the first few of each metric
+        let report = try database.report(p, consolidate: !noConsolidate, history: f == .html,
+                                         statisticsPerMetric: f == .json ? nil : Report.statisticsPerMetric)
         let renderer = ReportRenderers.renderer(for: f, bars: Terminal.bars) { metric, count, period in
             let option = period.from == period.to ? "--period \(period.from)" : "--from \(period.from) --to \(period.to)"
             return "\(metric): \(count) more (aitrack stats --metric \(metric) \(option))"

@@ -1,0 +1,26 @@
+import Foundation
+import GRDB
+import Testing
+@testable import AITrackCore
+
+@Suite struct ReportTests {
+    /// A report that fetches only the statistics the text formats show reads exactly as one
+    /// that fetched them all: same rows, same "N more" lines.
+    @Test(arguments: [OutputFormat.table, .markdown])
+    func aLimitedReportReadsAsAFullOne(format: OutputFormat) throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        var lines: [String] = []
+        for i in 0..<70 {
+            lines.append(#"{"type":"statistic","metric":"ai_compute_h100e","date":"2025-\#(String(format: "%02d", i % 12 + 1))","company":"Firm \#(i % 40)","segment":"S\#(i % 3)","value":\#(1000 + i),"unit":"H100e","source":"Bench"}"#)
+        }
+        _ = try db.ingest([ndjson(lines.joined(separator: "\n") + "\n")], options: IngestOptions())
+        let full = try db.report(.year(2025))
+        let limited = try db.report(.year(2025), statisticsPerMetric: Report.statisticsPerMetric)
+        let renderer = ReportRenderers.renderer(for: format)
+        #expect(renderer.render(limited) == renderer.render(full))
+        #expect(Dictionary(grouping: full.statistics, by: \.metric).values.contains { $0.count > Report.statisticsPerMetric })
+        #expect(Dictionary(grouping: limited.statistics, by: \.metric).values.allSatisfy { $0.count <= Report.statisticsPerMetric })
+        #expect(limited.statistics.count < full.statistics.count)
+        #expect(renderer.render(full).contains("ai_compute_h100e: "))
+    }
+}
