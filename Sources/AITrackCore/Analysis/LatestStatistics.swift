@@ -10,6 +10,8 @@ enum LatestStatistics {
     struct Found: Equatable {
         /// The latest statistic of each group, in no particular order.
         var ids: [Int64]
+        /// Their metrics and dates, in the same order.
+        var metrics: [String], dates: [String]
         /// Of those, the value of the year before where there is one.
         var before: [Int64: Double]
         /// How many groups each metric has.
@@ -20,7 +22,10 @@ enum LatestStatistics {
     /// (Swift's `==` would join canonically equivalent spellings that SQLite keeps apart).
     struct Bytes: Hashable {
         let text: String
-        static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        static func == (a: Bytes, b: Bytes) -> Bool {
+            var (x, y) = (a.text, b.text)
+            return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+        }
         func hash(into h: inout Hasher) {
             var t = text
             t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
@@ -59,14 +64,27 @@ enum LatestStatistics {
             if let best = previous[key], best.order >= order { continue }
             previous[key] = (order, r[9])
         }
-        var found = Found(ids: [], before: [:], counts: [:])
+        var found = Found(ids: [], metrics: [], dates: [], before: [:], counts: [:])
         found.ids.reserveCapacity(current.count)
         for (key, best) in current {
             found.ids.append(best.id)
+            found.metrics.append(key.group.metric.text)
+            found.dates.append(best.date)
             if let p = previous[key.group] { found.before[best.id] = p.value }
             found.counts[key.group.metric.text, default: 0] += 1
         }
         return found
+    }
+
+    /// The ids that can be among the first `limit` of their metric in the listing's order
+    /// (metric, date, company, segment, id): those dated on or before the metric's `limit`-th
+    /// earliest date. The listing's query then orders a few hundred rows, not every one.
+    static func candidates(_ found: Found, limit: Int) -> [Int64] {
+        guard limit > 0 else { return [] }
+        var datesByMetric: [String: [String]] = [:]
+        for (m, d) in zip(found.metrics, found.dates) { datesByMetric[m, default: []].append(d) }
+        let cutoff = datesByMetric.mapValues { dates in dates.count <= limit ? dates.max()! : dates.sorted()[limit - 1] }
+        return found.ids.indices.filter { found.dates[$0] <= cutoff[found.metrics[$0]]! }.map { found.ids[$0] }
     }
 
     /// The group of a row whose first six columns are id, metric, company_id, segment, region, forecast.

@@ -194,8 +194,9 @@ extension DatabaseReading {
     /// `perMetric`, only the first that many of each metric (in the listing's order) are fetched.
     static func latestStatistics(_ db: Database, _ period: Period, perMetric: Int?) throws -> (rows: [StatisticRow], counts: [String: Int]) {
         let latest = try LatestStatistics.find(db, period)
+        let ids = perMetric.map { LatestStatistics.candidates(latest, limit: $0) } ?? latest.ids
         var w = WhereClause()
-        w.add("st.id IN (SELECT value FROM json_each(?))", [JSONWriter.string(.array(latest.ids.map { .number(String($0)) }))])
+        w.add("st.id IN (SELECT value FROM json_each(?))", [JSONWriter.string(.array(ids.map { .number(String($0)) }))])
         let rows = try StatisticRow.fetch(db, w, perMetric: perMetric).map { row in
             var row = row
             row.previousYear = latest.before[row.rowID]

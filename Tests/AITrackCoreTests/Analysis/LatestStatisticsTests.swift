@@ -74,6 +74,28 @@ import Testing
     }
 }
 
+extension LatestStatisticsTests {
+    /// The candidates for the first few of each metric hold every row that is among the first
+    /// few by date (ties included), and no row dated after them.
+    @Test(arguments: [1, 3, 25])
+    func candidatesHoldTheFirstOfEachMetric(limit: Int) throws {
+        var rng = SeededGenerator(seed: UInt64(limit))
+        let n = 300
+        let found = LatestStatistics.Found(ids: (0..<Int64(n)).map { $0 }, metrics: (0..<n).map { _ in ["a", "b", "c"].randomElement(using: &rng)! },
+                                           dates: (0..<n).map { _ in "2025-0\(Int.random(in: 1...9, using: &rng))-01" }, before: [:], counts: [:])
+        let chosen = Set(LatestStatistics.candidates(found, limit: limit))
+        for metric in ["a", "b", "c"] {
+            let rows = found.ids.indices.filter { found.metrics[$0] == metric }.sorted { (found.dates[$0], $0) < (found.dates[$1], $1) }
+            let cutoff = found.dates[rows[min(limit, rows.count) - 1]]
+            for i in rows {
+                #expect(chosen.contains(found.ids[i]) == (found.dates[i] <= cutoff))
+            }
+        }
+        #expect(chosen.count < n)
+        #expect(LatestStatistics.candidates(found, limit: 0).isEmpty)
+    }
+}
+
 /// A small deterministic generator (SplitMix64), so that a failing seed can be run again.
 struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64
