@@ -188,6 +188,13 @@ public struct AppDatabase: DatabaseReading {
     static func createOrMigrate(_ writer: any DatabaseWriter, seed: Bool, path: String = ":memory:") throws -> (created: Bool, seed: WriteSummary?, migratedFrom: Int?) {
         try writer.writeWithoutTransaction { db in
             var result: (created: Bool, seed: WriteSummary?, migratedFrom: Int?) = (false, nil, nil)
+            // An upgrade may copy and index a large table: SQLite sorts through temporary files,
+            // which temp_store = MEMORY (set for the statement journals of ordinary writes) kept
+            // in memory, 380 MB for a million statistics. Not for a new database: its seed is
+            // many small writes, each with a statement journal.
+            let upgrading = (try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0) > 0
+            if upgrading { try db.execute(sql: "PRAGMA temp_store = FILE") }
+            defer { if upgrading { try? db.execute(sql: "PRAGMA temp_store = MEMORY") } }
             try db.inTransaction(.immediate) {
                 let migrator = Migrations.migrator
                 if try migrator.hasBeenSuperseded(db) {

@@ -31,6 +31,9 @@ import Testing
         let hhi = try db.reader.read { try Double.fetchOne($0, sql: "SELECT hhi_low FROM metric_year_concentration WHERE metric = 'm' AND year = 2024") }
         #expect(hhi == 4500)
         #expect(try db.concentration(metric: "m", period: .year(2024)).hhiLow == 4500)
+        // the upgrade sorted through temporary files; the connection keeps its statement
+        // journals in memory again afterwards
+        #expect(try db.dbWriter.read { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == 2)
     }
 
     /// Opening a current database for a read takes no write lock: it works while another
