@@ -10,8 +10,8 @@ enum LatestStatistics {
     struct Found: Equatable {
         /// The latest statistic of each group, in no particular order.
         var ids: [Int64]
-        /// Their metrics and dates, in the same order.
-        var metrics: [String], dates: [String]
+        /// Their metrics, dates and companies, in the same order.
+        var metrics: [String], dates: [String], companies: [Int64?]
         /// Of those, the value of the year before where there is one.
         var before: [Int64: Double]
         /// How many groups each metric has.
@@ -64,12 +64,13 @@ enum LatestStatistics {
             if let best = previous[key], best.order >= order { continue }
             previous[key] = (order, r[9])
         }
-        var found = Found(ids: [], metrics: [], dates: [], before: [:], counts: [:])
+        var found = Found(ids: [], metrics: [], dates: [], companies: [], before: [:], counts: [:])
         found.ids.reserveCapacity(current.count)
         for (key, best) in current {
             found.ids.append(best.id)
             found.metrics.append(key.group.metric.text)
             found.dates.append(best.date)
+            found.companies.append(key.group.company)
             if let p = previous[key.group] { found.before[best.id] = p.value }
             found.counts[key.group.metric.text, default: 0] += 1
         }
@@ -77,14 +78,40 @@ enum LatestStatistics {
     }
 
     /// The ids that can be among the first `limit` of their metric in the listing's order
-    /// (metric, date, company, segment, id): those dated on or before the metric's `limit`-th
-    /// earliest date. The listing's query then orders a few hundred rows, not every one.
-    static func candidates(_ found: Found, limit: Int) -> [Int64] {
+    /// (metric, date, company name without case, segment, id): those whose date and company
+    /// come on or before the `limit`-th row's. The listing's query then orders a few hundred rows,
+    /// not every one. `name` gives a company's name.
+    static func candidates(_ found: Found, limit: Int, name: (Int64) throws -> String?) rethrows -> [Int64] {
         guard limit > 0 else { return [] }
-        var datesByMetric: [String: [String]] = [:]
-        for (m, d) in zip(found.metrics, found.dates) { datesByMetric[m, default: []].append(d) }
-        let cutoff = datesByMetric.mapValues { dates in dates.count <= limit ? dates.max()! : dates.sorted()[limit - 1] }
-        return found.ids.indices.filter { found.dates[$0] <= cutoff[found.metrics[$0]]! }.map { found.ids[$0] }
+        var rowsByMetric: [String: [Int]] = [:]
+        for (i, m) in found.metrics.enumerated() { rowsByMetric[m, default: []].append(i) }
+        var chosen: [Int64] = []
+        for rows in rowsByMetric.values {
+            // first by date alone (no names needed), then by date and name among those left
+            let dates = rows.map { found.dates[$0] }.sorted()
+            let lastDate = dates[min(limit, dates.count) - 1]
+            let early = rows.filter { found.dates[$0] <= lastDate }
+            var keys: [(date: String, name: [UInt8]?)] = []
+            for i in early { keys.append((found.dates[i], try found.companies[i].flatMap(name).map(noCase))) }
+            let last = keys.sorted(by: precedes)[min(limit, keys.count) - 1]
+            for (k, i) in early.enumerated() where !precedes(last, keys[k]) { chosen.append(found.ids[i]) }
+        }
+        return chosen
+    }
+
+    /// SQLite's NOCASE: ASCII letters folded, every other byte as it is.
+    static func noCase(_ s: String) -> [UInt8] {
+        s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+    }
+
+    /// Ascending by date, then name with no name (the market) first.
+    static func precedes(_ a: (date: String, name: [UInt8]?), _ b: (date: String, name: [UInt8]?)) -> Bool {
+        if a.date != b.date { return a.date < b.date }
+        switch (a.name, b.name) {
+        case (nil, nil), (_?, nil): return false
+        case (nil, _?): return true
+        case let (x?, y?): return x.lexicographicallyPrecedes(y)
+        }
     }
 
     /// The group of a row whose first six columns are id, metric, company_id, segment, region, forecast.

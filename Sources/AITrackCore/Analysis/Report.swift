@@ -121,6 +121,38 @@ extension DatabaseReading {
     /// Whether a metric's company values in the period are stated by quarter (and none by year,
     /// which would fall into the first quarter).
     func quarterly(_ metric: String, _ period: Period) throws -> Bool {
+        // A quarter's figure is dated on the quarter's first day and a year's on 1 January (the
+        // schema's checks): seeks on those days, not a read of every row of the period.
+        let (from, to) = (period.fromISO, period.toISO)
+        let years = (Int(from.prefix(4)) ?? 0)...(Int(to.prefix(4)) ?? 0)
+        if years.count <= 100 {
+            func days(_ months: [String]) -> [String] {
+                var out: [String] = []
+                for y in years {
+                    let year = String(String(y + 10_000).suffix(4))
+                    for m in months {
+                        let day = "\(year)-\(m)-01"
+                        if day >= from && day <= to { out.append(day) }
+                    }
+                }
+                return out
+            }
+            let quarters = days(["01", "04", "07", "10"]), januaries = days(["01"])
+            let marks = { (n: Int) in Array(repeating: "?", count: max(n, 1)).joined(separator: ", ") }
+            return try reader.read { db in
+                try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND measure = 'value' AND date IN (\(marks(quarters.count)))
+                                   AND precision = 'quarter' AND company_id IS NOT NULL)
+                       AND NOT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND measure = 'value' AND date IN (\(marks(januaries.count)))
+                                       AND precision = 'year' AND company_id IS NOT NULL)
+                    """, arguments: StatementArguments([metric] + (quarters.isEmpty ? [""] : quarters) + [metric] + (januaries.isEmpty ? [""] : januaries))) ?? false
+            }
+        }
+        return try quarterlyByScan(metric, period)
+    }
+
+    /// The same question by a read of the period's rows (for periods of more than 100 years).
+    func quarterlyByScan(_ metric: String, _ period: Period) throws -> Bool {
         try reader.read { db in
             try Bool.fetchOne(db, sql: """
                 SELECT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ? AND precision = 'quarter' AND company_id IS NOT NULL)
@@ -194,7 +226,16 @@ extension DatabaseReading {
     /// `perMetric`, only the first that many of each metric (in the listing's order) are fetched.
     static func latestStatistics(_ db: Database, _ period: Period, perMetric: Int?) throws -> (rows: [StatisticRow], counts: [String: Int]) {
         let latest = try LatestStatistics.find(db, period)
-        let ids = perMetric.map { LatestStatistics.candidates(latest, limit: $0) } ?? latest.ids
+        var names: [Int64: String?] = [:]
+        let nameStatement = try db.cachedStatement(sql: "SELECT name FROM companies WHERE id = ?")
+        let ids = try perMetric.map { limit in
+            try LatestStatistics.candidates(latest, limit: limit) { id in
+                if let known = names[id] { return known }
+                let n = try String.fetchOne(nameStatement, arguments: [id])
+                names[id] = n
+                return n
+            }
+        } ?? latest.ids
         var w = WhereClause()
         w.add("st.id IN (SELECT value FROM json_each(?))", [JSONWriter.string(.array(ids.map { .number(String($0)) }))])
         let rows = try StatisticRow.fetch(db, w, perMetric: perMetric).map { row in

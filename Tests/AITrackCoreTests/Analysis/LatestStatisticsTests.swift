@@ -76,23 +76,27 @@ import Testing
 
 extension LatestStatisticsTests {
     /// The candidates for the first few of each metric hold every row that is among the first
-    /// few by date (ties included), and no row dated after them.
+    /// few by date and company name (without case; the market first), ties included, and no other.
     @Test(arguments: [1, 3, 25])
     func candidatesHoldTheFirstOfEachMetric(limit: Int) throws {
         var rng = SeededGenerator(seed: UInt64(limit))
         let n = 300
+        let names: [Int64: String] = [1: "acme", 2: "Acme", 3: "Beta", 4: "alpha", 5: "Zeta"]
         let found = LatestStatistics.Found(ids: (0..<Int64(n)).map { $0 }, metrics: (0..<n).map { _ in ["a", "b", "c"].randomElement(using: &rng)! },
-                                           dates: (0..<n).map { _ in "2025-0\(Int.random(in: 1...9, using: &rng))-01" }, before: [:], counts: [:])
-        let chosen = Set(LatestStatistics.candidates(found, limit: limit))
+                                           dates: (0..<n).map { _ in "2025-0\(Int.random(in: 1...3, using: &rng))-01" },
+                                           companies: (0..<n).map { _ in [nil, 1, 2, 3, 4, 5].randomElement(using: &rng)! }, before: [:], counts: [:])
+        let chosen = Set(LatestStatistics.candidates(found, limit: limit) { names[$0] })
+        // by brute force: the listing's order on date, then name folded as NOCASE folds it
+        func key(_ i: Int) -> (String, String) { (found.dates[i], found.companies[i].map { "1" + names[$0]!.lowercased() } ?? "0") }
         for metric in ["a", "b", "c"] {
-            let rows = found.ids.indices.filter { found.metrics[$0] == metric }.sorted { (found.dates[$0], $0) < (found.dates[$1], $1) }
-            let cutoff = found.dates[rows[min(limit, rows.count) - 1]]
+            let rows = found.ids.indices.filter { found.metrics[$0] == metric }.sorted { key($0) < key($1) }
+            let last = key(rows[min(limit, rows.count) - 1])
             for i in rows {
-                #expect(chosen.contains(found.ids[i]) == (found.dates[i] <= cutoff))
+                #expect(chosen.contains(found.ids[i]) == (key(i) <= last), "\(metric) \(i)")
             }
         }
         #expect(chosen.count < n)
-        #expect(LatestStatistics.candidates(found, limit: 0).isEmpty)
+        #expect(LatestStatistics.candidates(found, limit: 0) { names[$0] }.isEmpty)
     }
 }
 

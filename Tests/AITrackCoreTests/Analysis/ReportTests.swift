@@ -23,4 +23,23 @@ import Testing
         #expect(limited.statistics.count < full.statistics.count)
         #expect(renderer.render(full).contains("ai_compute_h100e: "))
     }
+
+    /// Whether a metric is stated by quarter: the seeks on quarter days answer as the read of
+    /// every row of the period did, for each metric of the seed and periods of a quarter, a
+    /// year and several years.
+    @Test func quarterlyBySeeksAnswersAsTheScan() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        let metrics = try db.reader.read { try String.fetchAll($0, sql: "SELECT DISTINCT metric FROM statistics") }
+        let periods: [Period] = [.year(2024), .year(2025), .year(2026), Period(from: EntryDate(year: 2022, precision: .year), to: EntryDate(year: 2026, precision: .year)),
+                                 Period(try EntryDate.parse("2025-Q2", field: "period"))]
+        var answers: Set<Bool> = []
+        for metric in metrics {
+            for period in periods {
+                let seeks = try db.quarterly(metric, period), scan = try db.quarterlyByScan(metric, period)
+                #expect(seeks == scan, "\(metric) \(period)")
+                answers.insert(seeks)
+            }
+        }
+        #expect(answers == [true, false])
+    }
 }
