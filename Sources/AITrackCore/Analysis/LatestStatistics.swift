@@ -19,21 +19,26 @@ enum LatestStatistics {
     }
 
     /// Text compared and hashed by its bytes, as SQLite's GROUP BY and PARTITION BY compare it
-    /// (Swift's `==` would join canonically equivalent spellings that SQLite keeps apart).
+    /// (Swift's `==` would join canonically equivalent spellings that SQLite keeps apart). ASCII
+    /// text is kept as it is — Swift compares and hashes it by its bytes, quickly — and other
+    /// text as the hex of its bytes, marked so that it equals no ASCII text.
     struct Bytes: Hashable {
         let text: String
-        static func == (a: Bytes, b: Bytes) -> Bool {
-            var (x, y) = (a.text, b.text)
-            return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
-        }
-        func hash(into h: inout Hasher) {
-            var t = text
-            t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        let hex: Bool
+        init(text: String) {
+            if text.utf8.allSatisfy({ $0 < 0x80 }) {
+                self.text = text
+                self.hex = false
+            } else {
+                self.text = text.utf8.map { String($0, radix: 16) }.joined(separator: ".")
+                self.hex = true
+            }
         }
     }
 
     struct Group: Hashable {
-        var metric: Bytes, company: Int64?, segment: Bytes?, region: Bytes?, forecast: Bool
+        /// Metrics are lower-case ASCII by the schema's check: compared as Strings, by their bytes.
+        var metric: String, company: Int64?, segment: Bytes?, region: Bytes?, forecast: Bool
     }
 
     struct Key: Hashable {
@@ -68,11 +73,11 @@ enum LatestStatistics {
         found.ids.reserveCapacity(current.count)
         for (key, best) in current {
             found.ids.append(best.id)
-            found.metrics.append(key.group.metric.text)
+            found.metrics.append(key.group.metric)
             found.dates.append(best.date)
             found.companies.append(key.group.company)
             if let p = previous[key.group] { found.before[best.id] = p.value }
-            found.counts[key.group.metric.text, default: 0] += 1
+            found.counts[key.group.metric, default: 0] += 1
         }
         return found
     }
@@ -87,14 +92,28 @@ enum LatestStatistics {
         for (i, m) in found.metrics.enumerated() { rowsByMetric[m, default: []].append(i) }
         var chosen: [Int64] = []
         for rows in rowsByMetric.values {
-            // first by date alone (no names needed), then by date and name among those left
-            let dates = rows.map { found.dates[$0] }.sorted()
-            let lastDate = dates[min(limit, dates.count) - 1]
-            let early = rows.filter { found.dates[$0] <= lastDate }
-            var keys: [(date: String, name: [UInt8]?)] = []
-            for i in early { keys.append((found.dates[i], try found.companies[i].flatMap(name).map(noCase))) }
-            let last = keys.sorted(by: precedes)[min(limit, keys.count) - 1]
-            for (k, i) in early.enumerated() where !precedes(last, keys[k]) { chosen.append(found.ids[i]) }
+            // by date alone: the rows before the limit-th row's date are in; of those on its
+            // date, the first by company name (ranked once per company, not per row)
+            let lastDate = rows.map { found.dates[$0] }.sorted()[min(limit, rows.count) - 1]
+            var atLast: [Int] = [], before = 0
+            for i in rows {
+                if found.dates[i] < lastDate {
+                    chosen.append(found.ids[i])
+                    before += 1
+                } else if found.dates[i] == lastDate {
+                    atLast.append(i)
+                }
+            }
+            let need = min(limit, rows.count) - before   // at least 1: lastDate is the limit-th date
+            var folded: [(id: Int64, name: [UInt8])] = []
+            for id in Set(atLast.compactMap { found.companies[$0] }) { folded.append((id, noCase(try name(id) ?? ""))) }
+            folded.sort { $0.name.lexicographicallyPrecedes($1.name) }
+            var rank: [Int64: Int] = [:]
+            for (k, f) in folded.enumerated() { rank[f.id] = k > 0 && folded[k - 1].name == f.name ? rank[folded[k - 1].id]! : k }
+            // no company (the market) first, as SQL sorts NULL names
+            let key = { (i: Int) in found.companies[i].flatMap { rank[$0] } ?? -1 }
+            let last = atLast.map(key).sorted()[need - 1]
+            for i in atLast where key(i) <= last { chosen.append(found.ids[i]) }
         }
         return chosen
     }
@@ -104,19 +123,9 @@ enum LatestStatistics {
         s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
     }
 
-    /// Ascending by date, then name with no name (the market) first.
-    static func precedes(_ a: (date: String, name: [UInt8]?), _ b: (date: String, name: [UInt8]?)) -> Bool {
-        if a.date != b.date { return a.date < b.date }
-        switch (a.name, b.name) {
-        case (nil, nil), (_?, nil): return false
-        case (nil, _?): return true
-        case let (x?, y?): return x.lexicographicallyPrecedes(y)
-        }
-    }
-
     /// The group of a row whose first six columns are id, metric, company_id, segment, region, forecast.
     private static func group(_ r: Row) -> Group {
-        Group(metric: Bytes(text: r[1]), company: r[2], segment: (r[3] as String?).map(Bytes.init), region: (r[4] as String?).map(Bytes.init),
+        Group(metric: r[1], company: r[2], segment: (r[3] as String?).map(Bytes.init), region: (r[4] as String?).map(Bytes.init),
               forecast: (r[5] as Int64) != 0)
     }
 }
