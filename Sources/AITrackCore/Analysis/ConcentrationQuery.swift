@@ -41,23 +41,24 @@ extension DatabaseReading {
             var sources: [Int64: String] = [:]
             let companyStatement = try db.cachedStatement(sql: "SELECT company, kind, ultimate_parent FROM company_ultimate_parents WHERE company_id = ?")
             let sourceStatement = try db.cachedStatement(sql: "SELECT name FROM sources WHERE id = ?")
-            let holdings = try Row.mapAll(db, sql: """
+            var holdings: [Holding] = []
+            try RawRows.forEach(db, sql: """
                 SELECT id, company_id, segment, date, value, verification, coalesce(ingest_id, 0) AS ingest_id, source_id
                 FROM statistics
                 WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ? AND forecast = 0 AND company_id IS NOT NULL
                 """, arguments: [metric, period.fromISO, period.toISO]) { r in
-                // columns by position: by name, each is a dictionary look-up (7 % of a report)
-                let id: Int64 = r[0], companyID: Int64 = r[1], sourceID: Int64 = r[7]
+                // read with SQLite's C functions: through GRDB's rows this was 6,400 instructions a holding
+                let id = r.int(0), companyID = r.int(1), sourceID = r.int(7)
                 if companies[companyID] == nil, let c = try Row.fetchOne(companyStatement, arguments: [companyID]) {
                     companies[companyID] = (c["company"], c["ultimate_parent"], (c["kind"] as String) == "aggregate")
                 }
                 if sources[sourceID] == nil { sources[sourceID] = try String.fetchOne(sourceStatement, arguments: [sourceID]) }
                 let company = companies[companyID] ?? ("", "", false)
-                let verification: String = r[5]
-                return Holding(statisticID: id, company: company.name, ultimateParent: company.parent, isAggregate: company.aggregate,
-                               segment: r[2], date: r[3], value: r[4], verified: verification == "verified",
-                               doubtful: verification == "disputed" || verification == "contradicted",
-                               ingestOrder: (r[6] as Int64) << 32 | id, source: sources[sourceID] ?? "")
+                let verification = r.text(5)
+                holdings.append(Holding(statisticID: id, company: company.name, ultimateParent: company.parent, isAggregate: company.aggregate,
+                                        segment: r.optionalText(2), date: r.text(3), value: r.double(4), verified: verification == "verified",
+                                        doubtful: verification == "disputed" || verification == "contradicted",
+                                        ingestOrder: r.int(6) << 32 | id, source: sources[sourceID] ?? ""))
             }
             let totals = try Row.mapAll(db, sql: """
                 SELECT st.date, st.precision, st.value, st.verification, coalesce(st.ingest_id, 0) AS ingest_id, st.id, s.name AS source

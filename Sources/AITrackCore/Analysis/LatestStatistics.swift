@@ -48,26 +48,24 @@ enum LatestStatistics {
     static func find(_ db: Database, _ period: Period) throws -> Found {
         let prev = period.previousYear
         var current: [Key: (date: String, id: Int64)] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
+        try RawRows.forEach(db, sql: """
             SELECT id, metric, company_id, segment, region, forecast, source_id, date
             FROM statistics WHERE measure = 'value' AND date BETWEEN ? AND ?
-            """, arguments: [period.fromISO, period.toISO])
-        while let r = try rows.next() {
-            let key = Key(group: group(r), source: r[6])
-            let candidate = (date: r[7] as String, id: r[0] as Int64)
-            if let best = current[key], (best.date, best.id) >= (candidate.date, candidate.id) { continue }
+            """, arguments: [period.fromISO, period.toISO]) { r in
+            let key = Key(group: group(r), source: r.int(6))
+            let candidate = (date: r.text(7), id: r.int(0))
+            if let best = current[key], (best.date, best.id) >= (candidate.date, candidate.id) { return }
             current[key] = candidate
         }
         var previous: [Group: (order: (String, Int64, Int64, Int64), value: Double)] = [:]
-        let earlier = try Row.fetchCursor(db, sql: """
+        try RawRows.forEach(db, sql: """
             SELECT id, metric, company_id, segment, region, forecast, verification = 'verified', coalesce(ingest_id, 0), date, value
             FROM statistics WHERE measure = 'value' AND date BETWEEN ? AND ?
-            """, arguments: [prev.fromISO, prev.toISO])
-        while let r = try earlier.next() {
+            """, arguments: [prev.fromISO, prev.toISO]) { r in
             let key = group(r)
-            let order = (r[8] as String, r[6] as Int64, r[7] as Int64, r[0] as Int64)
-            if let best = previous[key], best.order >= order { continue }
-            previous[key] = (order, r[9])
+            let order = (r.text(8), r.int(6), r.int(7), r.int(0))
+            if let best = previous[key], best.order >= order { return }
+            previous[key] = (order, r.double(9))
         }
         var found = Found(ids: [], metrics: [], dates: [], companies: [], before: [:], counts: [:])
         found.ids.reserveCapacity(current.count)
@@ -124,8 +122,8 @@ enum LatestStatistics {
     }
 
     /// The group of a row whose first six columns are id, metric, company_id, segment, region, forecast.
-    private static func group(_ r: Row) -> Group {
-        Group(metric: r[1], company: r[2], segment: (r[3] as String?).map(Bytes.init), region: (r[4] as String?).map(Bytes.init),
-              forecast: (r[5] as Int64) != 0)
+    private static func group(_ r: RawRows.Columns) -> Group {
+        Group(metric: r.text(1), company: r.optionalInt(2), segment: r.optionalText(3).map(Bytes.init), region: r.optionalText(4).map(Bytes.init),
+              forecast: r.int(5) != 0)
     }
 }

@@ -1,0 +1,41 @@
+import GRDB
+import GRDBSQLite
+
+/// The rows of a query read with SQLite's C functions, for the report's passes over hundreds of
+/// thousands of statistics: GRDB's row cursor spent several thousand instructions a row there
+/// (callgrind: 6,400 a holding, most of it boxing values), these a few hundred.
+enum RawRows {
+    /// The current row's columns, by position. Valid only inside the `forEach` body.
+    struct Columns {
+        fileprivate let statement: OpaquePointer
+
+        func int(_ i: Int32) -> Int64 { sqlite3_column_int64(statement, i) }
+        func double(_ i: Int32) -> Double { sqlite3_column_double(statement, i) }
+        func isNull(_ i: Int32) -> Bool { sqlite3_column_type(statement, i) == SQLITE_NULL }
+        func optionalInt(_ i: Int32) -> Int64? { isNull(i) ? nil : int(i) }
+
+        func text(_ i: Int32) -> String {
+            guard let p = sqlite3_column_text(statement, i) else { return "" }
+            return String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(statement, i))), as: UTF8.self)
+        }
+
+        func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
+    }
+
+    static func forEach(_ db: Database, sql: String, arguments: StatementArguments, _ body: (Columns) throws -> Void) throws {
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(arguments)
+        let s = statement.sqliteStatement
+        defer { sqlite3_reset(s) }
+        while true {
+            let code = sqlite3_step(s)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                let connection = db.sqliteConnection
+                throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(connection)),
+                                    message: sqlite3_errmsg(connection).map { String(cString: $0) })
+            }
+            try body(Columns(statement: s))
+        }
+    }
+}
