@@ -166,11 +166,13 @@ extension DatabaseReading {
     /// `statisticsPerMetric` limits the statistics fetched per metric (what the text formats
     /// show); nil fetches all of them (JSON).
     public func report(_ period: Period, consolidate: Bool = true, history: Bool = false, statisticsPerMetric: Int? = nil) throws -> Report {
-        let conc = try concentrationForAllMetrics(period: period, consolidate: consolidate).map { c in
+        let names = NameLookups()
+        let conc = try concentrationForAllMetrics(period: period, consolidate: consolidate, names: names).map { c in
             let quarterly = try quarterly(c.metric, period)
-            var e = ConcentrationEntry(result: c, previous: try concentration(metric: c.metric, period: period.previousYear, consolidate: consolidate),
+            var e = ConcentrationEntry(result: c, previous: try concentration(metric: c.metric, period: period.previousYear,
+                                                                              consolidate: consolidate, names: names),
                                        quarters: quarterly ? try concentrationSeries(metric: c.metric, period: period, by: .quarter,
-                                                                                     consolidate: consolidate).results : [])
+                                                                                     consolidate: consolidate, names: names).results : [])
             if history { e.history = try self.history(c.metric, by: quarterly ? .quarter : .year, consolidate: consolidate) }
             return e
         }
