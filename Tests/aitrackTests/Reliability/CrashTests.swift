@@ -38,6 +38,51 @@ import Testing
         #expect(outcomes[0, default: 0] > 0, "no ingest was killed before it committed: \(outcomes)")
     }
 
+    /// An upgrade killed at any moment leaves the old schema with every row, or the new one
+    /// with every row; the next run completes it. (The upgrade to schema 7 copies `statistics`.)
+    @Test func killedUpgradesLeaveTheOldSchemaOrTheNew() throws {
+        let cli = try CLI(create: false)
+        let n = 30_000
+        let old = Migrations.all.prefix(6)
+        _ = try cli.sqlite("PRAGMA journal_mode = WAL;\n" + old.map(\.sql).joined(separator: "\n") + """
+
+            CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+            INSERT INTO grdb_migrations VALUES \(old.map { "('\($0.name)')" }.joined(separator: ", "));
+            PRAGMA user_version = 6;
+            INSERT INTO sources (id, name) VALUES (1, 'S');
+            INSERT INTO companies (id, name) VALUES (1, 'A');
+            WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < \(n - 1))
+            INSERT INTO statistics (identity, metric, date, company_id, segment, value, unit, source_id)
+            SELECT 'r' || i, 'm', '2025-01-01', 1, 'S' || i, i, 'u', 1 FROM k;
+            """)
+        let template = cli.db + ".v6"
+        try FileManager.default.copyItem(atPath: cli.db, toPath: template)
+        var rng = SystemRandomNumberGenerator()
+        var outcomes: [String: Int] = [:]
+        for trial in 0..<10 {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cli.db + suffix) }
+            try FileManager.default.copyItem(atPath: template, toPath: cli.db)
+            let p = try spawn(["db", "upgrade", "--db", cli.db, "--quiet"], cwd: cli.dir)
+            let threshold = Int.random(in: 0..<12_000_000, using: &rng)
+            while p.isRunning {
+                if fileSize(cli.db + "-wal") >= threshold { kill(p.processIdentifier, SIGKILL); break }
+                usleep(200)
+            }
+            p.waitUntilExit()
+            let version = try cli.sqlite("PRAGMA user_version")
+            #expect(version == "6" || version == "7", "trial \(trial): version \(version)")
+            #expect(try cli.sqlite("SELECT count(*) FROM statistics") == String(n), "trial \(trial)")
+            let inLists = try cli.sqlite("SELECT sql LIKE '%measure IN (%' FROM sqlite_master WHERE name = 'statistics'")
+            #expect(inLists == (version == "6" ? "1" : "0"), "trial \(trial)")
+            outcomes[version, default: 0] += 1
+            #expect(try cli.run("db", "upgrade", "--quiet").status == 0, "trial \(trial)")
+            #expect(try cli.sqlite("PRAGMA user_version") == "7" && cli.sqlite("SELECT count(*) FROM statistics") == String(n), "trial \(trial)")
+            let check = try cli.run("check")
+            #expect(check.status == 0, "trial \(trial): \(check.stdout)\(check.stderr)")
+        }
+        #expect(outcomes["6", default: 0] > 0, "no upgrade was killed before it committed: \(outcomes)")
+    }
+
     @Test func killedCreationsAreCompletedByTheNextRun() throws {
         let cli = try CLI(create: false)
         let full = try CLI()   // a database made without interruption, to compare with
