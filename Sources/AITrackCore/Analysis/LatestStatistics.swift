@@ -54,8 +54,10 @@ enum LatestStatistics {
             """, arguments: [period.fromISO, period.toISO]) { r in
             let key = Key(group: group(r), source: r.int(6))
             let candidate = (date: r.text(7), id: r.int(0))
-            if let best = current[key], (best.date, best.id) >= (candidate.date, candidate.id) { return }
-            current[key] = candidate
+            // one look-up for a group seen before (most rows), two for a new one
+            guard let slot = current.index(forKey: key) else { current[key] = candidate; return }
+            let best = current.values[slot]
+            if (best.date, best.id) < (candidate.date, candidate.id) { current.values[slot] = candidate }
         }
         var previous: [Group: (order: (String, Int64, Int64, Int64), value: Double)] = [:]
         try RawRows.forEach(db, sql: """
@@ -64,8 +66,8 @@ enum LatestStatistics {
             """, arguments: [prev.fromISO, prev.toISO]) { r in
             let key = group(r)
             let order = (r.text(8), r.int(6), r.int(7), r.int(0))
-            if let best = previous[key], best.order >= order { return }
-            previous[key] = (order, r.double(9))
+            guard let slot = previous.index(forKey: key) else { previous[key] = (order, r.double(9)); return }
+            if previous.values[slot].order < order { previous.values[slot] = (order, r.double(9)) }
         }
         var found = Found(ids: [], metrics: [], dates: [], companies: [], before: [:], counts: [:])
         found.ids.reserveCapacity(current.count)
