@@ -42,10 +42,6 @@ extension DatabaseReading {
         try reader.read { db in
             let unit = try Self.unit(of: metric, db)
             // companies and sources by id, each looked up once (not joined to every statistic)
-            var companies = names.companies, sources = names.sources
-            defer { (names.companies, names.sources) = (companies, sources) }
-            let companyStatement = try db.cachedStatement(sql: "SELECT company, kind, ultimate_parent FROM company_ultimate_parents WHERE company_id = ?")
-            let sourceStatement = try db.cachedStatement(sql: "SELECT name FROM sources WHERE id = ?")
             var holdings: [Holding] = []
             try RawRows.forEach(db, sql: """
                 SELECT id, company_id, segment, date, value, verification, coalesce(ingest_id, 0) AS ingest_id, source_id
@@ -53,17 +49,13 @@ extension DatabaseReading {
                 WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ? AND forecast = 0 AND company_id IS NOT NULL
                 """, arguments: [metric, period.fromISO, period.toISO]) { r in
                 // read with SQLite's C functions: through GRDB's rows this was 6,400 instructions a holding
-                let id = r.int(0), companyID = r.int(1), sourceID = r.int(7)
-                if companies[companyID] == nil, let c = try Row.fetchOne(companyStatement, arguments: [companyID]) {
-                    companies[companyID] = (c["company"], c["ultimate_parent"], (c["kind"] as String) == "aggregate")
-                }
-                if sources[sourceID] == nil { sources[sourceID] = try String.fetchOne(sourceStatement, arguments: [sourceID]) }
-                let company = companies[companyID] ?? ("", "", false)
+                let id = r.int(0)
+                let company = try names.company(r.int(1), db) ?? ("", "", false)
                 let verification = r.text(5)
                 holdings.append(Holding(statisticID: id, company: company.name, ultimateParent: company.parent, isAggregate: company.aggregate,
                                         segment: r.optionalText(2), date: r.text(3), value: r.double(4), verified: verification == "verified",
                                         doubtful: verification == "disputed" || verification == "contradicted",
-                                        ingestOrder: r.int(6) << 32 | id, source: sources[sourceID] ?? ""))
+                                        ingestOrder: r.int(6) << 32 | id, source: try names.source(r.int(7), db) ?? ""))
             }
             let totals = try Row.mapAll(db, sql: """
                 SELECT st.date, st.precision, st.value, st.verification, coalesce(st.ingest_id, 0) AS ingest_id, st.id, s.name AS source
@@ -154,6 +146,22 @@ extension DatabaseReading {
 /// all the metrics and years of a report rather than once for each (a company's look-up goes
 /// through the parents view: 30,000 instructions, 20,000 times in a report on a million rows).
 final class NameLookups {
-    var companies: [Int64: (name: String, parent: String, aggregate: Bool)] = [:]
-    var sources: [Int64: String] = [:]
+    private var companies: [Int64: (name: String, parent: String, aggregate: Bool)?] = [:]
+    private var sources: [Int64: String?] = [:]
+
+    func company(_ id: Int64, _ db: Database) throws -> (name: String, parent: String, aggregate: Bool)? {
+        if let known = companies[id] { return known }
+        let c = try Row.fetchOne(db.cachedStatement(sql: "SELECT company, kind, ultimate_parent FROM company_ultimate_parents WHERE company_id = ?"),
+                                 arguments: [id])
+        let found = c.map { (name: $0["company"] as String, parent: $0["ultimate_parent"] as String, aggregate: ($0["kind"] as String) == "aggregate") }
+        companies[id] = found
+        return found
+    }
+
+    func source(_ id: Int64, _ db: Database) throws -> String? {
+        if let known = sources[id] { return known }
+        let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM sources WHERE id = ?"), arguments: [id])
+        sources[id] = name
+        return name
+    }
 }

@@ -15,7 +15,7 @@ enum LatestStatistics {
         /// Of those, the value of the year before where there is one.
         var before: [Int64: Double]
         /// How many groups each metric has.
-        var counts: [String: Int]
+        var counts: [String: Int] { metrics.reduce(into: [:]) { $0[$1, default: 0] += 1 } }
     }
 
     /// Text compared and hashed by its bytes, as SQLite's GROUP BY and PARTITION BY compare it
@@ -69,7 +69,7 @@ enum LatestStatistics {
             guard let slot = previous.index(forKey: key) else { previous[key] = (order, r.double(9)); return }
             if previous.values[slot].order < order { previous.values[slot] = (order, r.double(9)) }
         }
-        var found = Found(ids: [], metrics: [], dates: [], companies: [], before: [:], counts: [:])
+        var found = Found(ids: [], metrics: [], dates: [], companies: [], before: [:])
         found.ids.reserveCapacity(current.count)
         for (key, best) in current {
             found.ids.append(best.id)
@@ -77,7 +77,6 @@ enum LatestStatistics {
             found.dates.append(best.date)
             found.companies.append(key.group.company)
             if let p = previous[key.group] { found.before[best.id] = p.value }
-            found.counts[key.group.metric, default: 0] += 1
         }
         return found
     }

@@ -177,7 +177,7 @@ extension DatabaseReading {
             return e
         }
         return try reader.read { db in
-            let statistics = try Self.latestStatistics(db, period, perMetric: statisticsPerMetric)
+            let statistics = try Self.latestStatistics(db, period, perMetric: statisticsPerMetric, names: names)
             var inPeriod = WhereClause()
             inPeriod.add("d.date BETWEEN ? AND ?", [period.fromISO, period.toISO])
             var largest = inPeriod
@@ -226,17 +226,10 @@ extension DatabaseReading {
     /// The latest value in the period of each metric, company, segment, region and source, and
     /// the latest of the year before for the same metric, company, segment and region; with
     /// `perMetric`, only the first that many of each metric (in the listing's order) are fetched.
-    static func latestStatistics(_ db: Database, _ period: Period, perMetric: Int?) throws -> (rows: [StatisticRow], counts: [String: Int]) {
+    static func latestStatistics(_ db: Database, _ period: Period, perMetric: Int?, names: NameLookups) throws -> (rows: [StatisticRow], counts: [String: Int]) {
         let latest = try LatestStatistics.find(db, period)
-        var names: [Int64: String?] = [:]
-        let nameStatement = try db.cachedStatement(sql: "SELECT name FROM companies WHERE id = ?")
         let ids = try perMetric.map { limit in
-            try LatestStatistics.candidates(latest, limit: limit) { id in
-                if let known = names[id] { return known }
-                let n = try String.fetchOne(nameStatement, arguments: [id])
-                names[id] = n
-                return n
-            }
+            try LatestStatistics.candidates(latest, limit: limit) { try names.company($0, db)?.name }
         } ?? latest.ids
         var w = WhereClause()
         w.add("st.id IN (SELECT value FROM json_each(?))", [JSONWriter.string(.array(ids.map { .number(String($0)) }))])

@@ -33,12 +33,7 @@ final class RawInsert {
             }
         }
         let rc = sqlite3_step(s)
-        guard rc == SQLITE_DONE else {
-            let connection = db.sqliteConnection
-            let code = sqlite3_extended_errcode(connection)
-            let message = sqlite3_errmsg(connection).map { String(cString: $0) }
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
-        }
+        guard rc == SQLITE_DONE else { throw lastError(db) }
         return Int(sqlite3_changes(db.sqliteConnection))
     }
 

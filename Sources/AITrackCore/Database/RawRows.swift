@@ -31,11 +31,16 @@ enum RawRows {
             let code = sqlite3_step(s)
             if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else {
-                let connection = db.sqliteConnection
-                throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(connection)),
-                                    message: sqlite3_errmsg(connection).map { String(cString: $0) })
+                throw lastError(db)
             }
             try body(Columns(statement: s))
         }
     }
+}
+
+/// The connection's last error, for a statement stepped with SQLite's C functions.
+func lastError(_ db: Database) -> DatabaseError {
+    let connection = db.sqliteConnection
+    return DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(connection)),
+                         message: sqlite3_errmsg(connection).map { String(cString: $0) })
 }

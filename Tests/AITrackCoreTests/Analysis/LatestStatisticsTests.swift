@@ -84,7 +84,7 @@ extension LatestStatisticsTests {
         let names: [Int64: String] = [1: "acme", 2: "Acme", 3: "Beta", 4: "alpha", 5: "Zeta"]
         let found = LatestStatistics.Found(ids: (0..<Int64(n)).map { $0 }, metrics: (0..<n).map { _ in ["a", "b", "c"].randomElement(using: &rng)! },
                                            dates: (0..<n).map { _ in "2025-0\(Int.random(in: 1...3, using: &rng))-01" },
-                                           companies: (0..<n).map { _ in [nil, 1, 2, 3, 4, 5].randomElement(using: &rng)! }, before: [:], counts: [:])
+                                           companies: (0..<n).map { _ in [nil, 1, 2, 3, 4, 5].randomElement(using: &rng)! }, before: [:])
         let chosen = Set(LatestStatistics.candidates(found, limit: limit) { names[$0] })
         // by brute force: the listing's order on date, then name folded as NOCASE folds it
         func key(_ i: Int) -> (String, String) { (found.dates[i], found.companies[i].map { "1" + names[$0]!.lowercased() } ?? "0") }
