@@ -151,9 +151,11 @@ public enum ConcentrationCalculator {
     public static let crTolerance = 1.0
     public static let hhiTolerance = 50.0
 
-    public static func compute(metric: String, unit: String, period: Period, holdings: [Holding], marketTotals: [MarketTotal] = [],
-                               published: [PublishedFigure] = [], consolidate: Bool = true) -> ConcentrationResult {
-        let (chosen, setAside) = pickLatest(holdings)
+    /// `groups`, when given, numbers each holding's company and segment (lowercased) from 0 —
+    /// the database path knows them by id and so hashes no names; without it they are found here.
+    public static func compute(metric: String, unit: String, period: Period, holdings: [Holding], groups: [Int]? = nil,
+                               marketTotals: [MarketTotal] = [], published: [PublishedFigure] = [], consolidate: Bool = true) -> ConcentrationResult {
+        let (chosen, setAside) = pickLatest(holdings, groups: groups ?? self.groups(holdings))
         let (firmValues, aggValues, displayName) = sum(chosen, consolidate: consolidate)
         var notes: [String] = []
         let doubtful = chosen.filter(\.doubtful).count
@@ -174,8 +176,9 @@ public enum ConcentrationCalculator {
         }
         // Step 4: shares, and CRn over ranked firms only (aggregates never rank).
         func share(_ v: Double) -> Double { unit == Units.percent ? v : 100 * v / T }
-        result.firms = firmValues.map { RankedFirm(company: displayName[$0.key]!, value: $0.value, share: share($0.value)) }
-            .sorted { ($0.value, $1.company.lowercased()) > ($1.value, $0.company.lowercased()) }
+        // the names' lowercased keys made once, not in every comparison
+        result.firms = firmValues.map { (key: $0.key, firm: RankedFirm(company: displayName[$0.key]!, value: $0.value, share: share($0.value))) }
+            .sorted { ($0.firm.value, $1.key) > ($1.firm.value, $0.key) }.map(\.firm)
         result.aggregates = aggValues.map { RankedFirm(company: displayName[$0.key]!, value: $0.value, share: share($0.value)) }
             .sorted { $0.value > $1.value }
         result.coverage = share(firmSum)
@@ -197,22 +200,39 @@ public enum ConcentrationCalculator {
     /// that date, verified first, then the latest ingested. Returns them in statistic order and
     /// how many alternatives of the same date were set aside.
     static func pickLatest(_ holdings: [Holding]) -> ([Holding], Int) {
+        pickLatest(holdings, groups: groups(holdings))
+    }
+
+    /// Each holding's company and segment, both lowercased, numbered from 0 in order of appearance.
+    static func groups(_ holdings: [Holding]) -> [Int] {
         struct Key: Hashable { var company: String, segment: String }
-        // per key the index of the best row so far and how many rows share its date: one
-        // dictionary, one look-up a row, no copies of the rows
-        var best: [Key: (index: Int, atDate: Int)] = [:]
-        for (i, h) in holdings.enumerated() {
+        var numbers: [Key: Int] = [:]
+        return holdings.map { h in
             let key = Key(company: h.company.lowercased(), segment: h.segment?.lowercased() ?? "")
-            guard let slot = best.index(forKey: key) else { best[key] = (i, 1); continue }
-            let cur = holdings[best.values[slot].index]
+            if let n = numbers[key] { return n }
+            numbers[key] = numbers.count
+            return numbers.count - 1
+        }
+    }
+
+    /// The same with the groups numbered (from 0): an array slot per group, no hashing.
+    static func pickLatest(_ holdings: [Holding], groups: [Int]) -> ([Holding], Int) {
+        precondition(groups.count == holdings.count)
+        // per group the index of the best row so far and how many rows share its date
+        var best = [Int](repeating: -1, count: (groups.max() ?? -1) + 1), atDate = [Int](repeating: 0, count: best.count)
+        for (i, h) in holdings.enumerated() {
+            let g = groups[i]
+            guard best[g] >= 0 else { (best[g], atDate[g]) = (i, 1); continue }
+            let cur = holdings[best[g]]
             if h.date > cur.date {
-                best.values[slot] = (i, 1)
+                (best[g], atDate[g]) = (i, 1)
             } else if h.date == cur.date {
-                best.values[slot].atDate += 1
-                if (h.verified ? 1 : 0, h.ingestOrder) > (cur.verified ? 1 : 0, cur.ingestOrder) { best.values[slot].index = i }
+                atDate[g] += 1
+                if (h.verified ? 1 : 0, h.ingestOrder) > (cur.verified ? 1 : 0, cur.ingestOrder) { best[g] = i }
             }
         }
-        return (best.values.map { holdings[$0.index] }.sorted { $0.statisticID < $1.statisticID }, best.values.reduce(0) { $0 + ($1.atDate - 1) })
+        let chosen = best.filter { $0 >= 0 }
+        return (chosen.map { holdings[$0] }.sorted { $0.statisticID < $1.statisticID }, atDate.reduce(0) { $0 + max($1 - 1, 0) })
     }
 
     /// Step 2, continued: each company's segments summed, consolidated into the ultimate parent

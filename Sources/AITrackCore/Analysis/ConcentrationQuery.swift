@@ -40,44 +40,8 @@ extension DatabaseReading {
     /// The same, with the names of companies and sources shared by the calls of one report.
     func concentration(metric: String, period: Period, consolidate: Bool, names: NameLookups) throws -> ConcentrationResult {
         try reader.read { db in
-            let unit = try Self.unit(of: metric, db)
-            // companies and sources by id, each looked up once (not joined to every statistic)
-            var holdings: [Holding] = []
-            try RawRows.forEach(db, sql: """
-                SELECT id, company_id, segment, date, value, verification, coalesce(ingest_id, 0) AS ingest_id, source_id
-                FROM statistics
-                WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ? AND forecast = 0 AND company_id IS NOT NULL
-                """, arguments: [metric, period.fromISO, period.toISO]) { r in
-                // read with SQLite's C functions: through GRDB's rows this was 6,400 instructions a holding
-                let id = r.int(0)
-                let company = try names.company(r.int(1), db) ?? ("", "", false)
-                let verification = r.text(5)
-                holdings.append(Holding(statisticID: id, company: company.name, ultimateParent: company.parent, isAggregate: company.aggregate,
-                                        segment: r.optionalText(2), date: r.text(3), value: r.double(4), verified: verification == "verified",
-                                        doubtful: verification == "disputed" || verification == "contradicted",
-                                        ingestOrder: r.int(6) << 32 | id, source: try names.source(r.int(7), db) ?? ""))
-            }
-            let totals = try Row.mapAll(db, sql: """
-                SELECT st.date, st.precision, st.value, st.verification, coalesce(st.ingest_id, 0) AS ingest_id, st.id, s.name AS source
-                FROM statistics st JOIN sources s ON s.id = st.source_id
-                WHERE st.metric = ? AND st.measure = 'value' AND st.company_id IS NULL AND st.forecast = 0 AND st.date BETWEEN ? AND ?
-                """, arguments: [metric, period.fromISO, period.toISO]) { r in
-                MarketTotal(date: r["date"], precision: Precision(rawValue: r["precision"]) ?? .day, value: r["value"], verified: (r["verification"] as String) == "verified",
-                            ingestOrder: (r["ingest_id"] as Int64) << 32 | (r["id"] as Int64), source: r["source"])
-            }
-            let published = try Row.mapAll(db, sql: """
-                SELECT st.id, st.measure, st.date, st.precision, st.value, st.qualifier, st.verification, s.name AS source, cb.name AS cited_by
-                FROM statistics st JOIN sources s ON s.id = st.source_id LEFT JOIN sources cb ON cb.id = st.cited_by_id
-                WHERE st.metric = ? AND st.measure IN (\(Measure.published)) AND st.date BETWEEN ? AND ?
-                ORDER BY st.date, st.measure, st.id
-                """, arguments: [metric, period.fromISO, period.toISO]) { r in
-                PublishedFigure(statisticID: r["id"], measure: Measure(rawValue: r["measure"])!,
-                                date: EntryDate.stored(r["date"], precision: Precision(rawValue: r["precision"]) ?? .day)?.description ?? r["date"],
-                                value: r["value"], qualifier: Qualifier(rawValue: r["qualifier"]) ?? .exact, source: r["source"],
-                                citedBy: r["cited_by"], verification: Verification(rawValue: r["verification"]) ?? .unverified)
-            }
-            return ConcentrationCalculator.compute(metric: metric, unit: unit, period: period, holdings: holdings, marketTotals: totals,
-                                                   published: published, consolidate: consolidate)
+            let rows = try MetricRows.read(db, metric: metric, period: period, names: names)
+            return try MetricContext.read(db, metric: metric, period: period).concentration(rows, consolidate: consolidate)
         }
     }
 
@@ -142,26 +106,42 @@ extension DatabaseReading {
     }
 }
 
-/// Companies (name, ultimate parent, whether an aggregate) and sources by id, looked up once for
-/// all the metrics and years of a report rather than once for each (a company's look-up goes
-/// through the parents view: 30,000 instructions, 20,000 times in a report on a million rows).
-final class NameLookups {
-    private var companies: [Int64: (name: String, parent: String, aggregate: Bool)?] = [:]
-    private var sources: [Int64: String?] = [:]
 
-    func company(_ id: Int64, _ db: Database) throws -> (name: String, parent: String, aggregate: Bool)? {
-        if let known = companies[id] { return known }
-        let c = try Row.fetchOne(db.cachedStatement(sql: "SELECT company, kind, ultimate_parent FROM company_ultimate_parents WHERE company_id = ?"),
-                                 arguments: [id])
-        let found = c.map { (name: $0["company"] as String, parent: $0["ultimate_parent"] as String, aggregate: ($0["kind"] as String) == "aggregate") }
-        companies[id] = found
-        return found
+/// What a metric's concentration in a period needs besides its company values: its unit, the
+/// market totals and the published figures. Read on the database's thread; `concentration` is
+/// pure.
+struct MetricContext: Sendable {
+    var metric: String, period: Period, unit: String
+    var totals: [MarketTotal], published: [PublishedFigure]
+
+    static func read(_ db: Database, metric: String, period: Period) throws -> MetricContext {
+        let unit = try AppDatabase.unit(of: metric, db)
+        let totals = try Row.mapAll(db, sql: """
+            SELECT st.date, st.precision, st.value, st.verification, coalesce(st.ingest_id, 0) AS ingest_id, st.id, s.name AS source
+            FROM statistics st JOIN sources s ON s.id = st.source_id
+            WHERE st.metric = ? AND st.measure = 'value' AND st.company_id IS NULL AND st.forecast = 0 AND st.date BETWEEN ? AND ?
+            """, arguments: [metric, period.fromISO, period.toISO]) { r in
+            MarketTotal(date: r["date"], precision: Precision(rawValue: r["precision"]) ?? .day, value: r["value"], verified: (r["verification"] as String) == "verified",
+                        ingestOrder: (r["ingest_id"] as Int64) << 32 | (r["id"] as Int64), source: r["source"])
+        }
+        let published = try Row.mapAll(db, sql: """
+            SELECT st.id, st.measure, st.date, st.precision, st.value, st.qualifier, st.verification, s.name AS source, cb.name AS cited_by
+            FROM statistics st JOIN sources s ON s.id = st.source_id LEFT JOIN sources cb ON cb.id = st.cited_by_id
+            WHERE st.metric = ? AND st.measure IN (\(Measure.published)) AND st.date BETWEEN ? AND ?
+            ORDER BY st.date, st.measure, st.id
+            """, arguments: [metric, period.fromISO, period.toISO]) { r in
+            PublishedFigure(statisticID: r["id"], measure: Measure(rawValue: r["measure"])!,
+                            date: EntryDate.stored(r["date"], precision: Precision(rawValue: r["precision"]) ?? .day)?.description ?? r["date"],
+                            value: r["value"], qualifier: Qualifier(rawValue: r["qualifier"]) ?? .exact, source: r["source"],
+                            citedBy: r["cited_by"], verification: Verification(rawValue: r["verification"]) ?? .unverified)
+        }
+        return MetricContext(metric: metric, period: period, unit: unit, totals: totals, published: published)
     }
 
-    func source(_ id: Int64, _ db: Database) throws -> String? {
-        if let known = sources[id] { return known }
-        let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM sources WHERE id = ?"), arguments: [id])
-        sources[id] = name
-        return name
+    /// DESIGN §5 on the metric's rows of the period.
+    func concentration(_ rows: MetricRows, consolidate: Bool) -> ConcentrationResult {
+        let (holdings, groups) = rows.holdings()
+        return ConcentrationCalculator.compute(metric: metric, unit: unit, period: period, holdings: holdings, groups: groups,
+                                               marketTotals: totals, published: published, consolidate: consolidate)
     }
 }

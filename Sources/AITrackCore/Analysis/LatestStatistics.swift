@@ -3,82 +3,87 @@ import GRDB
 /// The report's statistics section: the latest value in a period of each metric, company,
 /// segment, region, source and forecast flag, and the value of the year before for the same
 /// metric, company, segment, region and flag (the latest date; on one date verified first,
-/// then the latest ingested, then the latest row). One read of each year's rows keeps the
-/// latest per group in a dictionary: the window functions this replaced sorted every row of
-/// both years (2.4 s for 320,000 rows a year; BENCHMARKS.md).
+/// then the latest ingested, then the latest row). One read of each metric's rows in each year
+/// (shared with the concentration: MetricRows) keeps the latest per group in a dictionary: the
+/// window functions this replaced sorted every row of both years (2.4 s for 320,000 rows a
+/// year; BENCHMARKS.md).
 enum LatestStatistics {
     struct Found: Equatable {
         /// The latest statistic of each group, in no particular order.
         var ids: [Int64]
         /// Their metrics, dates and companies, in the same order.
-        var metrics: [String], dates: [String], companies: [Int64?]
+        var metrics: [String], dates: [Day], companies: [Int64?]
         /// Of those, the value of the year before where there is one.
         var before: [Int64: Double]
         /// How many groups each metric has.
         var counts: [String: Int] { metrics.reduce(into: [:]) { $0[$1, default: 0] += 1 } }
     }
 
-    /// Text compared and hashed by its bytes, as SQLite's GROUP BY and PARTITION BY compare it
-    /// (Swift's `==` would join canonically equivalent spellings that SQLite keeps apart). ASCII
-    /// text is kept as it is — Swift compares and hashes it by its bytes, quickly — and other
-    /// text as the hex of its bytes, marked so that it equals no ASCII text.
-    struct Bytes: Hashable {
-        let text: String
-        let hex: Bool
-        init(text: String) {
-            if text.utf8.allSatisfy({ $0 < 0x80 }) {
-                self.text = text
-                self.hex = false
-            } else {
-                self.text = text.utf8.map { String($0, radix: 16) }.joined(separator: ".")
-                self.hex = true
-            }
-        }
-    }
-
-    struct Group: Hashable {
-        /// Metrics are lower-case ASCII by the schema's check: compared as Strings, by their bytes.
-        var metric: String, company: Int64?, segment: Bytes?, region: Bytes?, forecast: Bool
-    }
-
+    /// A metric's group: company, segment and region (numbered by their bytes, as SQLite's
+    /// GROUP BY compares text; -1 for none) and the forecast flag; with the source for the
+    /// latest of each source.
     struct Key: Hashable {
-        var group: Group, source: Int64
+        var company: Int64?, segment: Int32, region: Int32, forecast: Bool, source: Int64
+
+        init(_ r: MetricRows.Row, source: Bool) {
+            (company, segment, region, forecast, self.source) = (r.company, r.segment, r.region, r.forecast, source ? r.source : 0)
+        }
+
+        // one mixed word hashed, not five fields: equal keys still compare every field
+        func hash(into hasher: inout Hasher) {
+            let parts = UInt64(UInt32(bitPattern: segment)) << 32 | UInt64(UInt32(bitPattern: region))
+            hasher.combine(UInt64(bitPattern: company ?? -1) &* 0x9E37_79B9_7F4A_7C15 ^ parts &* 0xC2B2_AE3D_27D4_EB4F
+                           ^ UInt64(bitPattern: source) &* 0x1656_67B1_9E37_79F9 ^ (forecast ? 1 : 0))
+        }
     }
 
-    static func find(_ db: Database, _ period: Period) throws -> Found {
-        let prev = period.previousYear
-        var current: [Key: (date: String, id: Int64)] = [:]
-        try RawRows.forEach(db, sql: """
-            SELECT id, metric, company_id, segment, region, forecast, source_id, date
-            FROM statistics WHERE measure = 'value' AND date BETWEEN ? AND ?
-            """, arguments: [period.fromISO, period.toISO]) { r in
-            let key = Key(group: group(r), source: r.int(6))
-            let candidate = (date: r.text(7), id: r.int(0))
+    /// Gathers the latest rows metric by metric: each row of the period, then each of the year
+    /// before, then `finish`.
+    struct Collector {
+        private var current: [Key: (date: Day, id: Int64)] = [:]
+        private var previous: [Key: (order: (Day, Bool, Int64, Int64), value: Double)] = [:]
+        private(set) var found = Found(ids: [], metrics: [], dates: [], companies: [], before: [:])
+
+        mutating func current(_ r: MetricRows.Row) {
+            let key = Key(r, source: true)
             // one look-up for a group seen before (most rows), two for a new one
-            guard let slot = current.index(forKey: key) else { current[key] = candidate; return }
+            guard let slot = current.index(forKey: key) else { current[key] = (r.date, r.id); return }
             let best = current.values[slot]
-            if (best.date, best.id) < (candidate.date, candidate.id) { current.values[slot] = candidate }
+            if (best.date, best.id) < (r.date, r.id) { current.values[slot] = (r.date, r.id) }
         }
-        var previous: [Group: (order: (String, Int64, Int64, Int64), value: Double)] = [:]
-        try RawRows.forEach(db, sql: """
-            SELECT id, metric, company_id, segment, region, forecast, verification = 'verified', coalesce(ingest_id, 0), date, value
-            FROM statistics WHERE measure = 'value' AND date BETWEEN ? AND ?
-            """, arguments: [prev.fromISO, prev.toISO]) { r in
-            let key = group(r)
-            let order = (r.text(8), r.int(6), r.int(7), r.int(0))
-            guard let slot = previous.index(forKey: key) else { previous[key] = (order, r.double(9)); return }
-            if previous.values[slot].order < order { previous.values[slot] = (order, r.double(9)) }
+
+        mutating func previous(_ r: MetricRows.Row) {
+            let key = Key(r, source: false)
+            let order = (r.date, r.verified, r.ingest, r.id)
+            guard let slot = previous.index(forKey: key) else { previous[key] = (order, r.value); return }
+            let o = previous.values[slot].order
+            if (o.0, o.1 ? 1 : 0, o.2, o.3) < (order.0, order.1 ? 1 : 0, order.2, order.3) { previous.values[slot] = (order, r.value) }
         }
-        var found = Found(ids: [], metrics: [], dates: [], companies: [], before: [:])
-        found.ids.reserveCapacity(current.count)
-        for (key, best) in current {
-            found.ids.append(best.id)
-            found.metrics.append(key.group.metric)
-            found.dates.append(best.date)
-            found.companies.append(key.group.company)
-            if let p = previous[key.group] { found.before[best.id] = p.value }
+
+        mutating func finish(metric: String) {
+            for (key, best) in current {
+                found.ids.append(best.id)
+                found.metrics.append(metric)
+                found.dates.append(best.date)
+                found.companies.append(key.company)
+                var group = key
+                group.source = 0
+                if let p = previous[group] { found.before[best.id] = p.value }
+            }
+            current.removeAll(keepingCapacity: true)
+            previous.removeAll(keepingCapacity: true)
         }
-        return found
+    }
+
+    /// Every metric there is, by seeks on the index (metric, measure, date): not a read of every row.
+    static func metrics(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            WITH RECURSIVE metrics(metric) AS (
+                SELECT min(metric) FROM statistics
+                UNION ALL SELECT (SELECT min(metric) FROM statistics WHERE metric > m.metric) FROM metrics m WHERE m.metric IS NOT NULL
+            )
+            SELECT metric FROM metrics WHERE metric IS NOT NULL
+            """)
     }
 
     /// The ids that can be among the first `limit` of their metric in the listing's order
@@ -90,9 +95,10 @@ enum LatestStatistics {
         var rowsByMetric: [String: [Int]] = [:]
         for (i, m) in found.metrics.enumerated() { rowsByMetric[m, default: []].append(i) }
         var chosen: [Int64] = []
+        // by date alone: the rows before the limit-th row's date are in; of those on its date,
+        // the first by company name
+        var ties: [(rows: [Int], need: Int)] = []
         for rows in rowsByMetric.values {
-            // by date alone: the rows before the limit-th row's date are in; of those on its
-            // date, the first by company name (ranked once per company, not per row)
             let lastDate = rows.map { found.dates[$0] }.sorted()[min(limit, rows.count) - 1]
             var atLast: [Int] = [], before = 0
             for i in rows {
@@ -103,16 +109,21 @@ enum LatestStatistics {
                     atLast.append(i)
                 }
             }
-            let need = min(limit, rows.count) - before   // at least 1: lastDate is the limit-th date
-            var folded: [(id: Int64, name: [UInt8])] = []
-            for id in Set(atLast.compactMap { found.companies[$0] }) { folded.append((id, noCase(try name(id) ?? ""))) }
-            folded.sort { $0.name.lexicographicallyPrecedes($1.name) }
-            var rank: [Int64: Int] = [:]
-            for (k, f) in folded.enumerated() { rank[f.id] = k > 0 && folded[k - 1].name == f.name ? rank[folded[k - 1].id]! : k }
+            ties.append((atLast, min(limit, rows.count) - before))   // need ≥ 1: lastDate is the limit-th date
+        }
+        // every company on a tied date ranked once by name, for all the metrics (not per metric, not per row)
+        var companies = Set<Int64>()
+        for t in ties { for i in t.rows { if let c = found.companies[i] { companies.insert(c) } } }
+        var folded: [(id: Int64, name: [UInt8])] = []
+        for id in companies { folded.append((id, noCase(try name(id) ?? ""))) }
+        folded.sort { $0.name.lexicographicallyPrecedes($1.name) }
+        var rank: [Int64: Int] = [:]
+        for (k, f) in folded.enumerated() { rank[f.id] = k > 0 && folded[k - 1].name == f.name ? rank[folded[k - 1].id]! : k }
+        for (atLast, need) in ties {
             // no company (the market) first, as SQL sorts NULL names
-            let key = { (i: Int) in found.companies[i].flatMap { rank[$0] } ?? -1 }
-            let last = atLast.map(key).sorted()[need - 1]
-            for i in atLast where key(i) <= last { chosen.append(found.ids[i]) }
+            let keys = atLast.map { found.companies[$0].flatMap { rank[$0] } ?? -1 }
+            let last = keys.sorted()[need - 1]
+            for (k, i) in atLast.enumerated() where keys[k] <= last { chosen.append(found.ids[i]) }
         }
         return chosen
     }
@@ -120,11 +131,5 @@ enum LatestStatistics {
     /// SQLite's NOCASE: ASCII letters folded, every other byte as it is.
     static func noCase(_ s: String) -> [UInt8] {
         s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-    }
-
-    /// The group of a row whose first six columns are id, metric, company_id, segment, region, forecast.
-    private static func group(_ r: RawRows.Columns) -> Group {
-        Group(metric: r.text(1), company: r.optionalInt(2), segment: r.optionalText(3).map(Bytes.init), region: r.optionalText(4).map(Bytes.init),
-              forecast: r.int(5) != 0)
     }
 }

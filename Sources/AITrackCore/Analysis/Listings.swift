@@ -31,6 +31,8 @@ public struct ListFilter: Sendable {
 public enum QueryProblem: Error, Equatable, Sendable {
     case unknownCompany(name: String)
     case unknownMetric(metric: String, known: [String])
+    /// A stored row the schema's checks would have refused (the file was written around them).
+    case brokenRow(table: String, id: Int64, column: String, value: String)
 }
 
 /// The one WHERE-clause builder of the listings: each filter given adds a term.

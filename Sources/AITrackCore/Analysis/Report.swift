@@ -167,17 +167,17 @@ extension DatabaseReading {
     /// show); nil fetches all of them (JSON).
     public func report(_ period: Period, consolidate: Bool = true, history: Bool = false, statisticsPerMetric: Int? = nil) throws -> Report {
         let names = NameLookups()
-        let conc = try concentrationForAllMetrics(period: period, consolidate: consolidate, names: names).map { c in
-            let quarterly = try quarterly(c.metric, period)
-            var e = ConcentrationEntry(result: c, previous: try concentration(metric: c.metric, period: period.previousYear,
-                                                                              consolidate: consolidate, names: names),
-                                       quarters: quarterly ? try concentrationSeries(metric: c.metric, period: period, by: .quarter,
+        let pass = try reader.read { db in try ReportPass.run(db, period, consolidate: consolidate, names: names) }
+        let conc = try pass.concentration.sorted { ($1.now.firms.count, $0.now.metric) < ($0.now.firms.count, $1.now.metric) }.map { c in
+            let quarterly = try quarterly(c.now.metric, period)
+            var e = ConcentrationEntry(result: c.now, previous: c.before,
+                                       quarters: quarterly ? try concentrationSeries(metric: c.now.metric, period: period, by: .quarter,
                                                                                      consolidate: consolidate, names: names).results : [])
-            if history { e.history = try self.history(c.metric, by: quarterly ? .quarter : .year, consolidate: consolidate) }
+            if history { e.history = try self.history(c.now.metric, by: quarterly ? .quarter : .year, consolidate: consolidate) }
             return e
         }
         return try reader.read { db in
-            let statistics = try Self.latestStatistics(db, period, perMetric: statisticsPerMetric, names: names)
+            let statistics = try Self.latestStatistics(db, pass.latest, perMetric: statisticsPerMetric, names: names)
             var inPeriod = WhereClause()
             inPeriod.add("d.date BETWEEN ? AND ?", [period.fromISO, period.toISO])
             var largest = inPeriod
@@ -185,8 +185,12 @@ extension DatabaseReading {
             largest.add("d.verification <> 'contradicted'")
             largest.add("o.superseded_by IS NULL")
             var published = WhereClause()
+            // by metric and measure on the index (metric, measure, date): `measure <> 'value'`
+            // read every statistic of the period to find a few published figures
+            let metrics = JSONWriter.string(.array(try LatestStatistics.metrics(db).map(JSONValue.string)))
+            published.add("st.metric IN (SELECT value FROM json_each(?))", [metrics])
+            published.add("st.measure IN (\(Measure.published))")
             published.add("st.date BETWEEN ? AND ?", [period.fromISO, period.toISO])
-            published.add("st.measure <> 'value'")
             return Report(period: period, concentration: conc, published: try StatisticRow.fetch(db, published),
                           deals: try DealRow.fetch(db, inPeriod, order: "d.date, d.id"), dealTotals: try Self.dealTotals(db, period),
                           previousDealTotals: try Self.dealTotals(db, period.previousYear),
@@ -226,8 +230,7 @@ extension DatabaseReading {
     /// The latest value in the period of each metric, company, segment, region and source, and
     /// the latest of the year before for the same metric, company, segment and region; with
     /// `perMetric`, only the first that many of each metric (in the listing's order) are fetched.
-    static func latestStatistics(_ db: Database, _ period: Period, perMetric: Int?, names: NameLookups) throws -> (rows: [StatisticRow], counts: [String: Int]) {
-        let latest = try LatestStatistics.find(db, period)
+    static func latestStatistics(_ db: Database, _ latest: LatestStatistics.Found, perMetric: Int?, names: NameLookups) throws -> (rows: [StatisticRow], counts: [String: Int]) {
         let ids = try perMetric.map { limit in
             try LatestStatistics.candidates(latest, limit: limit) { try names.company($0, db)?.name }
         } ?? latest.ids

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -20,6 +21,18 @@ enum RawRows {
         }
 
         func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
+
+        /// A text column's bytes, without making a String (valid until the next column call).
+        func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8> {
+            let p = sqlite3_column_text(statement, i)
+            return UnsafeBufferPointer(start: p, count: p == nil ? 0 : Int(sqlite3_column_bytes(statement, i)))
+        }
+
+    }
+
+    /// Whether a column's bytes are exactly these ASCII bytes.
+    static func equal(_ b: UnsafeBufferPointer<UInt8>, _ ascii: StaticString) -> Bool {
+        b.count == ascii.utf8CodeUnitCount && (b.isEmpty || memcmp(b.baseAddress!, ascii.utf8Start, b.count) == 0)
     }
 
     static func forEach(_ db: Database, sql: String, arguments: StatementArguments, _ body: (Columns) throws -> Void) throws {

@@ -63,7 +63,7 @@ import Testing
         let db = try Self.randomDatabase(rows: 600, seed: seed)
         let period = Period.year(2025), prev = period.previousYear
         let (found, reference) = try db.reader.read { db in
-            (try LatestStatistics.find(db, period),
+            (try ReportPass.run(db, period, consolidate: true, names: NameLookups()).latest,
              try Row.fetchAll(db, sql: Self.windowQuery, arguments: [period.fromISO, period.toISO, prev.fromISO, prev.toISO]))
         }
         #expect(Set(found.ids) == Set(reference.map { $0["id"] as Int64 }))
@@ -83,11 +83,11 @@ extension LatestStatisticsTests {
         let n = 300
         let names: [Int64: String] = [1: "acme", 2: "Acme", 3: "Beta", 4: "alpha", 5: "Zeta"]
         let found = LatestStatistics.Found(ids: (0..<Int64(n)).map { $0 }, metrics: (0..<n).map { _ in ["a", "b", "c"].randomElement(using: &rng)! },
-                                           dates: (0..<n).map { _ in "2025-0\(Int.random(in: 1...3, using: &rng))-01" },
+                                           dates: (0..<n).map { _ in Day(iso: "2025-0\(Int.random(in: 1...3, using: &rng))-01")! },
                                            companies: (0..<n).map { _ in [nil, 1, 2, 3, 4, 5].randomElement(using: &rng)! }, before: [:])
         let chosen = Set(LatestStatistics.candidates(found, limit: limit) { names[$0] })
         // by brute force: the listing's order on date, then name folded as NOCASE folds it
-        func key(_ i: Int) -> (String, String) { (found.dates[i], found.companies[i].map { "1" + names[$0]!.lowercased() } ?? "0") }
+        func key(_ i: Int) -> (String, String) { (found.dates[i].text, found.companies[i].map { "1" + names[$0]!.lowercased() } ?? "0") }
         for metric in ["a", "b", "c"] {
             let rows = found.ids.indices.filter { found.metrics[$0] == metric }.sorted { key($0) < key($1) }
             let last = key(rows[min(limit, rows.count) - 1])

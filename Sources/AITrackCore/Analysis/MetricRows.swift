@@ -1,0 +1,73 @@
+import GRDB
+import GRDBSQLite
+
+/// A metric's values in one period, read once for everything the report needs of them: the
+/// holdings of its concentration, and every row for the latest statistics. The report read each
+/// year's rows twice before (once for each), and hashed names and segments on every row. What
+/// needs the database (names, numbers of texts) is done in `read`; the rest is pure, so that it
+/// can run on another thread than the reading. Rows hold numbers only (names by their place in
+/// NameLookups' tables, a copy of which goes with them): copied and freed without reference
+/// counting.
+struct MetricRows: Sendable {
+    /// One value statistic as read: segment and region numbered by their bytes (-1 for none).
+    struct Row: Sendable {
+        var id: Int64, company: Int64?, segment: Int32, region: Int32, forecast: Bool, source: Int64
+        var date: Day, value: Double, verified: Bool, doubtful: Bool, ingest: Int64
+        /// For a holding (a company's value, not a forecast): the company's place in the tables
+        /// (-1 when no company has its id) and the source's.
+        var companyPlace: Int32 = -1, sourcePlace: Int32 = -1
+        var isHolding: Bool { company != nil && !forecast }
+    }
+
+    var rows: [Row] = []
+    /// Whether any row is a holding (a company's value that is not a forecast).
+    var hasHoldings = false
+    /// The names the rows refer to (as they were when the last row was read).
+    var tables = NameLookups.Tables()
+    /// The number of the lowercased "" (a missing company's key, and no segment's).
+    var emptyKey = 0
+
+    static func read(_ db: Database, metric: String, period: Period, names: NameLookups) throws -> MetricRows {
+        var out = MetricRows()
+        out.emptyKey = names.lowercasedNumber("")
+        try RawRows.forEach(db, sql: """
+            SELECT id, company_id, segment, region, forecast, source_id, date, value, verification, ingest_id
+            FROM statistics WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ?
+            """, arguments: [metric, period.fromISO, period.toISO]) { r in
+            let id = r.int(0)
+            var row = Row(id: id, company: r.optionalInt(1), segment: r.isNull(2) ? -1 : names.textNumber(r.bytes(2)),
+                          region: r.isNull(3) ? -1 : names.textNumber(r.bytes(3)), forecast: r.int(4) != 0, source: r.int(5),
+                          date: try Day(r.bytes(6), statistic: id), value: r.double(7), verified: false, doubtful: false,
+                          ingest: r.int(9))   // NULL reads as 0
+            let verification = r.bytes(8)
+            row.verified = RawRows.equal(verification, "verified")
+            row.doubtful = RawRows.equal(verification, "disputed") || RawRows.equal(verification, "contradicted")
+            if let company = row.company, !row.forecast {
+                out.hasHoldings = true
+                row.companyPlace = try names.companyPlace(company, db) ?? -1
+                row.sourcePlace = try names.sourcePlace(row.source, db)
+            }
+            out.rows.append(row)
+        }
+        out.tables = names.tables
+        return out
+    }
+
+    /// The holdings (DESIGN §5 step 1), and each one's company and segment, lowercased,
+    /// numbered from 0 (ConcentrationCalculator's groups).
+    func holdings() -> (holdings: [Holding], groups: [Int]) {
+        var holdings: [Holding] = [], groups: [Int] = []
+        var numbers: [Int: Int] = [:]
+        for row in rows where row.isHolding {
+            let company = row.companyPlace < 0 ? nil : tables.companies[Int(row.companyPlace)]
+            let segmentKey = row.segment < 0 ? emptyKey : tables.textKeys[Int(row.segment)]
+            let pair = (company?.key ?? emptyKey) << 32 | segmentKey
+            if let known = numbers[pair] { groups.append(known) } else { groups.append(numbers.count); numbers[pair] = numbers.count }
+            holdings.append(Holding(statisticID: row.id, company: company?.name ?? "", ultimateParent: company?.parent ?? "",
+                                    isAggregate: company?.aggregate ?? false, segment: row.segment < 0 ? nil : tables.texts[Int(row.segment)],
+                                    date: row.date.text, value: row.value, verified: row.verified, doubtful: row.doubtful,
+                                    ingestOrder: row.ingest << 32 | row.id, source: tables.sources[Int(row.sourcePlace)]))
+        }
+        return (holdings, groups)
+    }
+}
