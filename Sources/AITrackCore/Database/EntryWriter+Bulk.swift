@@ -86,16 +86,17 @@ extension EntryWriter {
         let marks = Array(repeating: "?", count: identities.count).joined(separator: ", ")
         let statement = try db.cachedStatement(sql: "SELECT \(columns.map(quoteIdent).joined(separator: ", ")) FROM statistics WHERE identity IN (\(marks))")
         var out: [String: [DatabaseValue]] = [:]
-        let rows = try Row.fetchCursor(statement, arguments: StatementArguments(identities))
-        while let row = try rows.next() {
-            out[row[0]] = (0..<columns.count).map { row[$0] as DatabaseValue }
+        // values straight from the statement (GRDB's row cursor decoded each through its generic
+        // path, a third of a re-ingest's writing thread)
+        try RawRows.forEach(statement, arguments: StatementArguments(identities)) { r in
+            out[r.text(0)] = (0..<Int32(columns.count)).map { r.value($0) }
         }
         return out
     }
 
     /// Whether the stored values equal the entry's (columns the entry leaves out are no difference).
     func same(_ stored: [DatabaseValue], _ columns: Columns) -> Bool {
-        for (k, (name, new)) in columns.pairs.enumerated() where !columns.unstated.contains(name) {
+        for (k, (_, new)) in columns.pairs.enumerated() where !columns.isUnstated(k) {
             if !sameValue(stored[k], new) { return false }
         }
         return true

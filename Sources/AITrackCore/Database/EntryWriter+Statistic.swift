@@ -43,17 +43,29 @@ extension EntryWriter {
             cid = id
             companyName = try canonicalCompanyName(id)
         }
-        // metric|measure|date|company|segment|region|source name|source url, appended in place
-        // (`joined` on an array of eight took 5,000 instructions a statistic)
-        var identity = e.metric
-        identity.reserveCapacity(128)
-        for part in [e.measure.rawValue, e.date.iso, companyName.lowercased(), e.segment?.lowercased() ?? "",
-                     e.region?.lowercased() ?? "", e.source.name.lowercased(), e.source.url ?? ""] {
-            identity.append("|")
-            identity.append(part)
-        }
+        // metric|measure|date|company|segment|region|source name|source url, its bytes copied
+        // into one buffer (`joined` took 5,000 instructions a statistic, appending 5,000 more)
+        let identity = Self.joined([e.metric, e.measure.rawValue, e.date.iso, companyName.lowercased(), e.segment?.lowercased() ?? "",
+                                    e.region?.lowercased() ?? "", e.source.name.lowercased(), e.source.url ?? ""])
         return PreparedStatistic(entry: e, identity: identity, companyID: cid, companyName: companyName,
                                  sourceID: try sourceID(e.source), citedByID: try citedByID(e.citedBy))
+    }
+
+    /// The parts joined by "|", written once into a String of the right size.
+    static func joined(_ parts: [String]) -> String {
+        var parts = parts
+        let count = parts.reduce(parts.count - 1) { $0 + $1.utf8.count }
+        return String(unsafeUninitializedCapacity: max(count, 0)) { buffer in
+            var at = 0
+            for k in parts.indices {
+                if k > 0 { buffer[at] = UInt8(ascii: "|"); at += 1 }
+                parts[k].withUTF8 { utf8 in
+                    if let from = utf8.baseAddress { buffer.baseAddress!.advanced(by: at).update(from: from, count: utf8.count) }
+                    at += utf8.count
+                }
+            }
+            return at
+        }
     }
 
     /// One statistic on its own (an add command, or an entry with an id); `ingest` writes the

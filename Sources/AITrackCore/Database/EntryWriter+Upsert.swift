@@ -7,15 +7,38 @@ extension EntryWriter {
 
     struct Columns {
         var pairs: [(String, DatabaseValue)] = []
-        /// Columns the entry leaves out: stored with their default when new, and no difference
-        /// from a stored row (an entry that does not state a note does not remove one).
-        var unstated: Set<String> = []
+        /// Columns the entry leaves out, by position: stored with their default when new, and
+        /// no difference from a stored row (an entry that does not state a note does not remove
+        /// one). Bits, not a set of names: hashing the names cost more than the comparison.
+        private var unstated: UInt64 = 0
+        func isUnstated(_ k: Int) -> Bool { unstated & (1 << UInt64(k)) != 0 }
         mutating func add(_ name: String, _ v: (any DatabaseValueConvertible)?) {
             pairs.append((name, v?.databaseValue ?? .null))
         }
         mutating func add(_ name: String, given v: (any DatabaseValueConvertible)?, default d: (any DatabaseValueConvertible)? = nil) {
+            precondition(pairs.count < 64, "a table of more than 64 columns")
+            if v == nil { unstated |= 1 << UInt64(pairs.count) }
             pairs.append((name, (v ?? d)?.databaseValue ?? .null))
-            if v == nil { unstated.insert(name) }
+        }
+        // The same for the concrete types a statistic has: no existential box per value (a
+        // re-ingest builds nineteen of them for every entry it compares).
+        mutating func add(_ name: String, _ v: String?) { pairs.append((name, v?.databaseValue ?? .null)) }
+        mutating func add(_ name: String, _ v: Int64?) { pairs.append((name, v?.databaseValue ?? .null)) }
+        mutating func add(_ name: String, _ v: Double?) { pairs.append((name, v?.databaseValue ?? .null)) }
+        mutating func add(_ name: String, given v: String?, default d: String? = nil) {
+            precondition(pairs.count < 64, "a table of more than 64 columns")
+            if v == nil { unstated |= 1 << UInt64(pairs.count) }
+            pairs.append((name, (v ?? d)?.databaseValue ?? .null))
+        }
+        mutating func add(_ name: String, given v: Int64?) {
+            precondition(pairs.count < 64, "a table of more than 64 columns")
+            if v == nil { unstated |= 1 << UInt64(pairs.count) }
+            pairs.append((name, v?.databaseValue ?? .null))
+        }
+        mutating func add(_ name: String, given v: Double?) {
+            precondition(pairs.count < 64, "a table of more than 64 columns")
+            if v == nil { unstated |= 1 << UInt64(pairs.count) }
+            pairs.append((name, v?.databaseValue ?? .null))
         }
     }
 
@@ -42,7 +65,7 @@ extension EntryWriter {
             var diffs: [(String, DatabaseValue, DatabaseValue)] = []
             for (k, (name, new)) in columns.pairs.enumerated() {
                 let old: DatabaseValue = row[k + 1]   // by position: a copied row lowercases every name it looks up
-                if onlyGiven && new.isNull || columns.unstated.contains(name) { continue }
+                if onlyGiven && new.isNull || columns.isUnstated(k) { continue }
                 if !sameValue(old, new) { diffs.append((name, old, new)) }
             }
             if diffs.isEmpty { return (id, .unchanged) }

@@ -22,6 +22,9 @@ enum RawRows {
 
         func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
 
+        /// A column as GRDB's value (what the upsert compares).
+        func value(_ i: Int32) -> DatabaseValue { DatabaseValue(sqliteStatement: statement, index: i) }
+
         /// A text column's bytes, without making a String (valid until the next column call).
         func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8> {
             let p = sqlite3_column_text(statement, i)
@@ -36,7 +39,11 @@ enum RawRows {
     }
 
     static func forEach(_ db: Database, sql: String, arguments: StatementArguments, _ body: (Columns) throws -> Void) throws {
-        let statement = try db.makeStatement(sql: sql)
+        try forEach(try db.makeStatement(sql: sql), arguments: arguments, body)
+    }
+
+    /// The same with a statement made already (a cached one).
+    static func forEach(_ statement: Statement, arguments: StatementArguments, _ body: (Columns) throws -> Void) throws {
         try statement.setArguments(arguments)
         let s = statement.sqliteStatement
         defer { sqlite3_reset(s) }
@@ -44,7 +51,7 @@ enum RawRows {
             let code = sqlite3_step(s)
             if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else {
-                throw lastError(db)
+                throw lastError(connection: sqlite3_db_handle(s))
             }
             try body(Columns(statement: s))
         }
@@ -53,7 +60,10 @@ enum RawRows {
 
 /// The connection's last error, for a statement stepped with SQLite's C functions.
 func lastError(_ db: Database) -> DatabaseError {
-    let connection = db.sqliteConnection
-    return DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(connection)),
-                         message: sqlite3_errmsg(connection).map { String(cString: $0) })
+    lastError(connection: db.sqliteConnection)
+}
+
+func lastError(connection: OpaquePointer?) -> DatabaseError {
+    DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(connection)),
+                  message: sqlite3_errmsg(connection).map { String(cString: $0) })
 }

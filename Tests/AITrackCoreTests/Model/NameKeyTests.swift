@@ -23,4 +23,34 @@ import Testing
     func plainASCIIAsBefore(name: String) {
         #expect(NameKey.isPlainASCII(name) == Self.before(name), "\(name)")
     }
+
+    /// `closest` as it was: every name split into Characters.
+    static func closestByCharacters(to key: String, in candidates: [String]) -> String? {
+        let k = Array(key)
+        let limit = CloseNames.allowedEdits(k.count)
+        guard limit > 0 else { return nil }
+        var best: (String, Int)?
+        for c in candidates where c != key {
+            let cc = Array(c)
+            guard CloseNames.allowedEdits(cc.count) > 0, let d = CloseNames.distance(k, cc, limit: best.map { $0.1 - 1 } ?? limit) else { continue }
+            if best == nil || d < best!.1 { best = (c, d) }
+        }
+        return best?.0
+    }
+
+    /// The byte path for ASCII names finds what the Character path found, on names that are
+    /// close, far, of every length, and mixed with non-ASCII and CRLF names (which take the
+    /// Character path).
+    @Test(arguments: [1, 2, 3, 4])
+    func closestOnBytesAsOnCharacters(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        let alphabet = Array("abcAB C1-.é\u{301}") + ["\r\n"]
+        func name() -> String { String((0..<Int.random(in: 0...10, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }) }
+        var names = (0..<150).map { _ in name() }
+        names += ["Company 0001", "Company 0002", "Compnay 0001", "company 0001", "Core Weave", "CoreWeave"]
+        for key in names.prefix(80) + ["Company 0003", "CoreWeav", "abcd"] {
+            #expect(CloseNames.closest(to: key, in: names) == Self.closestByCharacters(to: key, in: names), "\(key)")
+        }
+        #expect(CloseNames.closest(to: "Company 0003", in: names) == "Company 0001")
+    }
 }
