@@ -92,6 +92,33 @@ import Testing
         }
     }
 
+    /// With more metrics than the two the reading thread may get ahead by, every metric is
+    /// computed once, in order, and a refused row in the last metric ends the pass with its
+    /// error after the metrics before it were handed over (none left waiting).
+    @Test func manyMetricsAndAnErrorAtTheEnd() throws {
+        let db = try Self.database(rows: 40, seed: 6)
+        try db.dbWriter.write { db in
+            for k in 0..<7 {
+                try db.execute(sql: """
+                    INSERT INTO statistics (identity, metric, measure, date, company_id, value, unit, source_id)
+                    SELECT 'copy \(k) ' || identity, 'm\(k)', measure, date, company_id, value, unit, source_id FROM statistics WHERE metric = 'm'
+                    """)
+            }
+        }
+        let period = Period.year(2025)
+        let pass = try db.reader.read { try ReportPass.run($0, period, consolidate: true, names: NameLookups()) }
+        #expect(pass.concentration.map(\.now.metric) == ["m", "m0", "m1", "m2", "m3", "m4", "m5", "m6"])
+        #expect(Set(pass.latest.metrics) == Set(["m", "m0", "m1", "m2", "m3", "m4", "m5", "m6"]))
+        try db.dbWriter.write { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = 1")
+            try db.execute(sql: "INSERT INTO statistics (id, identity, metric, measure, date, company_id, value, unit, source_id) VALUES (888, 'odd', 'zz', 'value', '2025-01-1', 1, 5, 'GPUs', 1)")
+            try db.execute(sql: "PRAGMA ignore_check_constraints = 0")
+        }
+        #expect(throws: QueryProblem.brokenRow(table: "statistics", id: 888, column: "date", value: "2025-01-1")) {
+            try db.reader.read { try ReportPass.run($0, period, consolidate: true, names: NameLookups()) }
+        }
+    }
+
     /// A date the schema's check refuses (written with the checks off) stops the report with
     /// a typed error naming the row, and the computing thread is not left waiting.
     @Test func aDateOfAnotherLengthIsRefused() throws {
