@@ -13,7 +13,21 @@ enum Terminal {
     }
 
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        // the String's own bytes, not a copy in a Data (a report's JSON at a million is 55 MB)
+        var text = text
+        text.withUTF8 { bytes in
+            var rest = UnsafeRawBufferPointer(bytes)
+            while !rest.isEmpty {
+                let n = write(STDOUT_FILENO, rest.baseAddress, rest.count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    // a full disk under a redirection: said, and the run fails (not a cut-off success)
+                    err("aitrack: cannot write the output: \(String(cString: strerror(errno))).")
+                    exit(1)
+                }
+                rest = UnsafeRawBufferPointer(rebasing: rest[n...])
+            }
+        }
     }
 
     static func err(_ line: String) {

@@ -2,6 +2,13 @@
 /// (as periphery's `OutputFormatter`), so that a new format is one file.
 public protocol ReportRenderer {
     func render(_ report: Report) -> String
+    /// The same text handed to `sink` in pieces, in order (a renderer of a large report need
+    /// not hold all of it at once); by default in one piece.
+    func render(_ report: Report, to sink: (String) -> Void)
+}
+
+extension ReportRenderer {
+    public func render(_ report: Report, to sink: (String) -> Void) { sink(render(report)) }
 }
 
 /// The renderers by format, and the words for statistics left out of the text formats.
@@ -49,9 +56,10 @@ public struct TextReportRenderer: ReportRenderer {
 
 /// The report as one JSON object: every row with every column.
 public struct JSONReportRenderer: ReportRenderer {
-    public func render(_ r: Report) -> String {
+    /// The report as one value; the statistics (the largest part) only when asked for.
+    func object(_ r: Report, statistics: Bool) -> JSONValue {
         let t = r.dealTotals
-        let json: JSONValue = .object([
+        return .object([
             ("period", .object([("from", .string(r.period.fromISO)), ("to", .string(r.period.toISO))])),
             ("concentration", .array(r.concentration.map { ConcentrationFormatter.json($0.result) })),
             ("previous_year", .array(r.concentration.compactMap { $0.previous.map(ConcentrationFormatter.json) })),
@@ -67,9 +75,49 @@ public struct JSONReportRenderer: ReportRenderer {
             ("largest_deals", DealRow.table(r.largestDeals).jsonRows),
             ("alliances", AllianceRow.table(r.alliances).jsonRows),
             ("memberships", MembershipRow.table(r.memberships).jsonRows),
-            ("statistics", StatisticRow.table(r.statistics, withChange: true).jsonRows),
-        ])
-        return JSONWriter.prettyString(json) + "\n"
+        ] + (statistics ? [("statistics", StatisticRow.table(r.statistics, withChange: true).jsonRows)] : []))
+    }
+
+    public func render(_ r: Report) -> String {
+        var all = ""
+        render(r) { all += $0 }
+        return all
+    }
+
+    public func render(_ r: Report, to sink: (String) -> Void) {
+        // as JSONWriter.prettyString would print the object with "statistics" last, but the
+        // statistics (every latest one: 80,000 at a million) turned into JSON and handed on a
+        // thousand at a time: their table, value tree and text all at once took 300 MB
+        guard case .object(let pairs) = object(r, statistics: false) else { return }
+        var out = "{\n"
+        for (key, value) in pairs {
+            out += "  "
+            JSONWriter.quote(key, into: &out)
+            out += ": "
+            JSONWriter.pretty(value, indent: 1, into: &out)
+            out += ",\n"
+        }
+        out += "  \"statistics\": "
+        if r.statistics.isEmpty {
+            out += "[]"
+        } else {
+            out += "[\n"
+            var done = 0
+            while done < r.statistics.count {
+                let batch = r.statistics[done..<min(done + 1000, r.statistics.count)]
+                guard case .array(let rows) = StatisticRow.table(Array(batch), withChange: true).jsonRows else { break }
+                for row in rows {
+                    out += "    "
+                    JSONWriter.pretty(row, indent: 2, into: &out)
+                    done += 1
+                    out += done < r.statistics.count ? ",\n" : "\n"
+                }
+                sink(out)   // a thousand statistics at a time: the whole text is never held
+                out = ""
+            }
+            out += "  ]"
+        }
+        sink(out + "\n}\n")
     }
 }
 

@@ -41,6 +41,6 @@ struct ReportCommand: ParsableCommand {
             let option = period.from == period.to ? "--period \(period.from)" : "--from \(period.from) --to \(period.to)"
             return "\(metric): \(count) more (aitrack stats --metric \(metric) \(option))"
         }
-        Terminal.out(renderer.render(report))
+        renderer.render(report) { Terminal.out($0) }
     }
 }

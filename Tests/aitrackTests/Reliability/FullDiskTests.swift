@@ -4,6 +4,26 @@ import Testing
 
 /// A full disk (a file-size limit) is named as the cause, once, and nothing is written.
 @Suite struct FullDiskTests {
+    /// Output sent to a full disk (`/dev/full`) is a failed run with one sentence, for a small
+    /// report and for the JSON one written in pieces; the database is left as it was.
+    @Test(arguments: [["report", "--year", "2025"], ["report", "--year", "2025", "--format", "json"], ["companies"]])
+    func outputToAFullDiskFails(args: [String]) throws {
+        let cli = try CLI()
+        let before = bytes(cli.db)
+        let p = Process()
+        p.executableURL = CLI.binary
+        p.arguments = args + ["--db", cli.db]
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        try p.run()
+        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 1, "\(args)")
+        #expect(e == "aitrack: cannot write the output: No space left on device.\n", "\(args)")
+        #expect(bytes(cli.db) == before)
+    }
+
     @Test func aFileSizeLimitIsTheCauseAndNothingIsWritten() throws {
         let cli = try CLI()
         var lines = ""
