@@ -90,7 +90,8 @@ extension DatabaseReading {
         try concentrationSeries(metric: metric, period: period, by: step, consolidate: consolidate, names: NameLookups())
     }
 
-    func concentrationSeries(metric: String, period: Period, by step: PeriodStep?, consolidate: Bool, names: NameLookups) throws -> ConcentrationSeries {
+    func concentrationSeries(metric: String, period: Period, by step: PeriodStep?, consolidate: Bool, names: NameLookups,
+                             known: [ConcentrationResult] = []) throws -> ConcentrationSeries {
         guard let step else {
             let r = try concentration(metric: metric, period: period, consolidate: consolidate, names: names)
             let empty = r.statisticIDs.isEmpty && r.published.isEmpty && r.total == nil
@@ -101,7 +102,9 @@ extension DatabaseReading {
         func quarterIndex(_ d: EntryDate) -> Int { d.year * 4 + (d.month - 1) / 3 }
         let lastMonth = EntryDate.stored(period.toISO, precision: .day) ?? period.to
         let all = step == .year ? (period.to.year - period.from.year + 1) : quarterIndex(lastMonth) - quarterIndex(period.from) + 1
-        let results = try withData.map { try concentration(metric: metric, period: $0, consolidate: consolidate, names: names) }
+        let results = try withData.map { p in
+            try known.first { $0.metric == metric && $0.period == p } ?? concentration(metric: metric, period: p, consolidate: consolidate, names: names)
+        }
         return ConcentrationSeries(results: results, periodsWithoutData: max(0, all - withData.count))
     }
 }

@@ -108,14 +108,16 @@ extension DatabaseReading {
     }
 
     /// The metric's figures for every year (or quarter) with company data, oldest first.
-    func history(_ metric: String, by step: PeriodStep, consolidate: Bool) throws -> [ConcentrationResult] {
+    /// `known`: figures computed already (the report's year and the year before), not computed again.
+    func history(_ metric: String, by step: PeriodStep, consolidate: Bool, names: NameLookups, known: [ConcentrationResult] = []) throws -> [ConcentrationResult] {
         let range = try reader.read { db in
             try Row.fetchOne(db, sql: "SELECT min(date) AS a, max(date) AS b FROM statistics WHERE metric = ? AND company_id IS NOT NULL AND forecast = 0",
                              arguments: [metric])
         }
         guard let a: String = range?["a"], let b: String = range?["b"], let from = Int(a.prefix(4)), let to = Int(b.prefix(4)) else { return [] }
         let all = Period(from: EntryDate(year: from, precision: .year), to: EntryDate(year: to, precision: .year))
-        return try concentrationSeries(metric: metric, period: all, by: step, consolidate: consolidate).results.filter { $0.hhiLow != nil }
+        return try concentrationSeries(metric: metric, period: all, by: step, consolidate: consolidate, names: names, known: known).results
+            .filter { $0.hhiLow != nil }
     }
 
     /// Whether a metric's company values in the period are stated by quarter (and none by year,
@@ -173,7 +175,10 @@ extension DatabaseReading {
             var e = ConcentrationEntry(result: c.now, previous: c.before,
                                        quarters: quarterly ? try concentrationSeries(metric: c.now.metric, period: period, by: .quarter,
                                                                                      consolidate: consolidate, names: names).results : [])
-            if history { e.history = try self.history(c.now.metric, by: quarterly ? .quarter : .year, consolidate: consolidate) }
+            if history {
+                e.history = try self.history(c.now.metric, by: quarterly ? .quarter : .year, consolidate: consolidate, names: names,
+                                             known: [c.now, c.before])
+            }
             return e
         }
         return try reader.read { db in

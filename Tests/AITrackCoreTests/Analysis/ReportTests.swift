@@ -43,6 +43,20 @@ import Testing
         #expect(try db.report(.year(1990)).statistics.isEmpty)
     }
 
+    /// The history chart takes the report's own figures for its year and the year before: the
+    /// same history as computed from nothing.
+    @Test func historyReusesTheYearsItHas() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        for year in [2024, 2025] {
+            let r = try db.report(.year(year), history: true)
+            #expect(r.concentration.contains { $0.history.count > 2 })
+            for e in r.concentration {
+                let step: PeriodStep = e.quarters.isEmpty ? .year : .quarter
+                #expect(e.history == (try db.history(e.result.metric, by: step, consolidate: true, names: NameLookups())), "\(e.result.metric)")
+            }
+        }
+    }
+
     /// Whether a metric is stated by quarter: the seeks on quarter days answer as the read of
     /// every row of the period did, for each metric of the seed and periods of a quarter, a
     /// year and several years.
