@@ -162,8 +162,11 @@ public enum ConcentrationCalculator {
         if doubtful > 0 {
             notes.append("\(doubtful) of the \(chosen.count) values used \(doubtful == 1 ? "is" : "are") marked disputed or contradicted")
         }
-        let firmSum = firmValues.values.reduce(0, +)
-        let aggSum = aggValues.values.reduce(0, +)
+        // summed in name order: a dictionary's order differs from one dictionary to the next, and
+        // floating-point sums in another order differ in the last digits (a report could print
+        // two coverages for the same data)
+        let firmSum = firmValues.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
+        let aggSum = aggValues.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
         let (total, denominator) = total(unit: unit, firmSum: firmSum, aggSum: aggSum, marketTotals: marketTotals, notes: &notes)
         var result = ConcentrationResult(metric: metric, unit: unit, period: period, total: total, denominator: denominator, coverage: nil,
                                          firms: [], aggregates: [], cr: [:], hhiLow: nil, hhiHigh: nil, bands: [:], published: published,
@@ -179,8 +182,9 @@ public enum ConcentrationCalculator {
         // the names' lowercased keys made once, not in every comparison
         result.firms = firmValues.map { (key: $0.key, firm: RankedFirm(company: displayName[$0.key]!, value: $0.value, share: share($0.value))) }
             .sorted { ($0.firm.value, $1.key) > ($1.firm.value, $0.key) }.map(\.firm)
-        result.aggregates = aggValues.map { RankedFirm(company: displayName[$0.key]!, value: $0.value, share: share($0.value)) }
-            .sorted { $0.value > $1.value }
+        // equal values by name, as the firms: a dictionary's order differs from one to the next
+        result.aggregates = aggValues.map { (key: $0.key, firm: RankedFirm(company: displayName[$0.key]!, value: $0.value, share: share($0.value))) }
+            .sorted { ($0.firm.value, $1.key) > ($1.firm.value, $0.key) }.map(\.firm)
         result.coverage = share(firmSum)
         var running = 0.0
         for (k, f) in result.firms.prefix(10).enumerated() {

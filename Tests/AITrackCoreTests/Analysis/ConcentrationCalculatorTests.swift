@@ -74,6 +74,35 @@ import Testing
         #expect(r.hhiHigh == high)
     }
 
+    /// Aggregates of equal value are listed by name, every time (they came in a dictionary's
+    /// order, which differs from one dictionary to the next).
+    @Test func equalAggregatesInNameOrder() {
+        for round in 0..<30 {
+            var h = (0..<6).map { Holding(statisticID: Int64($0), company: "Agg \($0)", isAggregate: true, date: "2025-12-31", value: 10) }
+            h.append(Holding(statisticID: 99, company: "Firm", date: "2025-12-31", value: 40))
+            var rng = SeededGenerator(seed: UInt64(round))
+            h.shuffle(using: &rng)
+            let r = ConcentrationCalculator.compute(metric: "m", unit: "H100e", period: .year(2025), holdings: h)
+            #expect(r.aggregates.map(\.company) == (0..<6).map { "Agg \($0)" }, "round \(round)")
+        }
+    }
+
+    /// The same holdings in any order give the same figures to the last bit: sums do not
+    /// follow a dictionary's order (which differs from one dictionary to the next).
+    @Test func figuresToTheLastBitWhateverTheOrder() {
+        var rng = SeededGenerator(seed: 5)
+        let values = (0..<40).map { _ in Double(Int.random(in: 1...1_000_000, using: &rng)) / 7 }
+        var h = values.enumerated().map { Holding(statisticID: Int64($0.offset), company: "Firm \($0.offset)", date: "2025-12-31", value: $0.element) }
+        h += (0..<5).map { Holding(statisticID: Int64(100 + $0), company: "Agg \($0)", isAggregate: true, date: "2025-12-31", value: values[$0] / 3) }
+        let first = ConcentrationCalculator.compute(metric: "m", unit: "H100e", period: .year(2025), holdings: h)
+        for _ in 0..<30 {
+            h.shuffle(using: &rng)
+            let r = ConcentrationCalculator.compute(metric: "m", unit: "H100e", period: .year(2025), holdings: h)
+            #expect(r == first)
+            #expect(r.coverage?.bitPattern == first.coverage?.bitPattern && r.hhiHigh?.bitPattern == first.hhiHigh?.bitPattern)
+        }
+    }
+
     @Test func aggregatesLargerThanEveryFirmNeverRank() {
         let r = shares([10, 5], unit: "H100e", aggregates: [85])
         #expect(r.total == 100)
