@@ -31,10 +31,13 @@ let package = Package(
                 .embedInCode("../../seed-data/market_2022_2026.ndjson"),
             ]
         ),
+        // one C function: sqlite3_config is variadic, which Swift cannot call
+        .target(name: "CSQLiteSetup", cSettings: [.unsafeFlags(["-gdwarf-4"])]),   // valgrind reads DWARF 4
         .executableTarget(
             name: "aitrack",
             dependencies: [
                 "AITrackCore",
+                "CSQLiteSetup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,5 +1,6 @@
 import AITrackCore
 import ArgumentParser
+import CSQLiteSetup
 import Foundation
 
 struct AITrack: ParsableCommand {
@@ -30,6 +31,9 @@ struct AITrack: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        // before SQLite's first use: no global mutex around each of its allocations to count it
+        // (2-4 % of an ingest's writing thread; BENCHMARKS.md)
+        _ = aitrack_sqlite_memstatus_off()
         // a write past `ulimit -f` fails with an error SQLite reports, instead of killing the process
         signal(SIGXFSZ, SIG_IGN)
         // how long a writer waits for another's lock; AITRACK_BUSY_TIMEOUT (seconds) changes it, for tests
