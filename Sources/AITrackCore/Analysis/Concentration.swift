@@ -179,12 +179,14 @@ public enum ConcentrationCalculator {
         }
         // Step 4: shares, and CRn over ranked firms only (aggregates never rank).
         func share(_ v: Double) -> Double { unit == Units.percent ? v : 100 * v / T }
-        // the names' lowercased keys made once, not in every comparison
-        result.firms = firmValues.map { (key: $0.key, firm: RankedFirm(company: displayName[$0.key]!, value: $0.value, share: share($0.value))) }
-            .sorted { ($0.firm.value, $1.key) > ($1.firm.value, $0.key) }.map(\.firm)
-        // equal values by name, as the firms: a dictionary's order differs from one to the next
-        result.aggregates = aggValues.map { (key: $0.key, firm: RankedFirm(company: displayName[$0.key]!, value: $0.value, share: share($0.value))) }
-            .sorted { ($0.firm.value, $1.key) > ($1.firm.value, $0.key) }.map(\.firm)
+        // largest first, equal values by their lowercased key (a dictionary's order differs from
+        // one dictionary to the next)
+        func ranked(_ values: [String: Double]) -> [RankedFirm] {
+            values.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+                .map { RankedFirm(company: displayName[$0.key]!, value: $0.value, share: share($0.value)) }
+        }
+        result.firms = ranked(firmValues)
+        result.aggregates = ranked(aggValues)
         result.coverage = share(firmSum)
         var running = 0.0
         for (k, f) in result.firms.prefix(10).enumerated() {

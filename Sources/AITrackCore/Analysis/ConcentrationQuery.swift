@@ -5,15 +5,11 @@ extension DatabaseReading {
     /// The metrics with company values (not forecasts) in the period, by name.
     public func metricsWithCompanyData(period: Period) throws -> [String] {
         try reader.read { db in
-            // each metric once by seeks on the index (metric, measure, date), then whether it has
-            // company values in the period: not a read of every statistic of the period
+            // each metric once, then whether it has company values in the period: not a read of
+            // every statistic of the period
             try String.fetchAll(db, sql: """
-                WITH RECURSIVE metrics(metric) AS (
-                    SELECT min(metric) FROM statistics
-                    UNION ALL SELECT (SELECT min(metric) FROM statistics WHERE metric > m.metric) FROM metrics m WHERE m.metric IS NOT NULL
-                )
-                SELECT metric FROM metrics m
-                WHERE metric IS NOT NULL AND EXISTS (
+                SELECT metric FROM (\(LatestStatistics.everyMetric)) m
+                WHERE EXISTS (
                     SELECT 1 FROM statistics st
                     WHERE st.metric = m.metric AND st.measure = 'value' AND st.date BETWEEN ? AND ? AND st.company_id IS NOT NULL AND st.forecast = 0)
                 ORDER BY metric
@@ -45,17 +41,6 @@ extension DatabaseReading {
         }
     }
 
-    /// Concentration for every metric with company data in the period (the report's section).
-    /// Richer data first: by the number of ranked firms, then by metric.
-    public func concentrationForAllMetrics(period: Period, consolidate: Bool = true) throws -> [ConcentrationResult] {
-        try concentrationForAllMetrics(period: period, consolidate: consolidate, names: NameLookups())
-    }
-
-    func concentrationForAllMetrics(period: Period, consolidate: Bool, names: NameLookups) throws -> [ConcentrationResult] {
-        try metricsWithCompanyData(period: period)
-            .map { try concentration(metric: $0, period: period, consolidate: consolidate, names: names) }
-            .sorted { ($1.firms.count, $0.metric) < ($0.firms.count, $1.metric) }
-    }
 }
 
 /// `concentration` over a range: one figure set per year or quarter that has data.
@@ -108,7 +93,6 @@ extension DatabaseReading {
         return ConcentrationSeries(results: results, periodsWithoutData: max(0, all - withData.count))
     }
 }
-
 
 /// What a metric's concentration in a period needs besides its company values: its unit, the
 /// market totals and the published figures. Read on the database's thread; `concentration` is

@@ -41,7 +41,7 @@ enum LatestStatistics {
     /// before, then `finish`.
     struct Collector {
         private var current: [Key: (date: Day, id: Int64)] = [:]
-        private var previous: [Key: (order: (Day, Bool, Int64, Int64), value: Double)] = [:]
+        private var previous: [Key: (order: (Day, Int, Int64, Int64), value: Double)] = [:]
         private(set) var found = Found(ids: [], metrics: [], dates: [], companies: [], before: [:])
 
         mutating func current(_ r: MetricRows.Row) {
@@ -54,10 +54,10 @@ enum LatestStatistics {
 
         mutating func previous(_ r: MetricRows.Row) {
             let key = Key(r, source: false)
-            let order = (r.date, r.verified, r.ingest, r.id)
+            // the latest date; on one date verified first, then the latest ingested, then the latest row
+            let order = (r.date, r.verified ? 1 : 0, r.ingest, r.id)
             guard let slot = previous.index(forKey: key) else { previous[key] = (order, r.value); return }
-            let o = previous.values[slot].order
-            if (o.0, o.1 ? 1 : 0, o.2, o.3) < (order.0, order.1 ? 1 : 0, order.2, order.3) { previous.values[slot] = (order, r.value) }
+            if previous.values[slot].order < order { previous.values[slot] = (order, r.value) }
         }
 
         mutating func finish(metric: String) {
@@ -77,14 +77,18 @@ enum LatestStatistics {
 
     /// Every metric there is, by seeks on the index (metric, measure, date): not a read of every row.
     static func metrics(_ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: """
-            WITH RECURSIVE metrics(metric) AS (
-                SELECT min(metric) FROM statistics
-                UNION ALL SELECT (SELECT min(metric) FROM statistics WHERE metric > m.metric) FROM metrics m WHERE m.metric IS NOT NULL
-            )
-            SELECT metric FROM metrics WHERE metric IS NOT NULL
-            """)
+        try String.fetchAll(db, sql: everyMetric)
     }
+
+    /// A query of every metric once, in order: one seek each on the index (metric, measure,
+    /// date), not a read of every statistic.
+    static let everyMetric = """
+        WITH RECURSIVE metrics(metric) AS (
+            SELECT min(metric) FROM statistics
+            UNION ALL SELECT (SELECT min(metric) FROM statistics WHERE metric > m.metric) FROM metrics m WHERE m.metric IS NOT NULL
+        )
+        SELECT metric FROM metrics WHERE metric IS NOT NULL
+        """
 
     /// The ids that can be among the first `limit` of their metric in the listing's order
     /// (metric, date, company name without case, segment, id): those whose date and company

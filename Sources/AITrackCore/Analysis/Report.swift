@@ -192,8 +192,7 @@ extension DatabaseReading {
             var published = WhereClause()
             // by metric and measure on the index (metric, measure, date): `measure <> 'value'`
             // read every statistic of the period to find a few published figures
-            let metrics = JSONWriter.string(.array(try LatestStatistics.metrics(db).map(JSONValue.string)))
-            published.add("st.metric IN (SELECT value FROM json_each(?))", [metrics])
+            published.add("st.metric IN (\(LatestStatistics.everyMetric))")
             published.add("st.measure IN (\(Measure.published))")
             published.add("st.date BETWEEN ? AND ?", [period.fromISO, period.toISO])
             return Report(period: period, concentration: conc, published: try StatisticRow.fetch(db, published),

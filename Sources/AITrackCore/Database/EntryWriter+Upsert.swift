@@ -12,34 +12,28 @@ extension EntryWriter {
         /// one). Bits, not a set of names: hashing the names cost more than the comparison.
         private var unstated: UInt64 = 0
         func isUnstated(_ k: Int) -> Bool { unstated & (1 << UInt64(k)) != 0 }
+
+        private mutating func append(_ name: String, _ value: DatabaseValue, stated: Bool) {
+            precondition(pairs.count < 64, "a table of more than 64 columns")
+            if !stated { unstated |= 1 << UInt64(pairs.count) }
+            pairs.append((name, value))
+        }
         mutating func add(_ name: String, _ v: (any DatabaseValueConvertible)?) {
-            pairs.append((name, v?.databaseValue ?? .null))
+            append(name, v?.databaseValue ?? .null, stated: true)
         }
         mutating func add(_ name: String, given v: (any DatabaseValueConvertible)?, default d: (any DatabaseValueConvertible)? = nil) {
-            precondition(pairs.count < 64, "a table of more than 64 columns")
-            if v == nil { unstated |= 1 << UInt64(pairs.count) }
-            pairs.append((name, (v ?? d)?.databaseValue ?? .null))
+            append(name, (v ?? d)?.databaseValue ?? .null, stated: v != nil)
         }
         // The same for the concrete types a statistic has: no existential box per value (a
         // re-ingest builds nineteen of them for every entry it compares).
-        mutating func add(_ name: String, _ v: String?) { pairs.append((name, v?.databaseValue ?? .null)) }
-        mutating func add(_ name: String, _ v: Int64?) { pairs.append((name, v?.databaseValue ?? .null)) }
-        mutating func add(_ name: String, _ v: Double?) { pairs.append((name, v?.databaseValue ?? .null)) }
+        mutating func add(_ name: String, _ v: String?) { append(name, v?.databaseValue ?? .null, stated: true) }
+        mutating func add(_ name: String, _ v: Int64?) { append(name, v?.databaseValue ?? .null, stated: true) }
+        mutating func add(_ name: String, _ v: Double?) { append(name, v?.databaseValue ?? .null, stated: true) }
         mutating func add(_ name: String, given v: String?, default d: String? = nil) {
-            precondition(pairs.count < 64, "a table of more than 64 columns")
-            if v == nil { unstated |= 1 << UInt64(pairs.count) }
-            pairs.append((name, (v ?? d)?.databaseValue ?? .null))
+            append(name, (v ?? d)?.databaseValue ?? .null, stated: v != nil)
         }
-        mutating func add(_ name: String, given v: Int64?) {
-            precondition(pairs.count < 64, "a table of more than 64 columns")
-            if v == nil { unstated |= 1 << UInt64(pairs.count) }
-            pairs.append((name, v?.databaseValue ?? .null))
-        }
-        mutating func add(_ name: String, given v: Double?) {
-            precondition(pairs.count < 64, "a table of more than 64 columns")
-            if v == nil { unstated |= 1 << UInt64(pairs.count) }
-            pairs.append((name, v?.databaseValue ?? .null))
-        }
+        mutating func add(_ name: String, given v: Int64?) { append(name, v?.databaseValue ?? .null, stated: v != nil) }
+        mutating func add(_ name: String, given v: Double?) { append(name, v?.databaseValue ?? .null, stated: v != nil) }
     }
 
     /// Finds the row by `lookup`, then adds, leaves, replaces or ignores it.

@@ -20,8 +20,6 @@ enum RawRows {
             return String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(statement, i))), as: UTF8.self)
         }
 
-        func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
-
         /// A column as GRDB's value (what the upsert compares).
         func value(_ i: Int32) -> DatabaseValue { DatabaseValue(sqliteStatement: statement, index: i) }
 
@@ -30,7 +28,6 @@ enum RawRows {
             let p = sqlite3_column_text(statement, i)
             return UnsafeBufferPointer(start: p, count: p == nil ? 0 : Int(sqlite3_column_bytes(statement, i)))
         }
-
     }
 
     /// Whether a column's bytes are exactly these ASCII bytes.

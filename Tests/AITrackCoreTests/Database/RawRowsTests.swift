@@ -15,7 +15,7 @@ import Testing
             var raw: [[DatabaseValue]] = []
             try RawRows.forEach(db, sql: sql, arguments: []) { r in
                 raw.append([r.int(0).databaseValue, r.double(1).databaseValue, r.optionalInt(2).databaseValue, r.text(3).databaseValue,
-                            r.text(4).databaseValue, r.text(5).databaseValue, r.optionalText(6).databaseValue])
+                            r.text(4).databaseValue, r.text(5).databaseValue, r.value(6)])
             }
             let grdb = try Row.fetchAll(db, sql: sql).map { row in
                 let values: [DatabaseValue] = [(row[0] as Int64).databaseValue, (row[1] as Double).databaseValue, (row[2] as Int64?).databaseValue,
