@@ -259,7 +259,9 @@ public struct AppDatabase: DatabaseReading {
                        arguments: [stamp, command, inputs.isEmpty ? nil : inputs.joined(separator: ";")])
         let changesBefore = db.totalChangesCount
         let w = try EntryWriter(db: db, ingestID: db.lastInsertedRowID, policy: policy, strictNames: strictNames)
+        defer { try? w.enforceChecks() }   // the connection checks every later write, whatever happens here
         try body(w)
+        try w.enforceChecks()
         var summary = w.summary
         summary.changed = db.totalChangesCount != changesBefore
         return summary

@@ -7,9 +7,6 @@ import GRDB
 /// then takes the one-by-one path, which reports it exactly as it would have without the chunk.
 extension EntryWriter {
     static let chunkSize = 128
-    /// Rows after which a run counts as large and checks units once at its end (a small run,
-    /// such as a new database's seed, leaves the schema as it is).
-    static let suspendTriggerAfter = 4096
 
     /// Whether `entry` can wait in a chunk: a statistic without an id.
     func canStage(_ entry: Entry) -> StatisticEntry? {
@@ -32,7 +29,7 @@ extension EntryWriter {
         let chunk = staged
         staged.removeAll(keepingCapacity: true)
         bulkRows += chunk.count
-        if bulkRows >= Self.suspendTriggerAfter { try suspendUnitTrigger() }
+        try suspendForALargeRun()
         if lastChunkWasNew { return try insertChunk(chunk) }
         var problems: [InputError] = []
         var fresh: [(location: InputLocation, statistic: PreparedStatistic)] = []
@@ -100,40 +97,5 @@ extension EntryWriter {
             if !sameValue(stored[k], new) { return false }
         }
         return true
-    }
-
-    // MARK: - The unit check, once per run
-
-    static let unitTrigger = "statistics_one_unit_insert"
-
-    /// A large ingest drops the trigger that checks each inserted statistic's unit (two index
-    /// seeks and a trigger program per row, a quarter of SQLite's time) inside its transaction;
-    /// `restoreUnitTrigger` checks the run's metrics at once and creates it again before the
-    /// commit. Every entry's unit is checked against its metric's in `prepare` as well.
-    func suspendUnitTrigger() throws {
-        guard suspendedUnitTrigger == nil,
-              let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", arguments: [Self.unitTrigger])
-        else { return }
-        try db.execute(sql: "DROP TRIGGER \(quoteIdent(Self.unitTrigger))")
-        suspendedUnitTrigger = sql
-    }
-
-    /// The set-based unit check of the metrics this run wrote, then the trigger as it was.
-    /// Throws the problem of a metric stored with two units (which `prepare` already refuses).
-    func restoreUnitTrigger() throws {
-        guard let sql = suspendedUnitTrigger else { return }
-        for metric in metricUnits.keys.sorted() {
-            // min and max in two statements: each one seek on (metric, measure, unit)
-            let units = try String.fetchAll(db.cachedStatement(sql: """
-                SELECT (SELECT min(unit) FROM statistics WHERE metric = ?1 AND measure = 'value')
-                UNION ALL SELECT (SELECT max(unit) FROM statistics WHERE metric = ?1 AND measure = 'value')
-                """), arguments: [metric])
-            if Set(units).count > 1 {
-                throw FieldProblem(field: "unit", problem: "metric \(metric) would be stored with two units, \(units.joined(separator: " and "))",
-                                   valid: "valid: one unit per metric")
-            }
-        }
-        try db.execute(sql: sql)
-        suspendedUnitTrigger = nil
     }
 }

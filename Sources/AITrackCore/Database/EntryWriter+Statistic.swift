@@ -18,8 +18,10 @@ extension EntryWriter {
             let stored: String?
             if let u = metricUnits[e.metric] {
                 stored = u
+            } else if everyMetricUnitKnown {
+                stored = nil
             } else {
-                stored = try String.fetchOne(db.cachedStatement(sql: "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1"), arguments: [e.metric])
+                stored = try String.fetchOne(db.cachedStatement(sql: Self.unitOfMetric), arguments: [e.metric])
                 if let stored { metricUnits[e.metric] = stored }
             }
             if let stored, stored != e.unit {
@@ -76,6 +78,7 @@ extension EntryWriter {
 
     /// Finds the statistic by its id or identity, then adds, leaves, replaces or ignores it.
     func upsert(_ p: PreparedStatistic) throws -> Outcome {
+        try enforceChecks()
         let e = p.entry
         let who = p.companyName.isEmpty ? "market" : p.companyName
         let (_, outcome) = try upsert(table: "statistics", lookup: lookup(key: e.common.key, else: ("identity = ?", [p.identity])),
@@ -113,8 +116,10 @@ extension EntryWriter {
 
     /// Inserts statistics whose identity is not stored (nor given earlier in the run) with one
     /// statement, in order; returns how many were added. Columns an entry leaves out get the
-    /// defaults `upsert` would store.
+    /// defaults `upsert` would store. The rows were checked when decoded: SQLite does not check
+    /// them again (`skipChecks`).
     func insertNew(_ rows: some Collection<PreparedStatistic>) throws -> Int {
+        try skipChecks()
         let insert: RawInsert
         if let cached = newStatistics[rows.count] {
             insert = cached

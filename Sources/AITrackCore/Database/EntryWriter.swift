@@ -30,6 +30,15 @@ final class EntryWriter {
     var suspendedUnitTrigger: String?
     /// Statistics of this run written in chunks so far (a large run checks units once).
     var bulkRows = 0
+    /// The largest statistic id when the run began: how large the table it found is.
+    let statisticsBefore: Int64
+    /// The SQL of the indexes a large run into a small table has dropped (`suspendIndexes`).
+    var suspendedIndexes: [String]?
+    /// Whether `metricUnits` holds every stored metric's unit (read before the indexes were dropped).
+    var everyMetricUnitKnown = false
+    /// Whether the connection skips CHECK constraints (`skipChecks`), and whether it may.
+    var checksSkipped = false
+    var statisticsTableKnown: Bool?
     /// Whether most of the last chunk was new: the next is then inserted first, else looked up first.
     var lastChunkWasNew = true
     /// Prepared statements of `upsert`, per table and lookup (valid for this writer's transaction).
@@ -40,6 +49,7 @@ final class EntryWriter {
         self.ingestID = ingestID
         self.policy = policy
         self.strictNames = strictNames
+        statisticsBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM statistics") ?? 0
         for r in try Row.fetchAll(db, sql: "SELECT company_id AS id, alias AS name FROM company_aliases") {
             companyIDs[NameKey.of(r["name"])] = r["id"]
         }
@@ -74,6 +84,7 @@ final class EntryWriter {
 
     /// Applies one entry. Throws a `FieldProblem` for anything the user must fix.
     func apply(_ entry: Entry) throws -> Outcome {
+        try enforceChecks()
         let outcome: Outcome
         switch entry {
         case .company(let e): outcome = try company(e)
@@ -110,6 +121,7 @@ final class EntryWriter {
         if let close = CloseNames.closest(to: key, in: storedCompanyKeys) {
             summary.lookAlikes.append((what: "company", created: name, suggestion: try describeCompanyKey(close)))
         }
+        try enforceChecks()
         try db.cachedStatement(sql: "INSERT INTO companies (name, ingest_id) VALUES (?, ?)").execute(arguments: [name, ingestID])
         let id = db.lastInsertedRowID
         companyIDs[key] = id
@@ -145,6 +157,7 @@ final class EntryWriter {
             try fillPublished(id, ref.published)
         } else {
             try checkNewSource(ref.name)
+            try enforceChecks()
             try db.cachedStatement(sql: "INSERT INTO sources (name, url, published, precision, ingest_id) VALUES (?, ?, ?, ?, ?)").execute(arguments: [ref.name, ref.url, ref.published?.iso, ref.published?.precision.rawValue, ingestID])
             id = db.lastInsertedRowID
             sourcesCreatedHere.insert(id)
@@ -168,6 +181,7 @@ final class EntryWriter {
 
     func fillPublished(_ id: Int64, _ date: EntryDate?) throws {
         guard let date else { return }
+        try enforceChecks()
         try db.cachedStatement(sql: "UPDATE sources SET published = ?, precision = ? WHERE id = ? AND published IS NULL").execute(arguments: [date.iso, date.precision.rawValue, id])
     }
 

@@ -13,6 +13,15 @@ public enum Migrations {
         ("0007_checks_without_in_lists", String(decoding: PackageResources._007_checks_without_in_lists_sql, as: UTF8.self)),
     ]
 
+    /// The `statistics` table's SQL as SQLite keeps it in `sqlite_master` (made by migration 0007
+    /// as `statistics_new` and renamed): what a large ingest compares the file's table with.
+    static let statisticsTable: String = {
+        guard let sql = all.first(where: { $0.name == "0007_checks_without_in_lists" })?.sql,
+              let start = sql.range(of: "CREATE TABLE statistics_new ("), let end = sql.range(of: ") STRICT;", range: start.upperBound..<sql.endIndex)
+        else { return "" }
+        return "CREATE TABLE \"statistics\" (" + sql[start.upperBound..<end.lowerBound] + ") STRICT"
+    }()
+
     /// The schema version this binary writes: the number of migrations.
     public static var currentVersion: Int { all.count }
 

@@ -1,0 +1,142 @@
+import GRDB
+
+/// What a large ingest suspends inside its one transaction and restores before the commit, so
+/// that SQLite does per run what it would otherwise do per row (BENCHMARKS.md, issue 13). A run
+/// that fails is rolled back with everything it suspended; a killed one never committed any of it.
+///
+/// - The unit-check trigger: every entry's unit is checked against its metric's in `prepare`,
+///   and the run's metrics are checked once, set-based, at the end.
+/// - The secondary indexes of `statistics`, when the run is large against what was stored
+///   before it: built again at the end by sorting, which is faster than inserting into each one
+///   row by row once the run is at least twice the table it found.
+/// - The CHECK constraints of `statistics`, for the rows of a chunk only (`skipChecks`): the
+///   decoder has checked each of them in Swift already (`EntryDecoder.statistic`,
+///   `EntryDecoder.checkStatistic`, `EntryDate`), and `PRAGMA integrity_check` (`aitrack check`)
+///   tests every stored row against them. Only when the table is exactly this schema's.
+extension EntryWriter {
+    /// Rows after which a run counts as large and checks units once at its end (a small run,
+    /// such as a new database's seed, leaves the schema as it is).
+    static let suspendTriggerAfter = 4096
+
+    /// Called before each chunk is written.
+    func suspendForALargeRun() throws {
+        guard bulkRows >= Self.suspendTriggerAfter else { return }
+        try suspendUnitTrigger()
+        if suspendedIndexes == nil, lastChunkWasNew, Int64(bulkRows) >= 2 * statisticsBefore { try suspendIndexes() }
+    }
+
+    /// The indexes built again, the run's units checked, the trigger created again; the checks on.
+    func restoreAfterALargeRun() throws {
+        try enforceChecks()
+        try restoreIndexes()
+        try restoreUnitTrigger()
+    }
+
+    // MARK: - The unit check, once per run
+
+    static let unitTrigger = "statistics_one_unit_insert"
+
+    /// Drops the trigger that checks each inserted statistic's unit (two index seeks and a
+    /// trigger program per row, a quarter of SQLite's time).
+    func suspendUnitTrigger() throws {
+        guard suspendedUnitTrigger == nil,
+              let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", arguments: [Self.unitTrigger])
+        else { return }
+        try db.execute(sql: "DROP TRIGGER \(quoteIdent(Self.unitTrigger))")
+        suspendedUnitTrigger = sql
+    }
+
+    /// The set-based unit check of the metrics this run wrote, then the trigger as it was.
+    /// Throws the problem of a metric stored with two units (which `prepare` already refuses).
+    func restoreUnitTrigger() throws {
+        guard let sql = suspendedUnitTrigger else { return }
+        for metric in metricUnits.keys.sorted() {
+            // min and max in two statements: each one seek on (metric, measure, unit)
+            let units = try String.fetchAll(db.cachedStatement(sql: """
+                SELECT (SELECT min(unit) FROM statistics WHERE metric = ?1 AND measure = 'value')
+                UNION ALL SELECT (SELECT max(unit) FROM statistics WHERE metric = ?1 AND measure = 'value')
+                """), arguments: [metric])
+            if Set(units).count > 1 {
+                throw FieldProblem(field: "unit", problem: "metric \(metric) would be stored with two units, \(units.joined(separator: " and "))",
+                                   valid: "valid: one unit per metric")
+            }
+        }
+        try db.execute(sql: sql)
+        suspendedUnitTrigger = nil
+    }
+
+    // MARK: - Secondary indexes, built once at the end
+
+    /// The indexes where a new row's place depends on the order of the data (a company's rows,
+    /// a date): inserting into them row by row reads and writes a page in no order for each row.
+    /// The other indexes of `statistics` take new rows at the end of a few runs (a metric's
+    /// unit, a source) and cost little; the unique ones find a run's duplicates and stay.
+    /// At a million new statistics, dropping and building again the company index alone saved
+    /// 1.4 s; the three together as much, on data in date order (BENCHMARKS.md).
+    static let rebuiltIndexes = ["statistics_company", "statistics_metric_date", "statistics_date"]
+
+    /// Drops the `rebuiltIndexes` (when not unique: a file's own may be), after reading what
+    /// `prepare` would otherwise look up on the table: every stored metric and its unit.
+    func suspendIndexes() throws {
+        for metric in try String.fetchAll(db, sql: LatestStatistics.everyMetric) where metricUnits[metric] == nil {
+            if let unit = try String.fetchOne(db.cachedStatement(sql: Self.unitOfMetric), arguments: [metric]) { metricUnits[metric] = unit }
+        }
+        _ = storedMetrics
+        everyMetricUnitKnown = true
+        let indexes = try Row.fetchAll(db, sql: """
+            SELECT m.name, m.sql FROM sqlite_master m JOIN pragma_index_list('statistics') l ON l.name = m.name
+            WHERE m.type = 'index' AND m.sql IS NOT NULL AND l."unique" = 0
+              AND m.name IN (\(Self.rebuiltIndexes.map { "'\($0)'" }.joined(separator: ", "))) ORDER BY m.rowid
+            """)
+        for index in indexes {
+            try db.execute(sql: "DROP INDEX \(quoteIdent(index["name"]))")
+        }
+        suspendedIndexes = indexes.map { $0["sql"] }
+    }
+
+    /// The dropped indexes created again, in their order, each by one sort of the table: through
+    /// temporary files (in memory, the sort of a million rows would hold them all) and with one
+    /// helper thread.
+    func restoreIndexes() throws {
+        guard let indexes = suspendedIndexes else { return }
+        // SQLite refuses the change when the connection has its temporary database open (an
+        // in-memory database has): the sort then stays in memory, which is only slower to grow.
+        let onDisk = (try? db.execute(sql: "PRAGMA temp_store = FILE")) != nil
+        try db.execute(sql: "PRAGMA threads = 1")
+        defer {
+            try? db.execute(sql: "PRAGMA threads = 0")
+            if onDisk { try? db.execute(sql: "PRAGMA temp_store = MEMORY") }
+        }
+        for sql in indexes { try db.execute(sql: sql) }
+        suspendedIndexes = nil
+    }
+
+    static let unitOfMetric = "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1"
+
+    // MARK: - CHECK constraints, for chunks of checked rows
+
+    /// Skips the CHECK constraints of the statement prepared next (SQLite compiles them into
+    /// each statement, and a change of the setting prepares every statement again).
+    func skipChecks() throws {
+        guard !checksSkipped, try statisticsTableIsThisSchemas() else { return }
+        try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+        checksSkipped = true
+    }
+
+    /// The CHECK constraints on again: before any write but a chunk of checked statistics.
+    func enforceChecks() throws {
+        guard checksSkipped else { return }
+        try db.execute(sql: "PRAGMA ignore_check_constraints = OFF")
+        checksSkipped = false
+    }
+
+    /// Whether `statistics` is the table of migration 0007, word for word (a table another tool
+    /// made again may carry CHECKs of its own, which only SQLite knows).
+    func statisticsTableIsThisSchemas() throws -> Bool {
+        if let known = statisticsTableKnown { return known }
+        let stored = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'statistics'")
+        let known = stored != nil && stored == Migrations.statisticsTable
+        statisticsTableKnown = known
+        return known
+    }
+}

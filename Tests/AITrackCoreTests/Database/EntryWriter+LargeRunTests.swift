@@ -1,0 +1,155 @@
+import Foundation
+import GRDB
+import Testing
+@testable import AITrackCore
+
+/// What a large ingest suspends (the unit trigger, indexes, the CHECK constraints of a chunk)
+/// must leave the file exactly as the schema says, and never let a row the schema refuses in.
+@Suite struct EntryWriterLargeRunTests {
+    /// The schema's objects of `statistics` (indexes and triggers) as (name, SQL), by name.
+    static func schemaObjects(_ db: some DatabaseReading) throws -> [String] {
+        try db.reader.read { db in
+            try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'statistics' ORDER BY name").map { "\($0)" }
+        }
+    }
+
+    @Test func aLargeRunIntoAnEmptyTableLeavesItsIndexesAsTheyWere() throws {
+        let folder = TempFolder()
+        let db = try AppDatabase.open(path: folder.path(), seed: false).database
+        let before = try Self.schemaObjects(db)
+        let summary = try db.ingest([ndjson(EntryWriterBulkTests.file(3 * EntryWriter.suspendTriggerAfter))], options: IngestOptions())
+        #expect(summary.added == 3 * EntryWriter.suspendTriggerAfter)
+        #expect(try Self.schemaObjects(db) == before)
+        #expect(try db.check().isEmpty)
+        // the indexes built again hold every row: a query through each finds them all
+        for (index, sql) in [("statistics_company", "SELECT count(*) FROM statistics INDEXED BY statistics_company WHERE company_id > 0"),
+                             ("statistics_metric_date", "SELECT count(*) FROM statistics INDEXED BY statistics_metric_date WHERE metric > ''"),
+                             ("statistics_date", "SELECT count(*) FROM statistics INDEXED BY statistics_date WHERE date > ''")] {
+            #expect(try count(db, sql) == summary.added, "\(index)")
+        }
+    }
+
+    /// The same rows, in one run or in a small run and then a large one: the same table.
+    @Test func aRunThatDropsIndexesStoresWhatOneThatKeepsThemStores() throws {
+        let text = EntryWriterBulkTests.file(3 * EntryWriter.suspendTriggerAfter)
+        let lines = text.split(separator: "\n")
+        let whole = try AppDatabase.inMemory()
+        _ = try whole.ingest([ndjson(text)], options: IngestOptions())
+        let parts = try AppDatabase.inMemory()
+        // a first part too small to drop anything, then a run twice the table it finds, and more
+        _ = try parts.ingest([ndjson(lines[..<(EntryWriter.suspendTriggerAfter / 2)].joined(separator: "\n"))], options: IngestOptions())
+        _ = try parts.ingest([ndjson(lines.joined(separator: "\n"))], options: IngestOptions())
+        #expect(try EntryWriterBulkTests.statistics(whole) == EntryWriterBulkTests.statistics(parts))
+        #expect(try whole.check().isEmpty && parts.check().isEmpty)
+    }
+
+    /// A metric stored before the indexes were dropped keeps its unit: a second one is refused.
+    @Test func aStoredMetricsUnitIsKnownWhileTheIndexesAreDropped() throws {
+        let db = try AppDatabase.inMemory()
+        _ = try db.ingest([ndjson(EntryWriterBulkTests.line(0, metric: "old_metric") + "\n")], options: IngestOptions())
+        let before = try snapshot(db)
+        let text = EntryWriterBulkTests.file(3 * EntryWriter.suspendTriggerAfter) { k in
+            k == 2 * EntryWriter.suspendTriggerAfter ? EntryWriterBulkTests.line(k, unit: "GW", metric: "old_metric") : nil
+        }
+        do {
+            _ = try db.ingest([ndjson(text)], options: IngestOptions())
+            Issue.record("a second unit for a stored metric was accepted")
+        } catch let e as IngestFailure {
+            #expect(e.errors.map(\.location.line) == [2 * EntryWriter.suspendTriggerAfter + 1])
+            #expect(e.errors.first?.problem.field == "unit")
+        }
+        #expect(try snapshot(db) == before)
+    }
+
+    /// After a run that skipped the checks of its chunks, whatever the outcome (here: done, or
+    /// stopped by too many errors before its end), the connection checks every write again.
+    @Test(arguments: [false, true])
+    func theConnectionChecksAgainAfterARun(failing: Bool) throws {
+        let db = try AppDatabase.inMemory()
+        let text = EntryWriterBulkTests.file(500 + (failing ? Limits.errorsListed : 0)) { k in
+            k >= 500 ? EntryWriterBulkTests.line(k).replacingOccurrences(of: "2024-", with: "2024-13-") : nil
+        }
+        _ = try? db.ingest([ndjson(text)], options: IngestOptions())
+        #expect(throws: DatabaseError.self) {
+            try db.dbWriter.write { db in
+                try db.execute(sql: "INSERT INTO sources (name) VALUES ('s')")
+                try db.execute(sql: "INSERT INTO statistics (identity, metric, date, value, unit, source_id) VALUES ('x', 'Not A Metric', '2024-02-30', -1, ' ', last_insert_rowid())")
+            }
+        }
+    }
+
+    /// A `statistics` table made again by another tool, with a CHECK of its own: the checks are
+    /// not skipped, and a row it refuses is reported at its line.
+    @Test func aTableOfAnotherToolKeepsItsOwnChecks() throws {
+        let folder = TempFolder()
+        let path = folder.path()
+        _ = try AppDatabase.open(path: path, seed: false)
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in
+            let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'statistics'")!
+            try db.execute(sql: "PRAGMA writable_schema = ON")
+            try db.execute(sql: "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'statistics'",
+                           arguments: [sql.replacingOccurrences(of: ") STRICT", with: ", CHECK (value <> 1013)) STRICT")])
+            try db.execute(sql: "PRAGMA writable_schema = OFF")
+        }
+        try queue.close()
+        let db = try AppDatabase.open(path: path, seed: false).database
+        do {
+            _ = try db.ingest([ndjson(EntryWriterBulkTests.file(300))], options: IngestOptions())
+            Issue.record("a row the table's own CHECK refuses was accepted")
+        } catch let e as IngestFailure {
+            #expect(e.errors.map(\.location.line) == [14])
+        }
+        #expect(try count(db, "SELECT count(*) FROM statistics") == 0)
+    }
+
+    @Test func theTableOfThisSchemaIsKnownWordForWord() throws {
+        let db = try AppDatabase.inMemory()
+        let stored = try db.reader.read { try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = 'statistics'") }
+        #expect(stored == Migrations.statisticsTable)
+        #expect(Migrations.statisticsTable.hasPrefix("CREATE TABLE \"statistics\" (") && Migrations.statisticsTable.hasSuffix(") STRICT"))
+    }
+
+    /// Every statistic the decoder accepts satisfies every CHECK of the table: the rows of a chunk
+    /// are not checked again by SQLite, so `integrity_check` (which applies the CHECKs to every
+    /// row) must find nothing. Values at and across each rule's edges, combined at random.
+    @Test func everyStatisticTheDecoderAcceptsPassesTheTablesChecks() throws {
+        // (values that pass, values at or across an edge): each field takes one of the second
+        // kind one time in three
+        let metrics = (["a", "z9", "m_1"], ["A", "_a", "1a", "a-b", "é", "a b", ""])
+        let dates = (["2024-02-29", "0001-01-01", "9999-12-31", "2024", "2024-Q3", "2024-07"], ["2023-02-29", "2024-13-01", "2024-04-31", "24-01-01"])
+        let units = (["percent", "%", "points", "percent_change", "GW", " GW ", "H100e"], ["\\t", " ", ""])
+        let measures = (["value", "cr5", "hhi"], ["cr11"])
+        let numbers = (["0", "50", "100", "10000", "null"], ["-1", "100.5", "10001", "1e308"])
+        let texts = (["null", "\"x\"", "\" y \""], ["\"\"", "\" \"", "\"\\u00a0\""])
+        var rng = SplitMix(seed: 20261130)
+        var accepted: [String] = []
+        for k in 0..<6000 {
+            func pick(_ values: ([String], [String])) -> String {
+                let from = rng.next() % 3 == 0 ? values.1 : values.0
+                return from[Int(rng.next() % UInt64(from.count))]
+            }
+            // a metric of its own per line (digits keep a name valid or not), so that units never clash
+            let line = #"{"type":"statistic","metric":"\#(pick(metrics))\#(k)","measure":"\#(pick(measures))","date":"\#(pick(dates))","value":\#(pick(numbers)),"low":\#(pick(numbers)),"high":\#(pick(numbers)),"unit":"\#(pick(units))","segment":\#(pick(texts)),"region":\#(pick(texts)),"source":"S"}"#
+            if (try? entry(line)) != nil { accepted.append(line) }
+        }
+        #expect(accepted.count > 100)
+        let db = try AppDatabase.inMemory()
+        let summary = try db.ingest([ndjson(accepted.joined(separator: "\n"))], options: IngestOptions())
+        #expect(summary.added == accepted.count)
+        #expect(try db.check().isEmpty)
+    }
+}
+
+/// A small seeded generator (SplitMix64): the same values on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
