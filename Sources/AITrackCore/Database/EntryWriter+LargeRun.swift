@@ -9,10 +9,11 @@ import GRDB
 /// - The secondary indexes of `statistics`, when the run is large against what was stored
 ///   before it: built again at the end by sorting, which is faster than inserting into each one
 ///   row by row once the run is at least twice the table it found.
-/// - The CHECK constraints of `statistics`, for the rows of a chunk only (`skipChecks`): the
-///   decoder has checked each of them in Swift already (`EntryDecoder.statistic`,
-///   `EntryDecoder.checkStatistic`, `EntryDate`), and `PRAGMA integrity_check` (`aitrack check`)
-///   tests every stored row against them. Only when the table is exactly this schema's.
+/// - The CHECK constraints of `statistics` and of the companies and sources their names create
+///   (`skipChecks`): the decoder has checked each of their values in Swift already
+///   (`EntryDecoder.statistic`, `EntryDecoder.checkStatistic`, `EntryDate`, `FieldReader`'s
+///   trimmed, non-empty texts), and `PRAGMA integrity_check` (`aitrack check`) tests every
+///   stored row against them. Only when the tables are exactly this schema's.
 extension EntryWriter {
     /// Rows after which a run counts as large and checks units once at its end (a small run,
     /// such as a new database's seed, leaves the schema as it is).
@@ -22,6 +23,7 @@ extension EntryWriter {
     func suspendForALargeRun() throws {
         guard bulkRows >= Self.suspendTriggerAfter else { return }
         try suspendUnitTrigger()
+        try skipChecks()
         if suspendedIndexes == nil, lastChunkWasNew, Int64(bulkRows) >= 2 * statisticsBefore { try suspendIndexes() }
     }
 
@@ -113,30 +115,38 @@ extension EntryWriter {
 
     static let unitOfMetric = "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1"
 
-    // MARK: - CHECK constraints, for chunks of checked rows
+    // MARK: - CHECK constraints, for rows checked when decoded
 
-    /// Skips the CHECK constraints of the statement prepared next (SQLite compiles them into
-    /// each statement, and a change of the setting prepares every statement again).
+    /// The tables whose rows a large run writes with their CHECKs skipped: statistics, and the
+    /// companies and sources their names create.
+    static let checkedTables = ["statistics", "companies", "sources"]
+
+    /// Skips the CHECK constraints while a large run writes statistics (SQLite compiles them into
+    /// each statement, and a change of the setting prepares every statement again: it is changed
+    /// when a large run begins and when another kind of entry comes, not per chunk).
     func skipChecks() throws {
-        guard !checksSkipped, try statisticsTableIsThisSchemas() else { return }
+        guard !checksSkipped, try tablesAreThisSchemas() else { return }
         try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
         checksSkipped = true
     }
 
-    /// The CHECK constraints on again: before any write but a chunk of checked statistics.
+    /// The CHECK constraints on again: before an entry of another kind, and at the end of a run.
     func enforceChecks() throws {
         guard checksSkipped else { return }
         try db.execute(sql: "PRAGMA ignore_check_constraints = OFF")
         checksSkipped = false
     }
 
-    /// Whether `statistics` is the table of migration 0007, word for word (a table another tool
-    /// made again may carry CHECKs of its own, which only SQLite knows).
-    func statisticsTableIsThisSchemas() throws -> Bool {
-        if let known = statisticsTableKnown { return known }
-        let stored = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'statistics'")
-        let known = stored != nil && stored == Migrations.statisticsTable
-        statisticsTableKnown = known
+    /// Whether the `checkedTables` are this schema's, word for word (a table another tool made
+    /// again may carry CHECKs of its own, which only SQLite knows).
+    func tablesAreThisSchemas() throws -> Bool {
+        if let known = tablesKnown { return known }
+        var known = true
+        for table in Self.checkedTables {
+            let stored = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])
+            if stored == nil || stored != Migrations.tableSQL(table) { known = false }
+        }
+        tablesKnown = known
         return known
     }
 }

@@ -78,7 +78,6 @@ extension EntryWriter {
 
     /// Finds the statistic by its id or identity, then adds, leaves, replaces or ignores it.
     func upsert(_ p: PreparedStatistic) throws -> Outcome {
-        try enforceChecks()
         let e = p.entry
         let who = p.companyName.isEmpty ? "market" : p.companyName
         let (_, outcome) = try upsert(table: "statistics", lookup: lookup(key: e.common.key, else: ("identity = ?", [p.identity])),
@@ -116,10 +115,8 @@ extension EntryWriter {
 
     /// Inserts statistics whose identity is not stored (nor given earlier in the run) with one
     /// statement, in order; returns how many were added. Columns an entry leaves out get the
-    /// defaults `upsert` would store. The rows were checked when decoded: SQLite does not check
-    /// them again (`skipChecks`).
+    /// defaults `upsert` would store.
     func insertNew(_ rows: some Collection<PreparedStatistic>) throws -> Int {
-        try skipChecks()
         let insert: RawInsert
         if let cached = newStatistics[rows.count] {
             insert = cached

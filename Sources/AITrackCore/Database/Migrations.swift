@@ -13,14 +13,19 @@ public enum Migrations {
         ("0007_checks_without_in_lists", String(decoding: PackageResources._007_checks_without_in_lists_sql, as: UTF8.self)),
     ]
 
-    /// The `statistics` table's SQL as SQLite keeps it in `sqlite_master` (made by migration 0007
-    /// as `statistics_new` and renamed): what a large ingest compares the file's table with.
-    static let statisticsTable: String = {
-        guard let sql = all.first(where: { $0.name == "0007_checks_without_in_lists" })?.sql,
-              let start = sql.range(of: "CREATE TABLE statistics_new ("), let end = sql.range(of: ") STRICT;", range: start.upperBound..<sql.endIndex)
-        else { return "" }
-        return "CREATE TABLE \"statistics\" (" + sql[start.upperBound..<end.lowerBound] + ") STRICT"
-    }()
+    /// A table's SQL as SQLite keeps it in `sqlite_master` after the migrations: the last
+    /// migration's `CREATE TABLE name (` or `CREATE TABLE name_new (` (a table made again and
+    /// renamed, as 0007 does, is kept as `CREATE TABLE "name" (`) up to `) STRICT`. What a large
+    /// ingest compares a file's tables with.
+    static func tableSQL(_ name: String) -> String? {
+        for (_, sql) in all.reversed() {
+            for (made, kept) in [("CREATE TABLE \(name)_new (", "CREATE TABLE \"\(name)\" ("), ("CREATE TABLE \(name) (", "CREATE TABLE \(name) (")] {
+                guard let start = sql.range(of: made), let end = sql.range(of: ") STRICT;", range: start.upperBound..<sql.endIndex) else { continue }
+                return kept + sql[start.upperBound..<end.lowerBound] + ") STRICT"
+            }
+        }
+        return nil
+    }
 
     /// The schema version this binary writes: the number of migrations.
     public static var currentVersion: Int { all.count }

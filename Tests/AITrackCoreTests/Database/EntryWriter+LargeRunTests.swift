@@ -61,15 +61,17 @@ import Testing
         #expect(try snapshot(db) == before)
     }
 
-    /// After a run that skipped the checks of its chunks, whatever the outcome (here: done, or
-    /// stopped by too many errors before its end), the connection checks every write again.
+    /// After a large run, which skips the checks, whatever the outcome (here: done, or stopped by
+    /// too many errors before its end), the connection checks every write again.
     @Test(arguments: [false, true])
     func theConnectionChecksAgainAfterARun(failing: Bool) throws {
         let db = try AppDatabase.inMemory()
-        let text = EntryWriterBulkTests.file(500 + (failing ? Limits.errorsListed : 0)) { k in
-            k >= 500 ? EntryWriterBulkTests.line(k).replacingOccurrences(of: "2024-", with: "2024-13-") : nil
+        let good = EntryWriter.suspendTriggerAfter + 500
+        let text = EntryWriterBulkTests.file(good + (failing ? Limits.errorsListed : 0)) { k in
+            k >= good ? EntryWriterBulkTests.line(k).replacingOccurrences(of: "2024-", with: "2024-13-") : nil
         }
         _ = try? db.ingest([ndjson(text)], options: IngestOptions())
+        #expect(try count(db, "SELECT count(*) FROM statistics") == (failing ? 0 : good))
         #expect(throws: DatabaseError.self) {
             try db.dbWriter.write { db in
                 try db.execute(sql: "INSERT INTO sources (name) VALUES ('s')")
@@ -78,8 +80,8 @@ import Testing
         }
     }
 
-    /// A `statistics` table made again by another tool, with a CHECK of its own: the checks are
-    /// not skipped, and a row it refuses is reported at its line.
+    /// A `statistics` table made again by another tool, with a CHECK of its own: a large run does
+    /// not skip the checks, and a row that CHECK refuses is reported at its line.
     @Test func aTableOfAnotherToolKeepsItsOwnChecks() throws {
         let folder = TempFolder()
         let path = folder.path()
@@ -89,25 +91,30 @@ import Testing
             let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'statistics'")!
             try db.execute(sql: "PRAGMA writable_schema = ON")
             try db.execute(sql: "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'statistics'",
-                           arguments: [sql.replacingOccurrences(of: ") STRICT", with: ", CHECK (value <> 1013)) STRICT")])
+                           arguments: [sql.replacingOccurrences(of: ") STRICT", with: ", CHECK (value <> 7777)) STRICT")])
             try db.execute(sql: "PRAGMA writable_schema = OFF")
         }
         try queue.close()
         let db = try AppDatabase.open(path: path, seed: false).database
+        let late = EntryWriter.suspendTriggerAfter + 400
         do {
-            _ = try db.ingest([ndjson(EntryWriterBulkTests.file(300))], options: IngestOptions())
+            _ = try db.ingest([ndjson(EntryWriterBulkTests.file(late + 100) { k in k == late ? EntryWriterBulkTests.line(k, value: 7777) : nil })],
+                              options: IngestOptions())
             Issue.record("a row the table's own CHECK refuses was accepted")
         } catch let e as IngestFailure {
-            #expect(e.errors.map(\.location.line) == [14])
+            #expect(e.errors.map(\.location.line) == [late + 1])
         }
         #expect(try count(db, "SELECT count(*) FROM statistics") == 0)
     }
 
-    @Test func theTableOfThisSchemaIsKnownWordForWord() throws {
+    @Test func theTablesOfThisSchemaAreKnownWordForWord() throws {
         let db = try AppDatabase.inMemory()
-        let stored = try db.reader.read { try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = 'statistics'") }
-        #expect(stored == Migrations.statisticsTable)
-        #expect(Migrations.statisticsTable.hasPrefix("CREATE TABLE \"statistics\" (") && Migrations.statisticsTable.hasSuffix(") STRICT"))
+        for table in EntryWriter.checkedTables {
+            let stored = try db.reader.read { try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table]) }
+            #expect(stored != nil && stored == Migrations.tableSQL(table), "\(table)")
+        }
+        #expect(Migrations.tableSQL("statistics")?.hasPrefix("CREATE TABLE \"statistics\" (") == true)
+        #expect(Migrations.tableSQL("no_such_table") == nil)
     }
 
     /// Every statistic the decoder accepts satisfies every CHECK of the table: the rows of a chunk
@@ -115,25 +122,32 @@ import Testing
     /// row) must find nothing. Values at and across each rule's edges, combined at random.
     @Test func everyStatisticTheDecoderAcceptsPassesTheTablesChecks() throws {
         // (values that pass, values at or across an edge): each field takes one of the second
-        // kind one time in three
+        // kind one time in eight
         let metrics = (["a", "z9", "m_1"], ["A", "_a", "1a", "a-b", "é", "a b", ""])
         let dates = (["2024-02-29", "0001-01-01", "9999-12-31", "2024", "2024-Q3", "2024-07"], ["2023-02-29", "2024-13-01", "2024-04-31", "24-01-01"])
         let units = (["percent", "%", "points", "percent_change", "GW", " GW ", "H100e"], ["\\t", " ", ""])
         let measures = (["value", "cr5", "hhi"], ["cr11"])
-        let numbers = (["0", "50", "100", "10000", "null"], ["-1", "100.5", "10001", "1e308"])
+        let numbers = (["0", "50", "100", "10000"], ["-1", "100.5", "10001", "1e308", "null"])
+        let lows = (["null", "null", "0", "50"], ["-1", "100.5"])
+        let highs = (["null", "null", "100", "10000"], ["10001", "1e308", "-1"])
         let texts = (["null", "\"x\"", "\" y \""], ["\"\"", "\" \"", "\"\\u00a0\""])
         var rng = SplitMix(seed: 20261130)
+        let sources = (["S", "Source B", " Padded "], ["\\u00a0", " ", ""])
+        let companies = (["null", "\"Firm 1\"", "\" Firm 2 \"", "\"firm 1\""], ["\"\"", "\" \"", "\"\\u00a0\""])
         var accepted: [String] = []
-        for k in 0..<6000 {
+        // enough for a large run (whose chunks are not checked by SQLite), a few thousand lines
+        var k = 0
+        while accepted.count < EntryWriter.suspendTriggerAfter + 1000 && k < 100_000 {
+            k += 1
             func pick(_ values: ([String], [String])) -> String {
-                let from = rng.next() % 3 == 0 ? values.1 : values.0
+                let from = rng.next() % 8 == 0 ? values.1 : values.0
                 return from[Int(rng.next() % UInt64(from.count))]
             }
             // a metric of its own per line (digits keep a name valid or not), so that units never clash
-            let line = #"{"type":"statistic","metric":"\#(pick(metrics))\#(k)","measure":"\#(pick(measures))","date":"\#(pick(dates))","value":\#(pick(numbers)),"low":\#(pick(numbers)),"high":\#(pick(numbers)),"unit":"\#(pick(units))","segment":\#(pick(texts)),"region":\#(pick(texts)),"source":"S"}"#
+            let line = #"{"type":"statistic","metric":"\#(pick(metrics))\#(k)","measure":"\#(pick(measures))","date":"\#(pick(dates))","value":\#(pick(numbers)),"low":\#(pick(lows)),"high":\#(pick(highs)),"unit":"\#(pick(units))","segment":\#(pick(texts)),"region":\#(pick(texts)),"company":\#(pick(companies)),"source":"\#(pick(sources))"}"#
             if (try? entry(line)) != nil { accepted.append(line) }
         }
-        #expect(accepted.count > 100)
+        #expect(accepted.count == EntryWriter.suspendTriggerAfter + 1000)
         let db = try AppDatabase.inMemory()
         let summary = try db.ingest([ndjson(accepted.joined(separator: "\n"))], options: IngestOptions())
         #expect(summary.added == accepted.count)
