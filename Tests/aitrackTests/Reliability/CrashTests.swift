@@ -17,6 +17,8 @@ import Testing
         let file = try cli.write("big.ndjson", lines)
         var rng = SystemRandomNumberGenerator()
         var outcomes: [Int: Int] = [:]
+        let indexes = "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'statistics' ORDER BY name)"
+        let indexesBefore = try cli.sqlite(indexes)
         for trial in 0..<Self.trials {
             let p = try spawn(["ingest", file, "--db", cli.db, "--quiet"], cwd: cli.dir)
             // kill once the WAL has grown past a random size: a random moment of the write
@@ -30,6 +32,8 @@ import Testing
             #expect(check.status == 0, "trial \(trial): \(check.stdout)\(check.stderr)")
             // a run of this size drops the unit trigger inside its transaction: it is there after any kill
             #expect(try cli.sqlite("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'statistics_one_unit_insert'") == "1")
+            // and, into a table this much smaller, drops three indexes to build them again at its end
+            #expect(try cli.sqlite(indexes) == indexesBefore)
             let count = Int(try cli.sqlite("SELECT count(*) FROM statistics WHERE metric = 'crash_test'")) ?? -1
             #expect(count == 0 || count == n, "trial \(trial): \(count) of \(n) entries")
             outcomes[count, default: 0] += 1
