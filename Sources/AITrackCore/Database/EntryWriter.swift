@@ -21,6 +21,8 @@ final class EntryWriter {
     /// Sources made in this run because an entry named them: a later source entry defines them.
     var sourcesCreatedHere: Set<Int64> = []
     var sourceIDs: [String: Int64] = [:]       // name⧸url → id
+    /// The source the last statistic named (`sourceIDAndLowerName`); forgotten at any other entry.
+    var lastSource: (ref: SourceRef, id: Int64, lower: String)?
     var metricUnits: [String: String] = [:]
     /// The inserts of new statistics (`insertNew`) by number of rows, prepared on first use.
     var newStatistics: [Int: RawInsert] = [:]
@@ -84,7 +86,10 @@ final class EntryWriter {
 
     /// Applies one entry. Throws a `FieldProblem` for anything the user must fix.
     func apply(_ entry: Entry) throws -> Outcome {
-        if case .statistic = entry {} else { try enforceChecks() }
+        if case .statistic = entry {} else {
+            try enforceChecks()
+            lastSource = nil
+        }
         let outcome: Outcome
         switch entry {
         case .company(let e): outcome = try company(e)
@@ -134,13 +139,18 @@ final class EntryWriter {
         companyIDs[NameKey.of(name)]
     }
 
-    var companyNames: [Int64: String] = [:]
+    /// Company names by id, as stored and in lower case (a statistic's identity).
+    var companyNames: [Int64: (name: String, lower: String)] = [:]
 
     func canonicalCompanyName(_ id: Int64) throws -> String {
+        try canonicalCompanyNames(id).name
+    }
+
+    func canonicalCompanyNames(_ id: Int64) throws -> (name: String, lower: String) {
         if let n = companyNames[id] { return n }
         let n = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM companies WHERE id = ?"), arguments: [id]) ?? ""
-        companyNames[id] = n
-        return n
+        companyNames[id] = (n, n.lowercased())
+        return (n, n.lowercased())
     }
 
     /// The id of a source (one document: name and URL), created if new.
