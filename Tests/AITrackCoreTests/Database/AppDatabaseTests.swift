@@ -22,14 +22,11 @@ import Testing
     @Test func aFileWithOtherPagesKeepsThem() throws {
         let folder = TempFolder()
         let path = folder.path()
-        _ = try AppDatabase.open(path: path, seed: false)
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in
+        try makeDatabase(at: path) { db in
             try db.execute(sql: "PRAGMA journal_mode = DELETE")
             try db.execute(sql: "PRAGMA page_size = 4096")
             try db.execute(sql: "VACUUM")
         }
-        try queue.close()
         #expect(try Self.pageSize(path) == 4096)
         let db = try AppDatabase.open(path: path, seed: false).database
         let summary = try db.ingest([ndjson(EntryWriterBulkTests.file(100))], options: IngestOptions())

@@ -85,16 +85,13 @@ import Testing
     @Test func aTableOfAnotherToolKeepsItsOwnChecks() throws {
         let folder = TempFolder()
         let path = folder.path()
-        _ = try AppDatabase.open(path: path, seed: false)
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in
+        try makeDatabase(at: path) { db in
             let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'statistics'")!
             try db.execute(sql: "PRAGMA writable_schema = ON")
             try db.execute(sql: "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'statistics'",
                            arguments: [sql.replacingOccurrences(of: ") STRICT", with: ", CHECK (value <> 7777)) STRICT")])
             try db.execute(sql: "PRAGMA writable_schema = OFF")
         }
-        try queue.close()
         let db = try AppDatabase.open(path: path, seed: false).database
         let late = EntryWriter.suspendTriggerAfter + 400
         do {
@@ -131,7 +128,7 @@ import Testing
         let lows = (["null", "null", "0", "50"], ["-1", "100.5"])
         let highs = (["null", "null", "100", "10000"], ["10001", "1e308", "-1"])
         let texts = (["null", "\"x\"", "\" y \""], ["\"\"", "\" \"", "\"\\u00a0\""])
-        var rng = SplitMix(seed: 20261130)
+        var rng = SeededGenerator(seed: 20261130)
         let sources = (["S", "Source B", " Padded "], ["\\u00a0", " ", ""])
         let companies = (["null", "\"Firm 1\"", "\" Firm 2 \"", "\"firm 1\""], ["\"\"", "\" \"", "\"\\u00a0\""])
         var accepted: [String] = []
@@ -152,18 +149,5 @@ import Testing
         let summary = try db.ingest([ndjson(accepted.joined(separator: "\n"))], options: IngestOptions())
         #expect(summary.added == accepted.count)
         #expect(try db.check().isEmpty)
-    }
-}
-
-/// A small seeded generator (SplitMix64): the same values on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

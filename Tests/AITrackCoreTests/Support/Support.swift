@@ -28,6 +28,15 @@ func ndjson(_ lines: String, name: String = "test.ndjson") -> IngestInput {
     IngestInput(name: name, data: Data(lines.utf8))
 }
 
+/// Makes an empty aitrack database at `path`, then changes it through a plain connection, as
+/// another tool would.
+func makeDatabase(at path: String, changedBy body: (Database) throws -> Void) throws {
+    _ = try AppDatabase.open(path: path, seed: false)
+    let queue = try DatabaseQueue(path: path)
+    try queue.writeWithoutTransaction(body)
+    try queue.close()
+}
+
 /// A folder of its own for a test's files, removed when the test no longer holds it.
 final class TempFolder {
     let url: URL
