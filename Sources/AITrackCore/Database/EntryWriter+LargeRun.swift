@@ -28,9 +28,11 @@ extension EntryWriter {
     }
 
     /// The indexes built again, the run's units checked, the trigger created again; the checks on.
-    func restoreAfterALargeRun() throws {
+    /// A run that will be rolled back (a dry run, or one with errors) leaves the indexes to the
+    /// rollback, which brings them back as they were.
+    func restoreAfterALargeRun(rollingBack: Bool = false) throws {
         try enforceChecks()
-        try restoreIndexes()
+        if !rollingBack { try restoreIndexes() }
         try restoreUnitTrigger()
     }
 

@@ -79,7 +79,7 @@ extension AppDatabase {
                 errors += try w.flushStaged()
                 if let failure = pipe.failure { throw failure }
                 do {
-                    try w.restoreAfterALargeRun()
+                    try w.restoreAfterALargeRun(rollingBack: options.dryRun || !errors.isEmpty)
                 } catch let p as FieldProblem {
                     errors.append(InputError(InputLocation(file: inputs.first?.name ?? "-"), p))
                 }

@@ -29,6 +29,26 @@ import Testing
         }
     }
 
+    /// A dry run (and a run with errors) leaves the dropped indexes to its rollback: the file is
+    /// byte for byte as it was, indexes included.
+    @Test(arguments: [false, true])
+    func aRunRolledBackLeavesTheIndexesToTheRollback(withError: Bool) throws {
+        let folder = TempFolder()
+        let path = folder.path()
+        let db = try AppDatabase.open(path: path, seed: false).database
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let objects = try Self.schemaObjects(db)
+        var options = IngestOptions()
+        options.dryRun = !withError
+        let n = 3 * EntryWriter.suspendTriggerAfter
+        let text = EntryWriterBulkTests.file(n) { k in withError && k == n - 1 ? EntryWriterBulkTests.line(k).replacingOccurrences(of: "2024-", with: "2024-13-") : nil }
+        let summary = try? db.ingest([ndjson(text)], options: options)
+        #expect(withError ? summary == nil : summary?.added == n)
+        #expect(try Self.schemaObjects(db) == objects)
+        #expect(try db.check().isEmpty)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
     /// The same rows, in one run or in a small run and then a large one: the same table.
     @Test func aRunThatDropsIndexesStoresWhatOneThatKeepsThemStores() throws {
         let text = EntryWriterBulkTests.file(3 * EntryWriter.suspendTriggerAfter)
