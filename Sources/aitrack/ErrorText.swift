@@ -22,7 +22,7 @@ enum ErrorText {
         case QueryProblem.unknownMetric(let metric, let known):
             return ["--metric: '\(metric)' has no statistics; valid: \(known.isEmpty ? "none yet (add statistics first)" : known.joined(separator: ", "))."]
         case QueryProblem.brokenRow(let table, let id, let column, let value):
-            return ["the database breaks its own checks: \(table) row \(id) has \(column) '\(printable(value))', which the schema refuses; run `aitrack check` and correct the row."]
+            return ["the database breaks its own checks: \(table) row \(id) has \(column) '\(Excerpt.value(value))', which the schema refuses; run `aitrack check` and correct the row."]
         case let f as IngestFailure: return f.lines(remedy: { remedy($0, command: "ingest") })
         case InputFileProblem.missing(let name):
             return ["cannot read '\(name)': no such file; give a path to an entry file, or - for standard input."]
@@ -116,9 +116,4 @@ enum ErrorText {
     static func shell(_ s: String) -> String {
         s.allSatisfy { $0.isLetter || $0.isNumber || "/._-+,:@".contains($0) } ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
-}
-
-/// A stored text as it can be shown in one line: control characters as \u{…}.
-func printable(_ text: String) -> String {
-    text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
 }

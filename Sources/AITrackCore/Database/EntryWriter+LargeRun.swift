@@ -79,14 +79,9 @@ extension EntryWriter {
     /// 1.4 s; the three together as much, on data in date order (BENCHMARKS.md).
     static let rebuiltIndexes = ["statistics_company", "statistics_metric_date", "statistics_date"]
 
-    /// Drops the `rebuiltIndexes` (when not unique: a file's own may be), after reading what
-    /// `prepare` would otherwise look up on the table: every stored metric and its unit.
+    /// Drops the `rebuiltIndexes` (when not unique: a file's own may be). What `prepare` looks up
+    /// meanwhile (a metric's unit, the stored metrics) stays on the index (metric, measure, unit).
     func suspendIndexes() throws {
-        for metric in try String.fetchAll(db, sql: LatestStatistics.everyMetric) where metricUnits[metric] == nil {
-            if let unit = try String.fetchOne(db.cachedStatement(sql: Self.unitOfMetric), arguments: [metric]) { metricUnits[metric] = unit }
-        }
-        _ = storedMetrics
-        everyMetricUnitKnown = true
         let indexes = try Row.fetchAll(db, sql: """
             SELECT m.name, m.sql FROM sqlite_master m JOIN pragma_index_list('statistics') l ON l.name = m.name
             WHERE m.type = 'index' AND m.sql IS NOT NULL AND l."unique" = 0
@@ -114,8 +109,6 @@ extension EntryWriter {
         for sql in indexes { try db.execute(sql: sql) }
         suspendedIndexes = nil
     }
-
-    static let unitOfMetric = "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1"
 
     // MARK: - CHECK constraints, for rows checked when decoded
 

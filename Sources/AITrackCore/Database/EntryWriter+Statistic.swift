@@ -18,10 +18,8 @@ extension EntryWriter {
             let stored: String?
             if let u = metricUnits[e.metric] {
                 stored = u
-            } else if everyMetricUnitKnown {
-                stored = nil
             } else {
-                stored = try String.fetchOne(db.cachedStatement(sql: Self.unitOfMetric), arguments: [e.metric])
+                stored = try String.fetchOne(db.cachedStatement(sql: "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1"), arguments: [e.metric])
                 if let stored { metricUnits[e.metric] = stored }
             }
             if let stored, stored != e.unit {

@@ -36,8 +36,6 @@ final class EntryWriter {
     let statisticsBefore: Int64
     /// The SQL of the indexes a large run into a small table has dropped (`suspendIndexes`).
     var suspendedIndexes: [String]?
-    /// Whether `metricUnits` holds every stored metric's unit (read before the indexes were dropped).
-    var everyMetricUnitKnown = false
     /// Whether the connection skips CHECK constraints (`skipChecks`), and whether it may.
     var checksSkipped = false
     var tablesKnown: Bool?
@@ -149,8 +147,9 @@ final class EntryWriter {
     func canonicalCompanyNames(_ id: Int64) throws -> (name: String, lower: String) {
         if let n = companyNames[id] { return n }
         let n = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM companies WHERE id = ?"), arguments: [id]) ?? ""
-        companyNames[id] = (n, n.lowercased())
-        return (n, n.lowercased())
+        let names = (name: n, lower: n.lowercased())
+        companyNames[id] = names
+        return names
     }
 
     /// The id of a source (one document: name and URL), created if new.

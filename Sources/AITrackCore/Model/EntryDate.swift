@@ -175,8 +175,11 @@ public struct EntryDate: Hashable, Comparable, Sendable, CustomStringConvertible
         // every ingested statistic's date is written twice)
         guard (0...9999).contains(y), (0...99).contains(m), (0...99).contains(d) else { return "\(format4(y))-\(pad2(m))-\(pad2(d))" }
         return String(unsafeUninitializedCapacity: 10) { b in
-            let digits: [(Int, Int)] = [(0, y / 1000), (1, y / 100 % 10), (2, y / 10 % 10), (3, y % 10), (5, m / 10), (6, m % 10), (8, d / 10), (9, d % 10)]
-            for (at, digit) in digits { b[at] = UInt8(48 + digit) }
+            func put(_ n: Int, at: Int, digits: Int) {
+                var n = n
+                for k in (at..<at + digits).reversed() { b[k] = UInt8(48 + n % 10); n /= 10 }
+            }
+            put(y, at: 0, digits: 4); put(m, at: 5, digits: 2); put(d, at: 8, digits: 2)
             (b[4], b[7]) = (45, 45)
             return 10
         }

@@ -111,14 +111,16 @@ public enum InputFileProblem: Error, Equatable, Sendable {
 
 /// Keeps messages readable whatever the input: control characters are shown as `U+0000`
 /// (never written raw to a terminal), and a message longer than `limit` characters (a 10 MB
-/// name quoted back) keeps its beginning and end with the middle cut.
+/// name quoted back) keeps its beginning and end with the middle cut. A message keeps its line
+/// breaks unless `newlines` is false; a value (`value`) names them too: it stays on its line.
 public enum Excerpt {
-    public static func message(_ s: String, limit: Int = 400) -> String {
+    public static func message(_ s: String, limit: Int = 400, newlines: Bool = true) -> String {
         var out = s
-        if s.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) {
+        func named(_ u: Unicode.Scalar) -> Bool { u.properties.generalCategory == .control && (u != "\n" || !newlines) }
+        if s.unicodeScalars.contains(where: named) {
             var v = String.UnicodeScalarView()
             for u in s.unicodeScalars {
-                if u.properties.generalCategory == .control && u != "\n" {
+                if named(u) {
                     v.append(contentsOf: ControlCharacters.name(u).unicodeScalars)
                 } else {
                     v.append(u)
@@ -132,9 +134,9 @@ public enum Excerpt {
         return String(out.prefix(keep)) + " …(\(count - 2 * keep) characters cut)… " + String(out.suffix(keep))
     }
 
-    /// One value in a list for people: at most `limit` characters.
+    /// One value in a list for people, on one line: at most `limit` characters.
     public static func value(_ s: String, limit: Int = 60) -> String {
-        let shown = message(s, limit: Int.max)
+        let shown = message(s, limit: Int.max, newlines: false)
         return shown.count > limit ? String(shown.prefix(limit - 1)) + "…" : shown
     }
 }

@@ -53,18 +53,20 @@ import Testing
     }
 
     /// A database written around its own checks (a statistic dated in a form the schema
-    /// refuses) stops the report with one sentence naming the row, and is left as it was.
-    @Test func aRowTheChecksRefuseStopsTheReport() throws {
+    /// refuses) stops the report with one sentence naming the row, and is left as it was; a
+    /// control character in the value is named, not written to the terminal.
+    @Test(arguments: [("'2025-1-01'", "2025-1-01"), ("'2025-01-01' || char(10)", "2025-01-01U+000A")])
+    func aRowTheChecksRefuseStopsTheReport(stored: String, shown: String) throws {
         let cli = try CLI()
         _ = try cli.sqlite("""
             PRAGMA ignore_check_constraints = 1;
             INSERT INTO statistics (id, identity, metric, measure, date, company_id, value, unit, source_id)
-            VALUES (99999, 'odd', 'odd_metric', 'value', '2025-1-01', (SELECT min(id) FROM companies), 1, 'GPUs', (SELECT min(id) FROM sources));
+            VALUES (99999, 'odd', 'odd_metric', 'value', \(stored), (SELECT min(id) FROM companies), 1, 'GPUs', (SELECT min(id) FROM sources));
             """)
         let before = bytes(cli.db)
         let r = try cli.run("report", "--year", "2025")
         #expect(r.status == 1)
-        #expect(r.stderr == "aitrack: the database breaks its own checks: statistics row 99999 has date '2025-1-01', which the schema refuses; run `aitrack check` and correct the row.\n")
+        #expect(r.stderr == "aitrack: the database breaks its own checks: statistics row 99999 has date '\(shown)', which the schema refuses; run `aitrack check` and correct the row.\n")
         #expect(r.stdout.isEmpty)
         #expect(bytes(cli.db) == before)
     }
