@@ -50,18 +50,29 @@ extension EntryWriter {
         suspendedUnitTrigger = sql
     }
 
-    /// The set-based unit check of the metrics this run wrote, then the trigger as it was.
-    /// Throws the problem of a metric stored with two units (which `prepare` already refuses).
+    /// The set-based unit check of the rows this run added, then the trigger as it was. Throws
+    /// the problem of a metric that would be stored with two units (which `prepare` already
+    /// refuses): two units among the run's rows (one pass over them, not over the table), or one
+    /// other than the unit of the rows stored before the run (one of which tells it: the
+    /// triggers kept them in one unit).
     func restoreUnitTrigger() throws {
         guard let sql = suspendedUnitTrigger else { return }
-        for metric in metricUnits.keys.sorted() {
-            // min and max in two statements: each one seek on (metric, measure, unit)
-            let units = try String.fetchAll(db.cachedStatement(sql: """
-                SELECT (SELECT min(unit) FROM statistics WHERE metric = ?1 AND measure = 'value')
-                UNION ALL SELECT (SELECT max(unit) FROM statistics WHERE metric = ?1 AND measure = 'value')
-                """), arguments: [metric])
-            if Set(units).count > 1 {
-                throw FieldProblem(field: "unit", problem: "metric \(metric) would be stored with two units, \(units.joined(separator: " and "))",
+        var added: [String: [String]] = [:]
+        // the run's rows by their ids (`+`: not a scan of the whole table through an index in
+        // the order asked for, as SQLite chose for `ORDER BY metric`)
+        for row in try Row.fetchAll(db, sql: "SELECT DISTINCT +metric, +unit FROM statistics WHERE id > ? AND measure = 'value'",
+                                    arguments: [statisticsBefore]) {
+            added[row[0], default: []].append(row[1])
+        }
+        for (metric, units) in added.sorted(by: { $0.key < $1.key }) {
+            // on (metric, measure, date), not on the ids (`+`): a metric new to the file reads
+            // its run's rows, not the rows stored before
+            let stored = try String.fetchOne(db.cachedStatement(sql: """
+                SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' AND +id <= ? LIMIT 1
+                """), arguments: [metric, statisticsBefore])
+            let all = Set(units + (stored.map { [$0] } ?? [])).sorted()
+            if all.count > 1 {
+                throw FieldProblem(field: "unit", problem: "metric \(metric) would be stored with two units, \(all.joined(separator: " and "))",
                                    valid: "valid: one unit per metric")
             }
         }
@@ -73,14 +84,14 @@ extension EntryWriter {
 
     /// The indexes where a new row's place depends on the order of the data (a company's rows,
     /// a date): inserting into them row by row reads and writes a page in no order for each row.
-    /// The other indexes of `statistics` take new rows at the end of a few runs (a metric's
-    /// unit, a source) and cost little; the unique ones find a run's duplicates and stay.
+    /// The other indexes of `statistics` take new rows at the end of a few runs (a source) and
+    /// cost little; the unique ones find a run's duplicates and stay, and (metric, measure, date)
+    /// stays for what `prepare` looks up meanwhile (a metric's unit, the stored metrics).
     /// At a million new statistics, dropping and building again the company index alone saved
-    /// 1.4 s; the three together as much, on data in date order (BENCHMARKS.md).
-    static let rebuiltIndexes = ["statistics_company", "statistics_metric_date", "statistics_date"]
+    /// 1.4 s; with the others as much, on data in date order (BENCHMARKS.md).
+    static let rebuiltIndexes = ["statistics_company", "statistics_date"]
 
-    /// Drops the `rebuiltIndexes` (when not unique: a file's own may be). What `prepare` looks up
-    /// meanwhile (a metric's unit, the stored metrics) stays on the index (metric, measure, unit).
+    /// Drops the `rebuiltIndexes` (when not unique: a file's own may be).
     func suspendIndexes() throws {
         let indexes = try Row.fetchAll(db, sql: """
             SELECT m.name, m.sql FROM sqlite_master m JOIN pragma_index_list('statistics') l ON l.name = m.name

@@ -170,4 +170,33 @@ import Testing
         #expect(summary.added == accepted.count)
         #expect(try db.check().isEmpty)
     }
+
+    /// The end of a large run finds a second unit however it came in: among the run's rows, or
+    /// against the rows stored before it (which come after the run's in the metric's index here:
+    /// later dates); one unit throughout restores the trigger.
+    @Test(arguments: [(["u"], ["v"]), ([], ["u", "v"]), (["u"], ["u", "u"]), ([], ["u"])])
+    func theEndOfARunFindsASecondUnit(stored: [String], added: [String]) throws {
+        let db = try AppDatabase.inMemory()
+        try db.dbWriter.write { db in
+            try db.execute(sql: "INSERT INTO sources (id, name) VALUES (1, 'S')")
+            func insert(_ units: [String], _ prefix: String, year: Int) throws {
+                for (k, unit) in units.enumerated() {
+                    try db.execute(sql: "INSERT INTO statistics (identity, metric, date, value, unit, source_id) VALUES (?, 'm', ?, 1, ?, 1)",
+                                   arguments: ["\(prefix)\(k)", "\(year + k)-01-01", unit])
+                }
+            }
+            try insert(stored, "stored", year: 2025)
+            try db.execute(sql: "INSERT INTO statistics (identity, metric, date, value, unit, source_id) VALUES ('other', 'n', '2025-01-01', 1, 'w', 1)")
+            let writer = try EntryWriter(db: db, ingestID: 0, policy: .fail, strictNames: false)
+            try writer.suspendUnitTrigger()
+            try insert(added, "added", year: 2000)
+            if Set(stored + added).count > 1 {
+                #expect(throws: FieldProblem.self) { try writer.restoreUnitTrigger() }
+            } else {
+                try writer.restoreUnitTrigger()
+            }
+            let trigger = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = ?", arguments: [EntryWriter.unitTrigger])
+            #expect(trigger == (Set(stored + added).count > 1 ? 0 : 1))
+        }
+    }
 }

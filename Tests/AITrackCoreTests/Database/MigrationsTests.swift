@@ -163,7 +163,7 @@ import Testing
         }
         let objectsBefore = try queue.read { try Row.fetchAll($0, sql: objects) }
         let viewBefore = try queue.read { try Row.fetchAll($0, sql: "SELECT * FROM metric_year_concentration") }
-        try Migrations.migrator.migrate(queue)
+        try Migrations.migrator.migrate(queue, upTo: "0007_checks_without_in_lists")
         let (after, objectsAfter, viewAfter, foreignKeys, integrity) = try queue.read { db in
             (try Row.fetchAll(db, sql: dump), try Row.fetchAll(db, sql: objects),
              try Row.fetchAll(db, sql: "SELECT * FROM metric_year_concentration"),
@@ -176,5 +176,58 @@ import Testing
         #expect(viewAfter == viewBefore && viewBefore.count > 10)
         #expect(foreignKeys.isEmpty)
         #expect(integrity == "ok")
+    }
+
+    // MARK: - 0008: the one-unit triggers look at one row, without an index of their own
+
+    /// The same writes, on the triggers of 0007 and of 0008: the same ones refused (a second
+    /// unit for a metric by insert, by update of the unit, the metric or the measure), the same
+    /// ones taken (another measure, a metric's only row changing its unit, a metric emptied).
+    @Test func theOneRowTriggersRefuseWhatTheRangeTriggersRefused() throws {
+        let writes = [
+            "INSERT INTO statistics (identity, metric, date, value, unit, source_id) VALUES ('a', 'm', '2025-01-01', 1, 'u', 1)",
+            "INSERT INTO statistics (identity, metric, date, value, unit, source_id) VALUES ('b', 'm', '2024-01-01', 1, 'u', 1)",
+            "INSERT INTO statistics (identity, metric, date, value, unit, source_id) VALUES ('c', 'm', '2026-01-01', 1, 'v', 1)",
+            "INSERT INTO statistics (identity, metric, date, value, unit, source_id) VALUES ('c', 'm', '2023-01-01', 1, 'U', 1)",
+            "INSERT INTO statistics (identity, metric, measure, date, value, unit, source_id) VALUES ('d', 'm', 'cr1', '2025-01-01', 1, 'percent', 1)",
+            "INSERT INTO statistics (identity, metric, date, value, unit, source_id) VALUES ('e', 'n', '2025-01-01', 1, 'v', 1)",
+            "UPDATE statistics SET unit = 'v' WHERE identity = 'a'",
+            "UPDATE statistics SET metric = 'n' WHERE identity = 'a'",
+            "UPDATE statistics SET measure = 'value', unit = 'percent' WHERE identity = 'd'",
+            "UPDATE statistics SET measure = 'value' WHERE identity = 'd'",
+            "UPDATE statistics SET unit = 'w' WHERE identity = 'e'",
+            "DELETE FROM statistics WHERE identity = 'b'",
+            "UPDATE statistics SET unit = 'x' WHERE identity = 'a'",
+            "UPDATE statistics SET unit = 'x' WHERE metric = 'm' AND measure = 'value'",
+            "DELETE FROM statistics WHERE metric = 'm'",
+            "INSERT INTO statistics (identity, metric, date, value, unit, source_id) VALUES ('f', 'm', '2025-01-01', 1, 'y', 1)",
+            "INSERT INTO statistics (identity, metric, date, value, unit, source_id) VALUES ('g', 'm', '2025-01-01', 1, 'u', 1)",
+        ]
+        func outcomes(_ queue: DatabaseQueue) throws -> [String] {
+            try writes.map { sql in
+                do {
+                    try queue.write { try $0.execute(sql: sql) }
+                    return "taken"
+                } catch let e as DatabaseError {
+                    return e.message ?? "refused"
+                }
+            }
+        }
+        let old = try outcomes(Self.database(upTo: "0007_checks_without_in_lists"))
+        let new = try outcomes(Self.database(upTo: "0008_unit_triggers_probe_one_row"))
+        #expect(new == old)
+        #expect(new.filter { $0 == "taken" }.count == 10)
+        #expect(new.filter { $0.hasPrefix("a metric has one unit") }.count == 7)
+    }
+
+    /// The triggers' look-up is a seek on (metric, measure, date), and the index of 0007 is gone.
+    @Test func theTriggersLookUpOneRowThroughTheMetricIndex() throws {
+        let queue = try Self.database(upTo: "0008_unit_triggers_probe_one_row")
+        let (plan, index) = try queue.read { db in
+            (try String.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT unit FROM statistics WHERE metric = 'm' AND measure = 'value' LIMIT 1", adapter: SuffixRowAdapter(fromIndex: 3)),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'statistics_metric_unit'"))
+        }
+        #expect(plan == ["SEARCH statistics USING INDEX statistics_metric_date (metric=? AND measure=?)"])
+        #expect(index == 0)
     }
 }
