@@ -6,7 +6,10 @@ import GRDB
 /// An entry the chunk did not add (stored already, given twice, or refused by a constraint)
 /// then takes the one-by-one path, which reports it exactly as it would have without the chunk.
 extension EntryWriter {
-    static let chunkSize = 128
+    /// 512 rather than 128: 100,000 new statistics into a million in 1.17 s against 1.28 s (mean
+    /// of six alternating runs; a page a chunk touches is copied into its statement journal once
+    /// per chunk), at 1.5 % fewer instructions; 19 values a row stay under SQLite's 32,766.
+    static let chunkSize = 512
 
     /// Whether `entry` can wait in a chunk: a statistic without an id.
     func canStage(_ entry: Entry) -> StatisticEntry? {
