@@ -270,7 +270,10 @@ public struct AppDatabase: DatabaseReading {
                        arguments: [stamp, command, inputs.isEmpty ? nil : inputs.joined(separator: ";")])
         let changesBefore = db.totalChangesCount
         let w = try EntryWriter(db: db, ingestID: db.lastInsertedRowID, policy: policy, strictNames: strictNames)
-        defer { try? w.enforceChecks() }   // the connection checks every later write, whatever happens here
+        defer {   // the connection checks every later write, with its own cache, whatever happens here
+            try? w.enforceChecks()
+            try? w.restoreCache()
+        }
         try body(w)
         try w.enforceChecks()
         var summary = w.summary

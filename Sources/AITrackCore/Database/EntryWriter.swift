@@ -34,6 +34,8 @@ final class EntryWriter {
     var bulkRows = 0
     /// The largest statistic id when the run began: how large the table it found is.
     let statisticsBefore: Int64
+    /// The connection's cache size while a large run has it enlarged (`enlargeCache`).
+    var cacheSizeBefore: Int?
     /// The SQL of the indexes a large run into a small table has dropped (`suspendIndexes`).
     var suspendedIndexes: [String]?
     /// Whether the connection skips CHECK constraints (`skipChecks`), and whether it may.

@@ -81,17 +81,21 @@ import Testing
         #expect(try snapshot(db) == before)
     }
 
-    /// After a large run, which skips the checks, whatever the outcome (here: done, or stopped by
-    /// too many errors before its end), the connection checks every write again.
+    /// After a large run, which skips the checks and enlarges the page cache, whatever the outcome
+    /// (here: done, or stopped by too many errors before its end), the connection checks every
+    /// write again, with the cache it had.
     @Test(arguments: [false, true])
     func theConnectionChecksAgainAfterARun(failing: Bool) throws {
         let db = try AppDatabase.inMemory()
+        let cache = "PRAGMA cache_size"
+        let cacheBefore = try count(db, cache)
         let good = EntryWriter.suspendTriggerAfter + 500
         let text = EntryWriterBulkTests.file(good + (failing ? Limits.errorsListed : 0)) { k in
             k >= good ? EntryWriterBulkTests.line(k).replacingOccurrences(of: "2024-", with: "2024-13-") : nil
         }
         _ = try? db.ingest([ndjson(text)], options: IngestOptions())
         #expect(try count(db, "SELECT count(*) FROM statistics") == (failing ? 0 : good))
+        #expect(try count(db, cache) == cacheBefore && cacheBefore != -EntryWriter.largeRunCacheKiB)
         #expect(throws: DatabaseError.self) {
             try db.dbWriter.write { db in
                 try db.execute(sql: "INSERT INTO sources (name) VALUES ('s')")
