@@ -36,15 +36,16 @@ extension EntryWriter {
         if lastChunkWasNew { return try insertChunk(chunk) }
         var problems: [InputError] = []
         var fresh: [(location: InputLocation, statistic: PreparedStatistic)] = []
-        let stored = try storedStatistics(chunk.map(\.statistic.identity), columns: columns(chunk[0].statistic).pairs.map(\.0))
+        let identities = chunk.map(\.statistic.identity)
+        let stored = try storedStatistics(identities, columns: columns(chunk[0].statistic, identity: identities[0]).pairs.map(\.0))
         var differing: Set<String> = []
-        for (location, p) in chunk {
-            guard let old = stored[p.identity] else { fresh.append((location, p)); continue }
-            if !differing.contains(p.identity), same(old, columns(p)) {
+        for ((location, p), identity) in zip(chunk, identities) {
+            guard let old = stored[identity] else { fresh.append((location, p)); continue }
+            if !differing.contains(identity), same(old, columns(p, identity: identity)) {
                 count(.unchanged)
                 continue
             }
-            differing.insert(p.identity)   // compared with the stored row as it is now, one by one
+            differing.insert(identity)   // compared with the stored row as it is now, one by one
             do {
                 count(try upsert(p))
             } catch let problem as FieldProblem {

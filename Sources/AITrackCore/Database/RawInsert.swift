@@ -21,6 +21,28 @@ final class RawInsert {
             t.withUTF8 { b in _ = sqlite3_bind_text(statement, index, arena.copy(b), Int32(b.count), nil) }
             index += 1
         }
+        /// The texts joined by `separator`, bound as one value (copied straight into the arena).
+        mutating func text(joining parts: String..., separator: UInt8) {
+            var count = -1
+            for part in parts { count += part.utf8.count + 1 }
+            count = max(count, 0)
+            let out = arena.reserve(count)
+            var at = 0
+            for k in parts.indices {
+                if k > 0 {
+                    out[at] = separator
+                    at += 1
+                }
+                var part = parts[k]
+                part.withUTF8 { b in
+                    if b.count > 0 { (out + at).update(from: b.baseAddress!, count: b.count) }
+                    at += b.count
+                }
+            }
+            _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(out).assumingMemoryBound(to: CChar.self), Int32(count), nil)
+            index += 1
+        }
+
         mutating func text(_ t: String?) {
             if let t { text(t) } else { null() }
         }
@@ -72,7 +94,9 @@ final class TextArena {
     static let blockSize = 1 << 16
     private var blocks: [UnsafeMutableRawBufferPointer] = []
     private var block = 0
-    private var used = 0
+    /// The free bytes of the current block (none before the first).
+    private var next: UnsafeMutableRawPointer?
+    private var left = 0
 
     deinit {
         for b in blocks { b.deallocate() }
@@ -81,26 +105,37 @@ final class TextArena {
     /// Starts again at the first block; what was copied before may be overwritten.
     func reset() {
         block = 0
-        used = 0
+        next = blocks.first?.baseAddress
+        left = blocks.first?.count ?? 0
     }
 
     /// A copy of `bytes` that stays valid until `reset`; never nil, even for no bytes (SQLite
     /// would bind a NULL pointer as SQL NULL, not as an empty text).
     func copy(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafePointer<CChar> {
-        let n = bytes.count
-        if block == blocks.count || used + n > blocks[block].count {
-            if block < blocks.count { block += 1 }
-            used = 0
-            if block == blocks.count {
-                blocks.append(.allocate(byteCount: max(Self.blockSize, n), alignment: 1))
-            } else if blocks[block].count < n {
-                blocks[block].deallocate()
-                blocks[block] = .allocate(byteCount: max(Self.blockSize, n), alignment: 1)
-            }
+        let start = reserve(bytes.count)
+        if bytes.count > 0 { start.update(from: bytes.baseAddress!, count: bytes.count) }
+        return UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)
+    }
+
+    /// `n` bytes in one piece, valid until `reset`, for the caller to fill.
+    func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        if next == nil || n > left { nextBlock(holding: n) }
+        let start = next!
+        next = start + n
+        left -= n
+        return start.assumingMemoryBound(to: UInt8.self)
+    }
+
+    /// Moves to the next block (made, or made larger, to hold `n` bytes).
+    private func nextBlock(holding n: Int) {
+        if next != nil { block += 1 }
+        if block == blocks.count {
+            blocks.append(.allocate(byteCount: max(Self.blockSize, n), alignment: 1))
+        } else if blocks[block].count < n {
+            blocks[block].deallocate()
+            blocks[block] = .allocate(byteCount: max(Self.blockSize, n), alignment: 1)
         }
-        let start = blocks[block].baseAddress!.advanced(by: used)
-        if n > 0 { start.copyMemory(from: bytes.baseAddress!, byteCount: n) }
-        used += n
-        return UnsafePointer(start.assumingMemoryBound(to: CChar.self))
+        next = blocks[block].baseAddress
+        left = blocks[block].count
     }
 }

@@ -40,4 +40,27 @@ import Testing
             }
         }
     }
+
+    /// Texts bound joined are the bytes `EntryWriter.joined` makes: empty parts, non-ASCII, a
+    /// part larger than a block; many in a row across blocks.
+    @Test func bindsJoinedTextsAsJoinedMakesThem() throws {
+        let queue = try DatabaseQueue()
+        let big = String(repeating: "ü", count: TextArena.blockSize / 2 + 7)
+        let cases: [(String, String, String, String)] = [("", "", "", ""), ("a", "", "b", "c"), ("Münchén", "e\u{301}", "|", "x|y"),
+                                                        (big, "m", "", "tail"), ("a\u{0}b", " ", "ü", String(big.prefix(3)))]
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (s TEXT)")
+            let rows = 30
+            let insert = try RawInsert(db, sql: "INSERT INTO t VALUES " + Array(repeating: "(?)", count: rows * cases.count).joined(separator: ", "))
+            _ = try insert.run { b in
+                for _ in 0..<rows {
+                    for (p, q, r, t) in cases { b.text(joining: p, q, r, t, separator: UInt8(ascii: "|")) }
+                }
+            }
+            let stored = try Data.fetchAll(db, sql: "SELECT CAST(s AS BLOB) FROM t ORDER BY rowid").map { [UInt8]($0) }
+            let expected = (0..<rows).flatMap { _ in cases.map { Array(EntryWriter.joined([$0.0, $0.1, $0.2, $0.3]).utf8) } }
+            #expect(stored.count == expected.count)
+            #expect(stored == expected)
+        }
+    }
 }
