@@ -33,9 +33,9 @@ extension EntryWriter {
     /// rollback, which brings them back as they were.
     func restoreAfterALargeRun(rollingBack: Bool = false) throws {
         try enforceChecks()
+        try restoreCache()   // before the index builds, whose sorts take as much memory as the cache may
         if !rollingBack { try restoreIndexes() }
         try restoreUnitTrigger()
-        try restoreCache()
     }
 
     // MARK: - The page cache
@@ -43,7 +43,9 @@ extension EntryWriter {
     /// The page cache of a large run, in KiB, against SQLite's 2,000: the index pages it dirties
     /// stay in memory until the commit instead of being written to the WAL before it and read
     /// back (100,000 into a million: 0.99 s against 1.04 s, mean of five alternating runs; 1.02
-    /// against 1.10 in another five; peak memory 68 MB against 45 MB). A cap, not an allocation.
+    /// against 1.10 in another five; peak memory 68 MB against 45 MB). A cap, not an allocation;
+    /// the small cache is back before indexes are built again (each sort may use as much memory
+    /// as the cache: a million into an empty file peaked at 111 MB with the large one).
     static let largeRunCacheKiB = 24_000
 
     func enlargeCache() throws {
