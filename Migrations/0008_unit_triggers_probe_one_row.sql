@@ -6,10 +6,12 @@
 -- written around the triggers (by another program that dropped them) is what `aitrack check`
 -- reports under "one unit per metric". The index cost a tenth of the time of inserting 100,000
 -- statistics into a million (BENCHMARKS.md, issue 13).
+-- (`IF EXISTS`: a file whose triggers or index another program dropped is upgraded all the
+-- same, and gets the triggers back.)
 
-DROP TRIGGER statistics_one_unit_insert;
-DROP TRIGGER statistics_one_unit_update;
-DROP INDEX statistics_metric_unit;
+DROP TRIGGER IF EXISTS statistics_one_unit_insert;
+DROP TRIGGER IF EXISTS statistics_one_unit_update;
+DROP INDEX IF EXISTS statistics_metric_unit;
 
 -- (no unit yet: the subquery is NULL and `<>` is not true)
 CREATE TRIGGER statistics_one_unit_insert BEFORE INSERT ON statistics

@@ -230,4 +230,16 @@ import Testing
         #expect(plan == ["SEARCH statistics USING INDEX statistics_metric_date (metric=? AND measure=?)"])
         #expect(index == 0)
     }
+
+    /// A file of schema 7 whose unit triggers and unit index another program dropped is upgraded
+    /// all the same, and has the triggers again.
+    @Test func theUpgradeTakesAFileWithoutTheOldTriggers() throws {
+        let queue = try Self.database(upTo: "0007_checks_without_in_lists")
+        try queue.write { db in
+            try db.execute(sql: "DROP TRIGGER statistics_one_unit_insert; DROP TRIGGER statistics_one_unit_update; DROP INDEX statistics_metric_unit")
+        }
+        try Migrations.migrator.migrate(queue)
+        let triggers = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'statistics' ORDER BY name") }
+        #expect(triggers == ["statistics_one_unit_insert", "statistics_one_unit_update"])
+    }
 }
