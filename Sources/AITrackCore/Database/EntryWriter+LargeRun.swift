@@ -5,7 +5,8 @@ import GRDB
 /// that fails is rolled back with everything it suspended; a killed one never committed any of it.
 ///
 /// - The unit-check trigger: every entry's unit is checked against its metric's in `prepare`,
-///   and the run's metrics are checked once, set-based, at the end.
+///   and the rows the run added are checked once, set-based, at the end.
+/// - SQLite's small page cache: a larger one while the run writes (`enlargeCache`).
 /// - The secondary indexes of `statistics`, when the run is large against what was stored
 ///   before it: built again at the end by sorting, which is faster than inserting into each one
 ///   row by row once the run is at least twice the table it found.
@@ -65,8 +66,8 @@ extension EntryWriter {
 
     static let unitTrigger = "statistics_one_unit_insert"
 
-    /// Drops the trigger that checks each inserted statistic's unit (two index seeks and a
-    /// trigger program per row, a quarter of SQLite's time).
+    /// Drops the trigger that checks each inserted statistic's unit (an index seek and a trigger
+    /// program per row: 0.27 s of 100,000 rows into a million, in the `sqlite3` shell).
     func suspendUnitTrigger() throws {
         guard suspendedUnitTrigger == nil,
               let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", arguments: [Self.unitTrigger])

@@ -15,18 +15,15 @@ extension EntryWriter {
 
         /// metric|measure|date|company|segment|region|source name|source url, in lower case
         /// but the URL: what tells two statistics apart (the `identity` column).
-        var identity: String {
-            let e = entry
-            return EntryWriter.joined([e.metric, e.measure.rawValue, e.date.iso, companyLower, e.segment.map(EntryWriter.lowercased) ?? "",
-                                       e.region.map(EntryWriter.lowercased) ?? "", sourceLower, e.source.url ?? ""])
-        }
+        var identity: String { EntryWriter.joined(identityParts(iso: entry.date.iso)) }
 
-        /// The same bytes bound as one value, without a String in between (the bulk insert: a
-        /// String made and checked per row was a twentieth of the writing thread).
-        func bindIdentity(_ b: inout RawInsert.Binder, iso: String) {
+        /// The identity's parts, `iso` being the entry's date as written (the bulk insert binds
+        /// them joined, without a String in between: a String made and checked per row was a
+        /// twentieth of the writing thread).
+        func identityParts(iso: String) -> [String] {
             let e = entry
-            b.text(joining: e.metric, e.measure.rawValue, iso, companyLower, e.segment.map(EntryWriter.lowercased) ?? "",
-                   e.region.map(EntryWriter.lowercased) ?? "", sourceLower, e.source.url ?? "", separator: UInt8(ascii: "|"))
+            return [e.metric, e.measure.rawValue, iso, companyLower, e.segment.map(EntryWriter.lowercased) ?? "",
+                    e.region.map(EntryWriter.lowercased) ?? "", sourceLower, e.source.url ?? ""]
         }
     }
 
@@ -87,21 +84,16 @@ extension EntryWriter {
         return (id, lower)
     }
 
+    /// What separates the parts of a statistic's identity.
+    static let identitySeparator = UInt8(ascii: "|")
+
     /// The parts joined by "|", written once into a String of the right size (`joined` took
     /// 5,000 instructions a statistic, appending 5,000 more).
     static func joined(_ parts: [String]) -> String {
-        var parts = parts
-        let count = parts.reduce(parts.count - 1) { $0 + $1.utf8.count }
-        return String(unsafeUninitializedCapacity: max(count, 0)) { buffer in
-            var at = 0
-            for k in parts.indices {
-                if k > 0 { buffer[at] = UInt8(ascii: "|"); at += 1 }
-                parts[k].withUTF8 { utf8 in
-                    if let from = utf8.baseAddress { buffer.baseAddress!.advanced(by: at).update(from: from, count: utf8.count) }
-                    at += utf8.count
-                }
-            }
-            return at
+        let count = JoinedBytes.count(parts)
+        guard count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            JoinedBytes.write(parts, separator: identitySeparator, to: buffer.baseAddress!)
         }
     }
 
@@ -169,7 +161,7 @@ extension EntryWriter {
             for p in rows {
                 let e = p.entry
                 let iso = e.date.iso
-                p.bindIdentity(&b, iso: iso); b.text(e.metric); b.text(e.measure.rawValue); b.text(iso); b.text(e.date.precision.rawValue)
+                b.text(joining: p.identityParts(iso: iso), separator: Self.identitySeparator); b.text(e.metric); b.text(e.measure.rawValue); b.text(iso); b.text(e.date.precision.rawValue)
                 b.integer(p.companyID); b.text(e.segment); b.text(e.region); b.real(e.value); b.real(e.low); b.real(e.high); b.text(e.unit)
                 b.text((e.qualifier ?? .exact).rawValue); b.integer(e.forecast ? 1 : 0); b.integer(p.sourceID); b.integer(p.citedByID)
                 b.text(e.common.note); b.text((e.common.verification ?? .unverified).rawValue); b.integer(ingestID)

@@ -21,24 +21,11 @@ final class RawInsert {
             t.withUTF8 { b in _ = sqlite3_bind_text(statement, index, arena.copy(b), Int32(b.count), nil) }
             index += 1
         }
-        /// The texts joined by `separator`, bound as one value (copied straight into the arena).
-        mutating func text(joining parts: String..., separator: UInt8) {
-            var count = -1
-            for part in parts { count += part.utf8.count + 1 }
-            count = max(count, 0)
+        /// The texts joined by `separator`, bound as one value (written straight into the arena).
+        mutating func text(joining parts: [String], separator: UInt8) {
+            let count = JoinedBytes.count(parts)
             let out = arena.reserve(count)
-            var at = 0
-            for k in parts.indices {
-                if k > 0 {
-                    out[at] = separator
-                    at += 1
-                }
-                var part = parts[k]
-                part.withUTF8 { b in
-                    if b.count > 0 { (out + at).update(from: b.baseAddress!, count: b.count) }
-                    at += b.count
-                }
-            }
+            _ = JoinedBytes.write(parts, separator: separator, to: out)
             _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(out).assumingMemoryBound(to: CChar.self), Int32(count), nil)
             index += 1
         }
@@ -137,5 +124,32 @@ final class TextArena {
         }
         next = blocks[block].baseAddress
         left = blocks[block].count
+    }
+}
+
+/// Texts joined by a separator, as bytes: one way for a String (`EntryWriter.joined`) and for a
+/// bound value (`RawInsert.Binder.text(joining:separator:)`), so that both give the same bytes.
+enum JoinedBytes {
+    /// The bytes the parts take joined.
+    static func count(_ parts: [String]) -> Int {
+        max(parts.reduce(parts.count - 1) { $0 + $1.utf8.count }, 0)
+    }
+
+    /// Writes the parts with `separator` between them at `out` (room for `count(parts)` bytes);
+    /// returns how many bytes it wrote.
+    static func write(_ parts: [String], separator: UInt8, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var at = 0
+        for k in parts.indices {
+            if k > 0 {
+                out[at] = separator
+                at += 1
+            }
+            var part = parts[k]
+            part.withUTF8 { b in
+                if let from = b.baseAddress { (out + at).update(from: from, count: b.count) }
+                at += b.count
+            }
+        }
+        return at
     }
 }

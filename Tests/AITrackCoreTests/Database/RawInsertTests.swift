@@ -41,9 +41,10 @@ import Testing
         }
     }
 
-    /// Texts bound joined are the bytes `EntryWriter.joined` makes: empty parts, non-ASCII, a
-    /// part larger than a block; many in a row across blocks.
-    @Test func bindsJoinedTextsAsJoinedMakesThem() throws {
+    /// Texts bound joined, and `EntryWriter.joined`'s String (the identity both make), are the
+    /// standard library's `joined(separator: "|")`: empty parts, non-ASCII, a part larger than a
+    /// block; many in a row across blocks.
+    @Test func bindsJoinedTextsAsTheStandardLibraryJoinsThem() throws {
         let queue = try DatabaseQueue()
         let big = String(repeating: "ü", count: TextArena.blockSize / 2 + 7)
         let cases: [(String, String, String, String)] = [("", "", "", ""), ("a", "", "b", "c"), ("Münchén", "e\u{301}", "|", "x|y"),
@@ -54,13 +55,15 @@ import Testing
             let insert = try RawInsert(db, sql: "INSERT INTO t VALUES " + Array(repeating: "(?)", count: rows * cases.count).joined(separator: ", "))
             _ = try insert.run { b in
                 for _ in 0..<rows {
-                    for (p, q, r, t) in cases { b.text(joining: p, q, r, t, separator: UInt8(ascii: "|")) }
+                    for (p, q, r, t) in cases { b.text(joining: [p, q, r, t], separator: EntryWriter.identitySeparator) }
                 }
             }
             let stored = try Data.fetchAll(db, sql: "SELECT CAST(s AS BLOB) FROM t ORDER BY rowid").map { [UInt8]($0) }
-            let expected = (0..<rows).flatMap { _ in cases.map { Array(EntryWriter.joined([$0.0, $0.1, $0.2, $0.3]).utf8) } }
+            let joined = cases.map { [$0.0, $0.1, $0.2, $0.3].joined(separator: "|") }
+            let expected = (0..<rows).flatMap { _ in joined.map { Array($0.utf8) } }
             #expect(stored.count == expected.count)
             #expect(stored == expected)
+            #expect(cases.map { EntryWriter.joined([$0.0, $0.1, $0.2, $0.3]) } == joined)
         }
     }
 }
