@@ -101,8 +101,19 @@ enum ErrorText {
             return "'\(path)' is damaged (SQLite: \(detail)); restore it from a backup, or export what can still be read."
         case .cannotOpen(let path, let detail):
             return "cannot open the database '\(path)' (\(detail)); check the path and its permissions."
-        case .readOnly(let path):
-            return "cannot write to '\(path)': the file or its folder is read-only; commands that only read still work, or give a writable --db PATH."
+        case .readOnly(let path, let cause):
+            let why: String
+            switch cause {
+            case .file: why = "the file is read-only (no write permission)"
+            case .folder: why = "its folder is read-only, and SQLite must create its files there"
+            case .fileSystem: why = "it is on a read-only file system"
+            case .sideFile(let side):
+                why = side.hasSuffix("-shm")
+                    ? "the file '\(side)' beside it is read-only (another program or user made it); make it writable, or remove it when nothing else uses the database (it holds no data)"
+                    : "the file '\(side)' beside it is read-only (another program or user made it); make it writable (it may hold the last writes: do not remove it)"
+            case .unknown: why = "the file or its folder is read-only"
+            }
+            return "cannot write to '\(path)': \(why); commands that only read still work, or give a writable --db PATH."
         case .diskFull(let path, let at):
             return "could not write to '\(path)'\(at.map { " at \($0)" } ?? ""): the disk is full or a file-size limit was reached; nothing was written."
         case .busy(let path, let seconds):

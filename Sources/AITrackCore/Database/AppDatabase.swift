@@ -131,6 +131,10 @@ public struct AppDatabase: DatabaseReading {
     /// A connection for writing, in WAL mode (readers go on reading while a long ingest writes).
     /// A new file gets pages of `pageSize` bytes.
     static func writableQueue(_ path: String) throws -> DatabaseQueue {
+        // SQLite would open a file it may not write read-only and make a `-wal` and a `-shm`
+        // with the file's permissions beside it: a 0444 `-shm` then blocks every later write,
+        // even once the file is writable again
+        if let cause = ReadOnlyCause.of(path) { throw DatabaseFileProblem.readOnly(path: path, cause: cause) }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration())
             try queue.writeWithoutTransaction { db in
@@ -190,7 +194,13 @@ public struct AppDatabase: DatabaseReading {
                 return ReadOnlyDatabase(reader: queue)
             }
         }
-        return ReadOnlyDatabase(reader: try readOnlyQueue(path))
+        // A file it may not write, with neither `-wal` nor `-shm` beside it, is open in no other
+        // connection (one in WAL mode keeps both while it is open) and has nothing pending:
+        // read it as immutable. A read-only connection would make a `-wal` and a `-shm` with
+        // the file's permissions that it may not remove, and a read-only `-shm` blocks the
+        // writes of everyone after it.
+        let sides = [wal, path + "-shm"].contains { FileManager.default.fileExists(atPath: $0) }
+        return ReadOnlyDatabase(reader: try readOnlyQueue(path, immutable: !sides))
     }
 
     /// Creates the schema (and loads the seed) or applies the missing migrations, in one

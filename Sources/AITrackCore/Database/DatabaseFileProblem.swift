@@ -22,8 +22,8 @@ public enum DatabaseFileProblem: Error, Equatable, Sendable {
     case damaged(path: String, detail: String)
     /// The file or its folder cannot be opened (permissions, a read-only file system).
     case cannotOpen(path: String, detail: String)
-    /// A write to a file (or folder) that is read-only.
-    case readOnly(path: String)
+    /// A write to a file (or folder) that is read-only, and which one blocks it.
+    case readOnly(path: String, cause: ReadOnlyCause = .unknown)
     /// The disk is full or a file-size limit was reached while writing.
     case diskFull(path: String, at: String?)
     /// Another process held the write lock for the whole busy timeout.
@@ -34,7 +34,7 @@ public enum DatabaseFileProblem: Error, Equatable, Sendable {
     /// The file the problem is about.
     public var path: String {
         switch self {
-        case .missing(let p), .empty(let p), .isDirectory(let p), .folderMissing(let p), .notSQLite(let p), .readOnly(let p):
+        case .missing(let p), .empty(let p), .isDirectory(let p), .folderMissing(let p), .notSQLite(let p), .readOnly(let p, _):
             return p
         case .foreign(let p, _), .newer(let p, _, _), .older(let p, _, _), .damaged(let p, _), .cannotOpen(let p, _),
              .diskFull(let p, _), .busy(let p, _), .io(let p, _):
@@ -77,6 +77,35 @@ public enum DatabaseFileProblem: Error, Equatable, Sendable {
         case .SQLITE_NOMEM: return .io(path: path, detail: "out of memory")
         default: return nil
         }
+    }
+}
+
+/// What keeps a write from a database file.
+public enum ReadOnlyCause: Equatable, Sendable {
+    /// The database file itself has no write permission.
+    case file
+    /// Its folder has none, and SQLite must create a file there (the database, or its `-wal`/`-shm`).
+    case folder
+    /// The file system is mounted read-only.
+    case fileSystem
+    /// A `-wal` or `-shm` file beside it (left by another program or user) has no write permission.
+    case sideFile(String)
+    /// SQLite said so, for no cause seen beforehand.
+    case unknown
+
+    /// Why a connection could not write to `path`, seen before opening it (nil: nothing seen),
+    /// so that a refused write creates no `-wal` or `-shm` file that would block a later one.
+    static func of(_ path: String) -> ReadOnlyCause? {
+        let files = FileManager.default
+        let dir = (path as NSString).deletingLastPathComponent
+        if files.fileExists(atPath: path) && access(path, W_OK) != 0 { return errno == EROFS ? .fileSystem : .file }
+        let sides = [path + "-wal", path + "-shm"]
+        if let side = sides.first(where: { files.fileExists(atPath: $0) && access($0, W_OK) != 0 }) { return errno == EROFS ? .fileSystem : .sideFile(side) }
+        // a missing database, `-wal` or `-shm` must be created in the folder
+        if !([path] + sides).allSatisfy(files.fileExists) && access(dir.isEmpty ? "." : dir, W_OK) != 0 {
+            return errno == EROFS ? .fileSystem : .folder
+        }
+        return nil
     }
 }
 
