@@ -87,4 +87,75 @@ import Testing
             try db.runSQL("SELEC * FROM deals")
         }
     }
+
+    /// A writing run's statements run in order, each prepared when it is reached: a table made
+    /// by the first is there for the next (issue 27). Still one transaction: a failure later
+    /// takes the table back too.
+    @Test func aWritingScriptRunsInOrder() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        let r = try db.runSQL("CREATE TABLE t(x); INSERT INTO t VALUES (1); INSERT INTO t SELECT x + 1 FROM t; SELECT x FROM t ORDER BY x", write: true)
+        #expect(r.changes == 2)
+        #expect(r.tables.map(\.rows) == [[[Cell.int(1)], [Cell.int(2)]]])
+        let before = try snapshot(db)
+        #expect(throws: SQLProblem.failed(message: "NOT NULL constraint failed: companies.name", statement: "INSERT INTO companies(name) VALUES (NULL)", wrote: true)) {
+            try db.runSQL("CREATE TABLE u(x); INSERT INTO u VALUES (1); INSERT INTO companies(name) VALUES (NULL)", write: true)
+        }
+        #expect(try db.reader.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'u'") } == 0)
+        #expect(try snapshot(db) == before)
+        // a parameter no statement uses is found at the end, and the run is taken back
+        #expect(throws: SQLProblem.unusedParameter(name: "x", used: [])) {
+            try db.runSQL("CREATE TABLE v(x)", parameters: [SQLParameter(name: "x", value: "1")], write: true)
+        }
+        #expect(try db.reader.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'v'") } == 0)
+    }
+
+    /// A PRAGMA that would switch a guard off or change a stamp is refused (issue 27), however
+    /// it is written; the run is taken back and the connection checks as before.
+    @Test(arguments: ["PRAGMA ignore_check_constraints=ON", "PRAGMA writable_schema = 1", "PRAGMA foreign_keys=OFF", "PRAGMA user_version=99",
+                      "PRAGMA application_id = 7", "PRAGMA journal_mode=DELETE", "pragma main.user_version(3)",
+                      "/* x */ PRAGMA \"ignore_check_constraints\" = true", "PRAGMA [writable_schema]=ON", "EXPLAIN PRAGMA ignore_check_constraints=ON",
+                      "explain query plan PRAGMA writable_schema=ON", "PRAGMA optimize", "PRAGMA wal_checkpoint(TRUNCATE)", "PRAGMA defer_foreign_keys=ON",
+                      "PRAGMA cell_size_check=OFF", "PRAGMA schema_version = 1", "PRAGMA legacy_alter_table=ON", "PRAGMA trusted_schema=ON", "PRAGMA no_such_pragma"])
+    func guardPragmasAreRefused(_ pragma: String) throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        let before = try snapshot(db)
+        let version = try db.reader.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
+        for write in [true, false] {
+            do {
+                _ = write ? try db.runSQL("\(pragma); UPDATE statistics SET value = -500000 WHERE unit <> 'percent_change'", write: true)
+                    : try db.runSQL("SELECT 1; \(pragma)")
+                Issue.record("ran \(pragma)")
+            } catch SQLProblem.pragma(let name, let statement) {
+                #expect(!name.isEmpty && !statement.isEmpty)
+            } catch SQLProblem.writes {
+                #expect(!write)   // a read-only run may refuse it as a write first
+            }
+        }
+        #expect(try snapshot(db) == before)
+        #expect(try db.reader.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == version)
+        // the same connection still applies the table's checks
+        #expect(throws: SQLProblem.self) { try db.runSQL("UPDATE statistics SET value = -1 WHERE unit <> 'percent_change'", write: true) }
+    }
+
+    /// PRAGMAs that only read run, with or without --write.
+    @Test(arguments: ["PRAGMA table_info(statistics)", "PRAGMA main.index_list('deals')", "PRAGMA user_version", "PRAGMA foreign_key_check",
+                      "PRAGMA integrity_check(1)", "pragma page_size", "PRAGMA foreign_keys;", "PRAGMA table_xinfo = companies"])
+    func readingPragmasRun(_ pragma: String) throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        _ = try db.runSQL(pragma)
+        _ = try db.runSQL(pragma, write: true)
+    }
+
+    /// Whatever way a run found to switch a guard off, it does not commit.
+    @Test func aRunThatChangedAGuardIsTakenBack() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        let stamps = try db.reader.read { try SQLGuard.stamps($0) }
+        #expect(try db.reader.read { try SQLGuard.changedGuard($0, stamps: stamps) } == nil)
+        #expect(try db.reader.read { try SQLGuard.changedGuard($0, stamps: [stamps[0] + 1, stamps[1]]) } == "user_version")
+        try db.dbWriter.writeWithoutTransaction { try $0.execute(sql: "PRAGMA ignore_check_constraints = ON") }
+        #expect(try db.reader.read { try SQLGuard.changedGuard($0, stamps: stamps) } == "ignore_check_constraints")
+        #expect(throws: SQLProblem.pragma(name: "ignore_check_constraints", statement: "")) {
+            try db.runSQL("UPDATE deals SET status = 'signed'", write: true)
+        }
+    }
 }

@@ -32,6 +32,30 @@ import Testing
         #expect(wrote.status == 0 && wrote.stderr.contains("1 row changed"))
     }
 
+    /// `sql --write` cannot switch the guards off (issue 27): the PRAGMA is refused with its
+    /// sentence and nothing is written; a script's statements run in order.
+    @Test func sqlWriteKeepsTheGuardsAndRunsScriptsInOrder() throws {
+        let cli = try CLI()
+        let before = try cli.dump()
+        let version = try cli.sqlite("PRAGMA user_version")
+        for pragma in ["PRAGMA ignore_check_constraints=ON", "PRAGMA writable_schema=ON", "PRAGMA user_version=99"] {
+            let r = try cli.run("sql", "--write", "\(pragma); UPDATE statistics SET value = -500000 WHERE metric = 'ai_compute_h100e'")
+            let name = pragma.dropFirst(7).prefix { $0 != "=" }
+            #expect(r.status == 1)
+            #expect(r.stderr == "aitrack: sql: PRAGMA \(name) is not allowed (\(pragma)): a run may not switch off the database's checks or change its stamps; nothing was written; valid: PRAGMAs that only read, such as table_info(statistics), index_list(deals), foreign_key_check, integrity_check, or user_version without a value.\n")
+        }
+        #expect(try cli.dump() == before)
+        #expect(try cli.sqlite("PRAGMA user_version") == version)
+        let end = try cli.run("sql", "--write", "UPDATE deals SET status = 'signed'; END")
+        #expect(end.stderr == "aitrack: sql: END is not allowed (END): a run is one transaction of its own; nothing was written; leave out BEGIN, COMMIT, END, ROLLBACK, SAVEPOINT, RELEASE, ATTACH, DETACH and VACUUM.\n")
+        #expect(try cli.dump() == before)
+        let script = try cli.run("sql", "--write", "CREATE TABLE t(x); INSERT INTO t VALUES(1)")
+        #expect(script.status == 0 && script.stderr == "aitrack: 1 row changed\n", "\(script.stderr)")
+        #expect(try cli.sqlite("SELECT x FROM t") == "1")
+        let read = try cli.run("sql", "PRAGMA table_info(deals)", "--format", "csv")
+        #expect(read.status == 0 && read.stdout.hasPrefix("cid,name,type,notnull,dflt_value,pk\n"), "\(read.stderr)")
+    }
+
     @Test func checkIsSilentWhenCleanAndNamesFindings() throws {
         let cli = try CLI()
         _ = try cli.run("init")
