@@ -108,7 +108,8 @@ struct MetricContext: Sendable {
             FROM statistics st JOIN sources s ON s.id = st.source_id
             WHERE st.metric = ? AND st.measure = 'value' AND st.company_id IS NULL AND st.forecast = 0 AND st.date BETWEEN ? AND ?
             """, arguments: [metric, period.fromISO, period.toISO]) { r in
-            MarketTotal(date: r["date"], precision: Precision(rawValue: r["precision"]) ?? .day, value: r["value"], verified: (r["verification"] as String) == "verified",
+            try ValueRule.check(r["value"], id: r["id"], rule: ValueRule(unit: unit))
+            return MarketTotal(date: r["date"], precision: Precision(rawValue: r["precision"]) ?? .day, value: r["value"], verified: (r["verification"] as String) == "verified",
                         ingestOrder: (r["ingest_id"] as Int64) << 32 | (r["id"] as Int64), source: r["source"])
         }
         let published = try Row.mapAll(db, sql: """
@@ -117,7 +118,9 @@ struct MetricContext: Sendable {
             WHERE st.metric = ? AND st.measure IN (\(Measure.published)) AND st.date BETWEEN ? AND ?
             ORDER BY st.date, st.measure, st.id
             """, arguments: [metric, period.fromISO, period.toISO]) { r in
-            PublishedFigure(statisticID: r["id"], measure: Measure(rawValue: r["measure"])!,
+            let measure = Measure(rawValue: r["measure"]) ?? .value
+            try ValueRule.check(r["value"], id: r["id"], rule: ValueRule(unit: measure == .hhi ? Units.points : Units.percent, measure: measure))
+            return PublishedFigure(statisticID: r["id"], measure: measure,
                             date: EntryDate.stored(r["date"], precision: Precision(rawValue: r["precision"]) ?? .day)?.description ?? r["date"],
                             value: r["value"], qualifier: Qualifier(rawValue: r["qualifier"]) ?? .exact, source: r["source"],
                             citedBy: r["cited_by"], verification: Verification(rawValue: r["verification"]) ?? .unverified)

@@ -71,6 +71,34 @@ import Testing
         #expect(bytes(cli.db) == before)
     }
 
+    /// A value the schema refuses, written around its checks (issue 27: a negative holding
+    /// crashed the report and was ranked by `concentration`), stops both with one sentence
+    /// naming the row and value; the file is left as it was. Company values, a market total and
+    /// a published figure.
+    @Test(arguments: [("-500000", "GPUs", "company", "-500000"), ("150", "percent", "company", "150"), ("9e999", "GPUs", "company", "infinity"),
+                      ("-9e999", "percent_change", "company", "-infinity"), ("-3", "GPUs", "market", "-3"), ("130", "percent", "cr5", "130")])
+    func aValueTheChecksRefuseStopsTheReport(value: String, unit: String, kind: String, shown: String) throws {
+        let cli = try CLI()
+        let company = kind == "company" ? "(SELECT min(id) FROM companies)" : "NULL"
+        let measure = kind == "cr5" ? "cr5" : "value"
+        _ = try cli.sqlite("""
+            INSERT INTO statistics (identity, metric, measure, date, company_id, value, unit, source_id)
+            VALUES ('fine', 'odd_metric', 'value', '2025-01-01', (SELECT max(id) FROM companies), 5, '\(unit)', (SELECT min(id) FROM sources));
+            PRAGMA ignore_check_constraints = 1;
+            INSERT INTO statistics (id, identity, metric, measure, date, company_id, value, unit, source_id)
+            VALUES (99999, 'odd', 'odd_metric', '\(measure)', '2025-01-01', \(company), \(value), '\(kind == "cr5" ? "percent" : unit)', (SELECT min(id) FROM sources));
+            """)
+        let before = bytes(cli.db)
+        let sentence = "aitrack: the database breaks its own checks: statistics row 99999 has value '\(shown)', which the schema refuses; run `aitrack check` and correct the row.\n"
+        for args in [["report", "--year", "2025"], ["report", "--year", "2025", "--format", "json"],
+                     ["concentration", "--metric", "odd_metric", "--year", "2025", "--format", "table"]] {
+            let r = try cli.run(args)
+            #expect(r.status == 1 && r.stderr == sentence, "\(args): \(r.stderr)")
+            #expect(r.stdout.isEmpty, "\(args)")
+        }
+        #expect(bytes(cli.db) == before)
+    }
+
     /// An empty file is a database not made yet: a writing command makes it.
     @Test func anEmptyFileIsMadeByAWritingCommand() throws {
         let cli = try CLI(create: false)
