@@ -172,13 +172,22 @@ public enum ConcentrationCalculator {
                                          firms: [], aggregates: [], cr: [:], hhiLow: nil, hhiHigh: nil, bands: [:], published: published,
                                          alternativesSetAside: setAside, statisticIDs: chosen.map(\.statisticID),
                                          sources: Array(Set(chosen.map(\.source))).sorted(), notes: notes)
-        guard let T = total, T > 0, firmSum > 0 else {
-            result.notes.append(holdings.isEmpty ? "n/a: no company data for \(metric) in \(period)" : "n/a: the company values add up to 0")
+        if let reason = notAMarket(unit: unit, holdings: holdings, chosen: chosen, metric: metric, period: period, total: total, firmSum: firmSum) {
+            // a note the renderers show after "n/a: "
+            result.notes.append(reason)
+            if unit == Units.percentChange || !(total?.isFinite ?? true) { (result.total, result.denominator) = (nil, "none") }
             result.published = published.map { var p = $0; p.agrees = nil; return p }
             return result
         }
+        let T = total!
         // Step 4: shares, and CRn over ranked firms only (aggregates never rank).
-        func share(_ v: Double) -> Double { unit == Units.percent ? v : 100 * v / T }
+        // 100 · v / T, the order the figures were always computed in; v / T · 100 only where
+        // 100 · v would pass Double's range (a value near 1.8e308 from a file written around the checks)
+        func share(_ v: Double) -> Double {
+            if unit == Units.percent { return v }
+            let s = 100 * v / T
+            return s.isFinite ? s : v / T * 100
+        }
         // largest first, equal values by their lowercased key (a dictionary's order differs from
         // one dictionary to the next)
         func ranked(_ values: [String: Double]) -> [RankedFirm] {
@@ -200,6 +209,28 @@ public enum ConcentrationCalculator {
         for regime in Regime.allCases { result.bands[regime] = regime.band(low: low, high: high) }
         result.published = compare(published: published, with: result)
         return result
+    }
+
+    /// Why the values give no shares, or nil when they do: a unit of change (a growth rate has no
+    /// share of anything, whatever kind its metric is), no company values, a value below 0 or not
+    /// finite (the schema allows neither outside `percent_change`; the pure API might get one), or
+    /// a sum of 0 or less, or past what a Double holds.
+    static func notAMarket(unit: String, holdings: [Holding], chosen: [Holding], metric: String, period: Period,
+                           total: Double?, firmSum: Double) -> String? {
+        if holdings.isEmpty { return "no company data for \(metric) in \(period)" }
+        if unit == Units.percentChange {
+            return "\(metric) is in \(unit), a change: a change has no market share, so there are no shares, CRn or HHI"
+        }
+        if let bad = chosen.first(where: { !$0.value.isFinite || $0.value < 0 }) {
+            return "\(bad.company)'s value \(NumberText.plain(bad.value)) is below 0 or not finite: shares need values of 0 or more"
+        }
+        if !firmSum.isFinite || !(total?.isFinite ?? true) {
+            return "the values add up to more than aitrack can compute with (about 1.8e308)"
+        }
+        if firmSum <= 0 {
+            return "the company values add up to 0: there is no total to take shares of"
+        }
+        return (total ?? 0) > 0 ? nil : "there is no total above 0 to take shares of"
     }
 
     /// Step 2: per company (as recorded) and segment, the row of the latest date; among rows of

@@ -71,11 +71,17 @@ public struct StatisticRow: Sendable, Equatable {
     /// The same metric, company, segment and region's latest value of the year before.
     public var previousYear: Double?
 
-    /// The change against the year before: in points for a share, in percent otherwise.
-    public var changePoints: Double? { unit == Units.percent ? previousYear.map { value - $0 } : nil }
+    /// The change against the year before: in points for a share or a growth rate
+    /// (`percent_change`: a change of a change in percent says nothing), in percent otherwise.
+    public var changePoints: Double? {
+        guard unit == Units.percent || unit == Units.percentChange, let b = previousYear else { return nil }
+        let d = value - b
+        return d.isFinite ? d : nil
+    }
     public var changePercent: Double? {
-        guard unit != Units.percent, let b = previousYear, b != 0 else { return nil }
-        return (value - b) / b * 100
+        guard unit != Units.percent, unit != Units.percentChange, let b = previousYear, b > 0 else { return nil }
+        let c = (value - b) / b * 100
+        return c.isFinite ? c : nil
     }
 
     static let columns = ["row_id", "metric", "measure", "date", "company", "segment", "region", "value", "low", "high", "unit",

@@ -373,7 +373,8 @@ public enum JSONWriter {
 }
 
 extension JSONValue {
-    public static func num(_ d: Double) -> JSONValue { .number(NumberText.plain(d)) }
+    /// A number; one that is not finite is `null` (JSON has no infinity or NaN).
+    public static func num(_ d: Double) -> JSONValue { d.isFinite ? .number(NumberText.plain(d)) : .null }
     public static func num(_ i: Int) -> JSONValue { .number(String(i)) }
     public static func str(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
     public static func num(_ d: Double?) -> JSONValue { d.map { JSONValue.num($0) } ?? .null }

@@ -101,8 +101,10 @@ public enum Amount {
 public enum NumberText {
     /// Shortest text that reads back to the same Double, without exponent for ordinary
     /// magnitudes: `10000000000`, `1.16`, `73.56`.
+    /// A value that is not finite (only a file written around the schema's checks holds one,
+    /// or a sum past Double's range) reads "n/a": no output ever says `inf` or `nan`.
     public static func plain(_ v: Double) -> String {
-        if v.isNaN || v.isInfinite { return String(v) }
+        if !v.isFinite { return "n/a" }
         if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
         let s = "\(v)"
         if s.contains("e") {
@@ -164,8 +166,12 @@ public enum NumberText {
     /// Fixed decimals, rounded half away from zero on the decimal value.
     public static func fixed(_ v: Double, _ decimals: Int) -> String {
         let scale = pow10(decimals)
-        let r = (v * scale).rounded(.toNearestOrAwayFromZero) / scale
+        // a value of 2^52 or more is whole already: scaling it would only lose digits (1e21 came
+        // back as 999999999999999900000) or, near Double's largest, overflow
+        let r = abs(v) >= 4_503_599_627_370_496 || !v.isFinite ? v : (v * scale).rounded(.toNearestOrAwayFromZero) / scale
         var s = plain(r)
+        // not finite, or in exponent form (1e+21): no fraction digits to pad
+        guard r.isFinite, !s.contains("e") else { return s }
         if decimals > 0 {
             if !s.contains(".") { s += "." }
             let have = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[1].count
@@ -176,6 +182,7 @@ public enum NumberText {
 
     /// Money and large counts for people: `10 bn`, `86 bn`, `1.16 bn`, `774,000`.
     public static func human(_ v: Double) -> String {
+        guard v.isFinite else { return "n/a" }
         let a = abs(v)
         if a >= 1e12 { return trim(v / 1e12) + " tn" }
         if a >= 1e9 { return trim(v / 1e9) + " bn" }

@@ -85,10 +85,13 @@ public enum Charts {
     /// with its USD value (deals without one get the smallest mark).
     public static func timeline(_ deals: [DealRow], period: Period, width: Double = 560, maxRadius: Double = 24, minRadius: Double = 3) -> [Mark] {
         guard let start = isoDay(period.fromISO), let end = isoDay(period.toISO), end > start else { return [] }
-        let top = max(deals.compactMap(\.valueUSD).max() ?? 0, 1)
+        // a value that is not finite or below 0 (only a file written around the checks has one)
+        // gets the smallest mark, and no say in the scale
+        let usable = { (v: Double?) -> Double? in v.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil } }
+        let top = max(deals.compactMap { usable($0.valueUSD) }.max() ?? 0, 1)
         return deals.compactMap { d in
             guard let day = isoDay(EntryDate.stored(fromDescription: d.date)?.iso ?? "") else { return nil }
-            let r = d.valueUSD.map { max(minRadius, maxRadius * ($0 / top).squareRoot()) } ?? minRadius
+            let r = usable(d.valueUSD).map { max(minRadius, maxRadius * ($0 / top).squareRoot()) } ?? minRadius
             let status = d.verification == "contradicted" ? "contradicted" : d.supersededBy != nil ? "superseded" : "counted"
             return Mark(x: width * Double(day - start) / Double(end - start), r: r, title: d.title, status: status)
         }

@@ -118,9 +118,14 @@ public enum ConcentrationFormatter {
         return out
     }
 
+    /// A share as up to 24 cells of `█` (and a half `▌`), against the largest share `max`; a share
+    /// that is not between 0 and `max` (none should be) draws as nothing or the full width, never
+    /// a crash.
     static func bar(_ share: Double, max: Double) -> String {
         let width = 24.0
-        let cells = share / max * width
+        let ratio = share / max
+        guard ratio.isFinite, ratio > 0 else { return "" }
+        let cells = Swift.min(ratio, 1) * width
         let full = Int(cells)
         return String(repeating: "█", count: full) + (cells - Double(full) >= 0.5 ? "▌" : "")
     }

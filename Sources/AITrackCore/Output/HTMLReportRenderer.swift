@@ -60,6 +60,10 @@ public struct HTMLReportRenderer: ReportRenderer {
         var s = "<section class=\"headline\"><h2>The year in figures</h2><ul>\n"
         for e in r.concentration.prefix(6) {
             let c = e.result
+            guard c.hhiLow != nil else {
+                s += "<li><b>\(HTML.escape(c.metric))</b>: n/a: \(HTML.escape(c.notes.last ?? "no data"))</li>\n"
+                continue
+            }
             s += "<li><b>\(HTML.escape(c.metric))</b>: CR5 \(HTML.escape(ConcentrationFormatter.pct(c.topShare5))), "
                 + "HHI \(HTML.escape(ConcentrationFormatter.hhiText(c))) (\(HTML.escape(c.bands[.us2023] ?? "n/a")), US 2023 guidelines)"
             for p in c.published {

@@ -82,11 +82,11 @@ extension Report {
     /// The USD totals, the year before, and the deals left out of them.
     public var totalsLines: [String] {
         let t = dealTotals
-        var lines = ["\(t.deals) deal\(t.deals == 1 ? "" : "s"); \(t.withValue) with a value in USD terms, together \(NumberText.human(t.usdTotal)) USD"
+        var lines = ["\(t.deals) deal\(t.deals == 1 ? "" : "s"); \(t.withValue) with a value in USD terms, together \(NumberText.human(t.usdTotal)) USD" + (t.usdTotal.isFinite ? "" : " (the values add up to more than aitrack can compute with, about 1.8e308)")
                      + (t.qualifiedCount > 0 ? " (\(t.qualifiedCount) of them stated as at least, at most or approximately)" : "")]
         let p = previousDealTotals
         lines.append("\(period.previousYear): \(p.deals) deal\(p.deals == 1 ? "" : "s"), together \(NumberText.human(p.usdTotal)) USD"
-                     + (p.usdTotal > 0 ? " (change \(t.usdTotal >= p.usdTotal ? "+" : "")\(NumberText.fixed((t.usdTotal - p.usdTotal) / p.usdTotal * 100, 1)) %)" : ""))
+                     + (p.usdTotal > 0 && ((t.usdTotal - p.usdTotal) / p.usdTotal).isFinite ? " (change \(t.usdTotal >= p.usdTotal ? "+" : "")\(NumberText.fixed((t.usdTotal - p.usdTotal) / p.usdTotal * 100, 1)) %)" : ""))
         if t.byKind.count > 1 {
             lines.append("by kind: " + t.byKind.map { "\($0.kind.replacingOccurrences(of: "_", with: " ")) \(NumberText.human($0.usd)) USD (\($0.deals))" }
                 .joined(separator: "; "))
@@ -132,7 +132,7 @@ extension ConcentrationEntry {
         if let lo = c.hhiLow, let plo = p.hhiLow {
             parts.append("HHI low \(NumberText.grouped(plo.rounded())) → \(NumberText.grouped(lo.rounded()))")
         }
-        if c.unit != Units.percent, let t = c.total, let pt = p.total, pt > 0 {
+        if c.unit != Units.percent, let t = c.total, let pt = p.total, pt > 0, ((t - pt) / pt).isFinite {
             parts.append("total \(NumberText.human(pt.rounded())) → \(NumberText.human(t.rounded())) \(c.unit) (\(t >= pt ? "+" : "")\(NumberText.fixed((t - pt) / pt * 100, 1)) %)")
         }
         return parts.isEmpty ? nil : "change against \(p.period): " + parts.joined(separator: "; ")

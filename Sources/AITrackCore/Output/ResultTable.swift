@@ -28,7 +28,7 @@ public enum Cell: Equatable, Sendable {
         switch self {
         case .null: return ""
         case .int(let i): return String(i)
-        case .double(let d): return NumberText.plain(d)
+        case .double(let d): return d.isFinite ? NumberText.plain(d) : ""   // as null: never `inf` for ingest to read back
         case .text(let s): return s
         case .json(let j): return Cell.entryText(j)
         }
