@@ -58,9 +58,47 @@ import Testing
         #expect(r.total == 100)   // a percent metric's total is 100 by definition, data or not
         #expect(shares([], unit: "USD").total == nil)
         #expect(r.hhiLow == nil && r.hhiHigh == nil && r.cr.isEmpty && r.coverage == nil)
-        #expect(r.notes.last?.hasPrefix("n/a") == true)
+        #expect(r.notes.last == "no company data for m in 2025")
         let zero = shares([0, 0], unit: "USD")
         #expect(zero.hhiLow == nil)
+        #expect(zero.notes.last == "the company values add up to 0: there is no total to take shares of")
+    }
+
+    /// A growth rate is no market (issue 27, defect 1): -5 % and +12 % have no shares, whatever
+    /// the signs; the result says why, with no total and no denominator.
+    @Test(arguments: [[-5.0, 12], [5, 12], [0, 0], [-1e300, 1e300]])
+    func aChangeHasNoShares(_ values: [Double]) {
+        let r = shares(values, unit: Units.percentChange)
+        #expect(r.firms.isEmpty && r.aggregates.isEmpty && r.cr.isEmpty && r.bands.isEmpty)
+        #expect(r.hhiLow == nil && r.hhiHigh == nil && r.coverage == nil && r.total == nil)
+        #expect(r.denominator == "none")
+        #expect(r.notes.last == "m is in percent_change, a change: a change has no market share, so there are no shares, CRn or HHI")
+    }
+
+    /// Values the schema refuses but the pure API may be handed: no share of a negative or
+    /// infinite holding, and the result names the company and value.
+    @Test func aValueBelowZeroOrNotFiniteGivesNoShares() {
+        let negative = shares([10, -3], unit: "USD")
+        #expect(negative.hhiLow == nil && negative.firms.isEmpty && negative.cr.isEmpty)
+        #expect(negative.notes.last == "Firm 1's value -3 is below 0 or not finite: shares need values of 0 or more")
+        for bad in [Double.infinity, -.infinity, .nan] {
+            let r = shares([10, bad], unit: "H100e")
+            #expect(r.hhiLow == nil && r.firms.isEmpty, "\(bad)")
+            #expect(r.notes.last == "Firm 1's value n/a is below 0 or not finite: shares need values of 0 or more")
+        }
+    }
+
+    /// Values near Double's largest (defect 2): shares where the sum fits, 100 · v that would
+    /// not fit computed as v / T · 100; a sum past the range is n/a, never an infinite total.
+    @Test func hugeValuesGiveSharesOrSayWhyNot() {
+        let r = shares([5e306, 5e306], unit: "USD")
+        #expect(r.firms.map(\.share) == [50, 50])
+        #expect(r.cr[2] == 100 && r.hhiLow == 5000 && r.hhiHigh == 5000)
+        let top = shares([.greatestFiniteMagnitude, 1], unit: "USD")
+        #expect(top.firms.first?.share == 100 && top.hhiLow == 10_000)
+        let past = shares([1.7e308, 1.7e308], unit: "USD")
+        #expect(past.hhiLow == nil && past.firms.isEmpty && past.total == nil)
+        #expect(past.notes.last == "the values add up to more than aitrack can compute with (about 1.8e308)")
     }
 
     @Test func coverageBelowHundredWithTheTailBound() {

@@ -47,4 +47,18 @@ import Testing
             #expect(Amount.plainDecimal(other) == nil, "\(other)")
         }
     }
+
+    /// No figure says `inf` or `nan` (issue 27, defect 2): what is not finite reads n/a, and a
+    /// value near Double's largest keeps its exponent form with nothing padded after it.
+    @Test func valuesThatAreNotFiniteOrHugeReadAsText() {
+        #expect(NumberText.plain(.infinity) == "n/a" && NumberText.plain(-.infinity) == "n/a" && NumberText.plain(.nan) == "n/a")
+        #expect(NumberText.fixed(.infinity, 1) == "n/a" && NumberText.fixed(.nan, 2) == "n/a")
+        #expect(NumberText.fixed(1.7e308, 1) == "1.7e+308")
+        #expect(NumberText.fixed(.greatestFiniteMagnitude, 2) == "1.7976931348623157e+308")
+        #expect(NumberText.fixed(1e21, 2) == "1e+21" && NumberText.fixed(1e20, 1) == "100000000000000000000.0")
+        #expect(NumberText.fixed(2.25, 1) == "2.3" && NumberText.fixed(12, 2) == "12.00")
+        #expect(JSONValue.num(Double.infinity) == .null && JSONValue.num(Double.nan) == .null)
+        #expect(JSONValue.num(1.7e308) == .number("1.7e+308"))
+        #expect(Cell.double(.infinity).plain == "" && Cell.double(-.infinity).plain == "")
+    }
 }
