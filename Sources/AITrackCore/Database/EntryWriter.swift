@@ -119,6 +119,10 @@ final class EntryWriter {
     func companyID(_ name: String, field: String) throws -> Int64 {
         let key = NameKey.of(name)
         if let id = companyIDs[key] { return id }
+        // a name of only invisible characters would be one company for all of them
+        guard !key.isEmpty else {
+            throw FieldProblem(field: field, problem: "is empty (it holds only invisible characters)", valid: "valid: a company name")
+        }
         if strictNames {
             throw FieldProblem(field: field, problem: "'\(name)' is not a known company or alias",
                                valid: "valid: a company or alias stored before", remedy: .allowNewNames)
