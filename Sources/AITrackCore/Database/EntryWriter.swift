@@ -24,6 +24,8 @@ final class EntryWriter {
     /// The source the last statistic named (`sourceIDAndLowerName`); forgotten at any other entry.
     var lastSource: (ref: SourceRef, id: Int64, lower: String)?
     var metricUnits: [String: String] = [:]
+    /// Metrics whose unit was first given in this write (not stored before it).
+    var runMetricUnits: Set<String> = []
     /// The inserts of new statistics (`insertNew`) by number of rows, prepared on first use.
     var newStatistics: [Int: RawInsert] = [:]
     /// Statistics of a bulk ingest waiting to be inserted together (`stage`, `flushStaged`).

@@ -96,7 +96,8 @@ enum SQLFormat: String, Vocabulary, ExpressibleByArgument {
 
 /// `--year`, `--period`, `--from`, `--to`.
 struct PeriodOptions: ParsableArguments {
-    @Option(help: "Only this calendar year, e.g. 2025.") var year: Int?
+    // unconditional: `--year -1` is a year to refuse as one, not an option
+    @Option(parsing: .unconditional, help: "Only this calendar year, e.g. 2025.") var year: Int?
 
     @Option(help: ArgumentHelp("Only this period: 2025, 2025-Q3, 2025-08 or 2025-08-21.", valueName: "period")) var period: String?
 
