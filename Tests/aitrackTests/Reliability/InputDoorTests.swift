@@ -95,6 +95,15 @@ import Testing
         #expect(!r.stderr.contains("Missing value"))
     }
 
+    @Test(arguments: [["--from", "-1"], ["--to", "-2025-Q1"], ["--period", "-2025"]])
+    func aNegativeDateSaysWhatDatesAre(_ date: [String]) throws {
+        let cli = try CLI(seed: false)
+        let r = try cli.run(["deals"] + date)
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("\(date[0]): '\(date[1])' is not a date; valid: YYYY"), "\(r.stderr)")
+        #expect(!r.stderr.contains("Missing value"))
+    }
+
     @Test func aCSVHeaderWithoutANameIsBlamedOnLineOne() throws {
         let cli = try CLI(seed: false)
         let file = try cli.write("a.csv", "type,name,,country\ncompany,Acme,x,DE\n")
