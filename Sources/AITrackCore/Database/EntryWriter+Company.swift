@@ -15,6 +15,9 @@ extension EntryWriter {
             existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM companies WHERE entry_key = ?"), arguments: [key])
         }
         let key = NameKey.of(e.name)
+        guard !key.isEmpty else {
+            throw FieldProblem(field: "name", problem: "is empty (it holds only invisible characters)", valid: "valid: a company name")
+        }
         if existing == nil, let found = companyIDs[key] {
             guard nameKeys.contains(key) else {
                 let aliasOf = try canonicalCompanyName(found)

@@ -37,7 +37,9 @@ extension EntryWriter {
                 if let stored { metricUnits[e.metric] = stored }
             }
             if let stored, stored != e.unit {
-                throw FieldProblem(field: "unit", problem: "'\(e.unit)' differs from the unit '\(stored)' stored for metric \(e.metric)",
+                // a unit an earlier entry of this write gave is not yet "stored"
+                let whence = runMetricUnits.contains(e.metric) ? "an earlier entry of this input gave" : "stored for"
+                throw FieldProblem(field: "unit", problem: "'\(e.unit)' differs from the unit '\(stored)' \(whence) metric \(e.metric)",
                                    valid: "valid: \(stored) (a metric has one unit; give another unit a metric of its own)")
             }
             if stored == nil, !storedMetrics.contains(e.metric), let close = CloseNames.closest(to: e.metric, in: storedMetrics) {
@@ -48,6 +50,7 @@ extension EntryWriter {
                 summary.lookAlikes.append((what: "metric", created: e.metric, suggestion: close))
                 storedMetrics.append(e.metric)
             }
+            if stored == nil { runMetricUnits.insert(e.metric) }
             metricUnits[e.metric] = e.unit
         }
         var companyName = ""

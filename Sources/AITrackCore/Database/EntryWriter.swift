@@ -24,6 +24,8 @@ final class EntryWriter {
     /// The source the last statistic named (`sourceIDAndLowerName`); forgotten at any other entry.
     var lastSource: (ref: SourceRef, id: Int64, lower: String)?
     var metricUnits: [String: String] = [:]
+    /// Metrics whose unit was first given in this write (not stored before it).
+    var runMetricUnits: Set<String> = []
     /// The inserts of new statistics (`insertNew`) by number of rows, prepared on first use.
     var newStatistics: [Int: RawInsert] = [:]
     /// Statistics of a bulk ingest waiting to be inserted together (`stage`, `flushStaged`).
@@ -119,6 +121,10 @@ final class EntryWriter {
     func companyID(_ name: String, field: String) throws -> Int64 {
         let key = NameKey.of(name)
         if let id = companyIDs[key] { return id }
+        // a name of only invisible characters would be one company for all of them
+        guard !key.isEmpty else {
+            throw FieldProblem(field: field, problem: "is empty (it holds only invisible characters)", valid: "valid: a company name")
+        }
         if strictNames {
             throw FieldProblem(field: field, problem: "'\(name)' is not a known company or alias",
                                valid: "valid: a company or alias stored before", remedy: .allowNewNames)

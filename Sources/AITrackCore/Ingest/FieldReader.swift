@@ -17,12 +17,25 @@ struct FieldReader {
         fields.last { $0.0 == name }?.1
     }
 
-    /// A present, non-empty value.
-    private func raw(_ name: String) -> JSONValue? {
+    /// A present value; nil when the field is absent or null (an empty CSV cell is absent). A
+    /// text that is present but blank — spaces of any kind, invisible characters, `""` — is
+    /// refused: it would otherwise stand for "none" (a blank company, a market-level figure).
+    private func raw(_ name: String) throws(FieldProblem) -> JSONValue? {
         switch value(name) {
         case nil, .null?: return nil
-        case .string(let s)? where s.trimmed.isEmpty: return nil
+        case .string(let s)? where Self.isBlank(s):
+            throw FieldProblem(field: name, problem: "is blank", valid: "valid: text with visible characters")
         case let v?: return v
+        }
+    }
+
+    /// Whether a text holds nothing visible: only white space, control and format characters
+    /// (zero-width spaces and joiners, word joiner, BOM, soft hyphen, bidirectional marks).
+    static func isBlank(_ s: String) -> Bool {
+        // most text starts with a visible ASCII character: no Unicode look-up
+        if let b = s.utf8.first, b > 0x20 && b < 0x7F { return false }
+        return s.unicodeScalars.allSatisfy { u in
+            u.properties.isWhitespace || u.properties.generalCategory == .format || u.properties.generalCategory == .control
         }
     }
 
@@ -42,7 +55,7 @@ struct FieldReader {
     }
 
     func string(_ name: String) throws(FieldProblem) -> String? {
-        switch raw(name) {
+        switch try raw(name) {
         case nil: return nil
         case .string(let s)?:
             try Self.checkText(s, field: name)
@@ -58,10 +71,11 @@ struct FieldReader {
     }
 
     func number(_ name: String) throws(FieldProblem) -> Double? {
-        switch raw(name) {
+        switch try raw(name) {
         case nil: return nil
         case .number(let n)?:
-            guard let d = Double(n), d.isFinite else { throw FieldProblem(field: name, problem: "'\(n)' is out of range", valid: Amount.validForms) }
+            guard let d = Double(n), d.isFinite else { throw FieldProblem(field: name, problem: "'\(n)' is too large", valid: Amount.limitText) }
+            try Amount.checkLimit(d, text: n, field: name)
             return d
         case .string(let s)?: return try Amount.parse(s, field: name)
         case let v?: throw FieldProblem(field: name, problem: "is \(v.typeName)", valid: Amount.validForms)
@@ -74,7 +88,7 @@ struct FieldReader {
     }
 
     func bool(_ name: String) throws(FieldProblem) -> Bool? {
-        switch raw(name) {
+        switch try raw(name) {
         case nil: return nil
         case .bool(let b)?: return b
         case .string(let s)?:
@@ -126,16 +140,23 @@ struct FieldReader {
 
     /// A JSON array of strings, or a `;`-separated string (CSV).
     func list(_ name: String) throws(FieldProblem) -> [String] {
-        switch raw(name) {
+        switch try raw(name) {
         case nil: return []
         case .string(let s)?:
             try Self.checkText(s, field: name)
-            return s.split(separator: ";").map { $0.trimmed }.filter { !$0.isEmpty }
+            let items = s.split(separator: ";").map { $0.trimmed }.filter { !$0.isEmpty }
+            if items.contains(where: Self.isBlank) {
+                throw FieldProblem(field: name, problem: "holds a blank item", valid: "valid: items with visible characters, split by ;")
+            }
+            return items
         case .array(let items)?:
             var out: [String] = []
             for item in items {
-                guard case .string(let s) = item, !s.trimmed.isEmpty else {
+                guard case .string(let s) = item else {
                     throw FieldProblem(field: name, problem: "holds \(item.typeName)", valid: "valid: a list of non-empty strings")
+                }
+                guard !Self.isBlank(s) else {
+                    throw FieldProblem(field: name, problem: "holds a blank item", valid: "valid: a list of strings with visible characters")
                 }
                 try Self.checkText(s, field: name)
                 out.append(s.trimmed)
@@ -147,7 +168,7 @@ struct FieldReader {
 
     /// `[{"company","role"}]`, `["Company:role"]`, or `Company:role;Company:role`.
     func parties(_ name: String) throws(FieldProblem) -> [Party] {
-        switch raw(name) {
+        switch try raw(name) {
         case nil: return []
         case .string:
             var out: [Party] = []

@@ -108,6 +108,13 @@ enum RecordReader {
                 var h = texts
                 if let first = h.first, first.hasPrefix("\u{FEFF}") { h[0] = String(first.dropFirst()) }
                 h = h.map { $0.trimmed }
+                // a column without a name is the header's fault (line 1), not its rows'
+                if shaper.options.maps.isEmpty, let k = h.firstIndex(where: \.isEmpty), h.count > 1 {
+                    _ = try sink(loc, .failure(FieldProblem(field: "column \(k + 1)", problem: "has no name in the header",
+                                                            valid: "valid: a field name for every column, e.g. \(EntryDecoder.fields[.statistic]!.prefix(3).joined(separator: ", "))")))
+                    stop = true
+                    return
+                }
                 switch shaper.columnFields(header: h) {
                 case .success(let cf): columnFields = cf
                 case .failure(let p):

@@ -14,11 +14,54 @@ public enum Amount {
         "t": 12, "tn": 12, "trillion": 12,
     ]
 
+    /// Values must be below this in magnitude: no market in any unit reaches it, and sums and
+    /// ratios of such values stay finite.
+    public static let limit = 1e18
+    public static let limitText = "aitrack takes values below 1e18 in magnitude"
+
     public static func parse(_ text: String, field: String) throws(FieldProblem) -> Double {
         guard let v = parseOrNil(text) else {
+            if let point = decimalCommaForm(text) {
+                throw FieldProblem(field: field, problem: "'\(text)' has a comma after the decimal point",
+                                   valid: "use a point for decimals: \(point)")
+            }
+            if overflows(text) { throw tooLarge(text, field: field) }
             throw FieldProblem(field: field, problem: "'\(text)' is not a number", valid: validForms)
         }
+        try checkLimit(v, text: text, field: field)
         return v
+    }
+
+    /// Refuses a value of magnitude 1e18 or more (`text` as the user wrote it, for the message).
+    public static func checkLimit(_ v: Double, text: String, field: String) throws(FieldProblem) {
+        guard v.isFinite, abs(v) < limit else { throw tooLarge(text, field: field) }
+    }
+
+    static func tooLarge(_ text: String, field: String) -> FieldProblem {
+        FieldProblem(field: field, problem: "'\(text)' is too large", valid: limitText)
+    }
+
+    /// A number in digits whose exponent is beyond any Double (`1e400`, `9e308`, `1e300 tn`).
+    private static func overflows(_ text: String) -> Bool {
+        var t = text.trimmed.lowercased()
+        if let idx = t.lastIndex(where: { $0.isNumber }) { t = String(t[...idx]) }
+        guard t.allSatisfy({ ($0.isASCII && $0.isNumber) || ".e+-".contains($0) }),
+              let e = t.firstIndex(of: "e"), let ev = Int(t[t.index(after: e)...]), ev > 0 else { return false }
+        return ev >= 400 || Double(t).map { $0.isInfinite } == true
+    }
+
+    /// `1.000,5` (a point grouping thousands, a comma for decimals): the value written with a
+    /// point for decimals (`1000.5`), for the message; nil for anything else.
+    static func decimalCommaForm(_ text: String) -> String? {
+        var t = text.trimmed
+        var tail = ""
+        if let idx = t.lastIndex(where: { $0.isNumber }) {
+            tail = String(t[t.index(after: idx)...])
+            t = String(t[...idx])
+        }
+        guard let comma = t.lastIndex(of: ","), let point = t.firstIndex(of: "."), point < comma,
+              t.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," || $0 == "-" || $0 == "+" }) else { return nil }
+        return t.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".") + tail
     }
 
     public static func parseOrNil(_ text: String) -> Double? {
@@ -58,7 +101,10 @@ public enum Amount {
         }
         // thousands separators: only as proper groups of three
         if mantissa.contains(",") {
-            let intPart = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            // a comma belongs to the integer part only: `1.000,5` is not 1.0005
+            guard parts.count == 1 || !parts[1].contains(",") else { return nil }
+            let intPart = parts[0]
             let groups = intPart.split(separator: ",", omittingEmptySubsequences: false)
             guard let g0 = groups.first, (1...3).contains(g0.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
             mantissa = Substring(mantissa.replacingOccurrences(of: ",", with: ""))

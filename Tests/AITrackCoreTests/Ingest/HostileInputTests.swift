@@ -54,9 +54,9 @@ import Testing
         ("Infinity as text", "a.ndjson", ndjson(#"{"type":"fx","currency":"EUR","date":"2025","usd":"Infinity"}"#),
          .refused("a.ndjson:1: usd: 'Infinity' is not a number; valid: a number such as 10000000000, 10e9, 10 bn, 1.5k or 2 tn")),
         ("1e400", "a.ndjson", ndjson(#"{"type":"fx","currency":"EUR","date":"2025","usd":1e400}"#),
-         .refused("a.ndjson:1: usd: '1e400' is out of range; valid: a number such as 10000000000, 10e9, 10 bn, 1.5k or 2 tn")),
+         .refused("a.ndjson:1: usd: '1e400' is too large; aitrack takes values below 1e18 in magnitude")),
         ("1e400 in CSV", "a.csv", Array("type,currency,date,usd\nfx,EUR,2025,1e400\n".utf8),
-         .refused("a.csv:2: usd: '1e400' is not a number; valid: a number such as 10000000000, 10e9, 10 bn, 1.5k or 2 tn")),
+         .refused("a.csv:2: usd: '1e400' is too large; aitrack takes values below 1e18 in magnitude")),
         ("deeply nested JSON", "a.ndjson", ndjson(#"{"type":"company","name":"A","note":"# + String(repeating: "[", count: 100_000) + "}"),
          .refused("a.ndjson:1: column 100: JSON nested too deeply; valid: one complete JSON object per line")),
         ("invalid UTF-8 in NDJSON", "a.ndjson", Array(#"{"type":"company","name":"M"#.utf8) + [0xFC, 0x22, 0x7D, 0x0A],
@@ -73,6 +73,48 @@ import Testing
          .stored(sql: "SELECT group_concat(name, ' ') FROM companies WHERE name IN ('Acme', 'Beta')", stored: "Acme Beta")),
         ("a bad line after CR endings names its line", "a.csv", Array("type,name,country\rcompany,Acme,DE\rcompany,Beta,XYZ\r".utf8),
          .refused("a.csv:3: country: 'XYZ' is not a country code; valid: a two-letter ISO 3166 code such as US, DE, FR")),
+    ] + doorCases
+
+    static func stat(_ fields: String) -> [UInt8] {
+        ndjson(#"{"type":"statistic","metric":"revenue_growth","date":"2025","value":5,"unit":"percent_change","source":"S","# + fields + "}")
+    }
+    static let tooLarge = "is too large; aitrack takes values below 1e18 in magnitude"
+    static let blank = "is blank; valid: text with visible characters"
+
+    /// Issue 27 (defects 3, 4, 5, 6): huge values, decimal commas, blank and invisible fields
+    /// are refused at the door; an empty CSV cell still means none.
+    static let doorCases: [(String, String, [UInt8], Expect)] = [
+        ("5e306 as a JSON number", "a.ndjson", ndjson(#"{"type":"statistic","metric":"m","date":"2025","value":5e306,"unit":"USD","source":"S"}"#),
+         .refused("a.ndjson:1: value: '5e306' \(tooLarge)")),
+        ("1e18 as text", "a.ndjson", ndjson(#"{"type":"statistic","metric":"m","date":"2025","value":"1e18","unit":"USD","source":"S"}"#),
+         .refused("a.ndjson:1: value: '1e18' \(tooLarge)")),
+        ("a huge low", "a.ndjson", stat(#""low":-1e20"#), .refused("a.ndjson:1: low: '-1e20' \(tooLarge)")),
+        ("a suffix past the limit", "a.csv", Array("type,date,kind,parties,value,currency,source\ndeal,2025,other,A:partner,5e9 tn,USD,S\n".utf8),
+         .refused("a.csv:2: value: '5e9 tn' \(tooLarge)")),
+        ("a huge fx rate", "a.csv", Array("type,currency,date,usd\nfx,EUR,2025,\"1,000,000,000,000,000,000\"\n".utf8),
+         .refused("a.csv:2: usd: '1,000,000,000,000,000,000' \(tooLarge)")),
+        ("just below the limit", "a.ndjson", ndjson(#"{"type":"statistic","metric":"m","date":"2025","value":9.99e17,"unit":"USD","source":"S"}"#),
+         .stored(sql: "SELECT value FROM statistics WHERE metric = 'm'", stored: "9.99e+17")),
+        ("a decimal comma after a point", "a.ndjson", stat(#""company":"A","high":"1.000,5""#),
+         .refused("a.ndjson:1: high: '1.000,5' has a comma after the decimal point; use a point for decimals: 1000.5")),
+        ("a decimal comma with a suffix", "a.csv", Array("type,date,kind,parties,value,currency,source\ndeal,2025,other,A:partner,\"1.000,5 bn\",USD,S\n".utf8),
+         .refused("a.csv:2: value: '1.000,5 bn' has a comma after the decimal point; use a point for decimals: 1000.5 bn")),
+        ("a no-break space as company", "a.ndjson", stat(#""company":"\u00a0""#), .refused("a.ndjson:1: company: \(blank)")),
+        ("spaces as company in CSV", "a.csv", Array("type,metric,date,company,value,unit,source\nstatistic,m,2025,   ,1,USD,S\n".utf8),
+         .refused("a.csv:2: company: \(blank)")),
+        ("an empty JSON segment", "a.ndjson", stat(#""segment":"""#), .refused("a.ndjson:1: segment: \(blank)")),
+        ("a zero-width region", "a.ndjson", stat(#""region":"\u200b\u2060""#), .refused("a.ndjson:1: region: \(blank)")),
+        ("an invisible company name", "a.ndjson", ndjson(#"{"type":"company","name":"\u200b"}"#), .refused("a.ndjson:1: name: \(blank)")),
+        ("a soft hyphen and BOM as source", "a.ndjson", ndjson(#"{"type":"statistic","metric":"m","date":"2025","value":5,"unit":"USD","source":"\u00ad\ufeff"}"#),
+         .refused("a.ndjson:1: source: \(blank)")),
+        ("an invisible party", "a.ndjson", ndjson(#"{"type":"deal","date":"2025","kind":"other","parties":["\u200b:partner"],"source":"S"}"#),
+         .refused("a.ndjson:1: parties: holds a company name of only invisible characters; valid: Company:role")),
+        ("an invisible member", "a.ndjson", ndjson(#"{"type":"alliance","name":"X","members":["A","\u2060"],"source":"S"}"#),
+         .refused("a.ndjson:1: members: holds a blank item; valid: a list of strings with visible characters")),
+        ("an invisible alias in CSV", "a.csv", Array("type,name,aliases\ncompany,Acme,B;\u{200B}\n".utf8),
+         .refused("a.csv:2: aliases: holds a blank item; valid: items with visible characters, split by ;")),
+        ("an empty CSV cell is none", "a.csv", Array("type,metric,date,company,segment,value,unit,source\nstatistic,m,2025,,,7,USD,S\n".utf8),
+         .stored(sql: "SELECT coalesce(company_id, 'none') || '/' || coalesce(segment, 'none') FROM statistics WHERE metric = 'm'", stored: "none/none")),
     ]
 
     @Test(arguments: cases.indices)

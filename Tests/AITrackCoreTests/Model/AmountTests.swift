@@ -16,6 +16,39 @@ import Testing
         #expect(throws: FieldProblem.self) { try Amount.parse(text, field: "value") }
     }
 
+    /// Issue 27 (defect 3): values of magnitude 1e18 or more, scaled by their suffix, are
+    /// refused with the limit; just below it they are read.
+    @Test(arguments: ["5e306", "1e18", "-1e18", "1000000000000000000", "1,000,000,000,000,000,000", "5e9 tn", "1e6 tn", "1e400", "-2e308 tn", "9e308"])
+    func refusesValuesAtTheLimit(text: String) {
+        #expect(throws: FieldProblem(field: "value", problem: "'\(text)' is too large", valid: "aitrack takes values below 1e18 in magnitude")) {
+            try Amount.parse(text, field: "value")
+        }
+    }
+
+    @Test func readsValuesBelowTheLimit() throws {
+        #expect(try Amount.parse("9.99e17", field: "value") == 9.99e17)
+        #expect(try Amount.parse("999999 tn", field: "value") == 999_999e12)
+        #expect(try Amount.parse("-5", field: "value") == -5)
+    }
+
+    /// Issue 27 (defect 4): a comma after the point is a decimal comma, refused with the value
+    /// as it would be written; it is never dropped from the fraction.
+    @Test(arguments: [("1.000,5", "1000.5"), ("1.000,5 bn", "1000.5 bn"), ("1.234.567,89", "1234567.89"), ("-2.000,25", "-2000.25")])
+    func refusesDecimalCommas(text: String, written: String) {
+        #expect(Amount.parseOrNil(text) == nil)
+        #expect(throws: FieldProblem(field: "value", problem: "'\(text)' has a comma after the decimal point", valid: "use a point for decimals: \(written)")) {
+            try Amount.parse(text, field: "value")
+        }
+    }
+
+    /// The documented forms still read as before (README: values).
+    @Test func documentedFormsStillRead() throws {
+        for (text, v) in [("10000000000", 1e10), ("10e9", 1e10), ("10 bn", 1e10), ("1.5k", 1500), ("2 tn", 2e12),
+                          ("1,000.5", 1000.5), ("1,000,000", 1e6), ("550,000", 550_000.0)] {
+            #expect(try Amount.parse(text, field: "value") == v, "\(text)")
+        }
+    }
+
     @Test func plainTextReadsBackExactly() {
         for v in [1e10, 0.1, 73.56, 1_160_000_000, 553_714, 1e-7, 123456789.125] {
             #expect(Double(NumberText.plain(v)) == v)
