@@ -51,6 +51,8 @@ import Testing
         #expect(check.status != 0 && check.stderr.contains("the view deals_overview differs from this version's definition"))
         let report = try cli.run("report", "--year", "2025")
         #expect(report.status != 0 && report.stderr.contains("aitrack's view deals_overview differs from this version's definition, so its figures cannot be trusted; restore it with `aitrack db repair"))
+        let concentration = try cli.run("concentration", "--metric", "ai_compute_h100e", "--year", "2025")
+        #expect(concentration.status != 0 && concentration.stderr.contains("restore it with `aitrack db repair"))
         let before = try bytes(cli.db)
         let dry = try cli.run("db", "repair", "--dry-run")
         #expect(dry.stdout == "would restore the view deals_overview (it differed from this version's definition)\n")
