@@ -16,6 +16,10 @@ enum ErrorText {
         case let e as AITrackError: return [e.message] + e.details
         case let p as DatabaseFileProblem: return [sentence(p)]
         case let p as FieldProblem: return [p.text + "."]
+        case SchemaProblem.changed(let path, let type, let name, let missing):
+            return ["'\(path)': aitrack's \(type) \(name) \(missing ? "is missing" : "differs from this version's definition"), so its figures cannot be trusted; restore it with `aitrack db repair --db \(shell(path))`."]
+        case SchemaProblem.tablesChanged(let path, let names):
+            return ["'\(path)': the table\(names.count == 1 ? "" : "s") \(names.joined(separator: ", ")) differ\(names.count == 1 ? "s" : "") from this version's definition, and `db repair` restores no table; nothing was written; export the data (aitrack export --dir DIR) and ingest it into a new file."]
         case let e as InputError: return [e.description + "."]
         case QueryProblem.unknownCompany(let name):
             return ["--company: '\(name)' is not a known company or alias; see `aitrack companies` for the names."]
@@ -95,6 +99,8 @@ enum ErrorText {
         case .newer(let path, let version, let unknown):
             return "'\(path)' has schema version \(version), newer than this aitrack's \(Migrations.currentVersion)"
                 + (unknown.isEmpty ? "" : " (unknown migration \(unknown.joined(separator: ", ")))") + "; use a newer aitrack to open it."
+        case .stampMissing(let path):
+            return "'\(path)' has aitrack's tables of schema version \(Migrations.currentVersion), but its version stamp is missing; restore it with `aitrack db repair --db \(shell(path))`."
         case .older(let path, let version, let current):
             return "'\(path)' has schema version \(version) and this aitrack uses \(current); upgrade it with `aitrack db upgrade --db \(shell(path))` (a command that only reads never changes the file)."
         case .damaged(let path, let detail):

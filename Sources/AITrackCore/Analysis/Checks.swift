@@ -9,18 +9,9 @@ public struct CheckFinding: Sendable {
 
 /// The data rules beyond SQLite's own checks, each a query that returns the rows breaking it.
 enum CheckRules {
-    static let schemaObjectMissing = "a table, index, trigger or view of the schema missing"
-
-    /// Every table, index, trigger and view the migrations make, as "type name" (from an empty
-    /// in-memory database): a file without one of them no longer keeps the schema's rules.
-    static func schemaObjects() throws -> Set<String> {
-        let queue = try DatabaseQueue()
-        try Migrations.migrator.migrate(queue)
-        return try queue.read { try names($0) }
-    }
-
-    static func names(_ db: Database) throws -> Set<String> {
-        Set(try Row.fetchAll(db, sql: "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").map { "\($0[0] as String) \($0[1] as String)" })
+    /// The finding of an object of aitrack's schema that is missing or not as this version defines it.
+    static func schemaRule(_ o: SchemaObject, missing: Bool) -> String {
+        "the \(o.type) \(o.name) " + (missing ? "is missing" : "differs from this version's definition")
     }
 
     static let all: [(String, String)] = [
@@ -83,6 +74,12 @@ enum CheckRules {
 }
 
 extension DatabaseReading {
+    /// Objects of the file that aitrack does not define (a user's tables, views, indexes, an FTS
+    /// table and its shadow tables): notes of `check`, never findings.
+    public func checkNotes() throws -> [String] {
+        try reader.read { db in try SchemaReference.compare(db).added.map { "the \($0.type) \($0.name) is not aitrack's (a user's or another program's); check leaves it alone" } }
+    }
+
     /// SQLite's integrity and foreign-key checks, then the data rules. Empty when clean.
     public func check() throws -> [CheckFinding] {
         try reader.read { db in
@@ -102,10 +99,11 @@ extension DatabaseReading {
                 for r in try Row.fetchAll(stmt) { t.rows.append(r.databaseValues.map(Self.cell)) }
                 if !t.rows.isEmpty { findings.append(CheckFinding(rule: rule, rows: t)) }
             }
-            let missing = try CheckRules.schemaObjects().subtracting(CheckRules.names(db)).sorted()
-            if !missing.isEmpty {
-                findings.append(CheckFinding(rule: CheckRules.schemaObjectMissing, rows: ResultTable(
-                    columns: ["type", "name"], rows: missing.map { m in m.split(separator: " ", maxSplits: 1).map { .text(String($0)) } })))
+            let schema = try SchemaReference.compare(db)
+            for o in schema.changed {
+                let missing = schema.missing.contains(o)
+                findings.append(CheckFinding(rule: CheckRules.schemaRule(o, missing: missing), rows: ResultTable(
+                    columns: ["type", "name", "state"], rows: [[.text(o.type), .text(o.name), .text(missing ? "missing" : "differs")]])))
             }
             return findings
         }

@@ -74,6 +74,7 @@ public struct AppDatabase: DatabaseReading {
     public static func open(path: String, seed: Bool = true) throws -> Opened {
         let state = try DatabaseFileState.inspect(path)
         if case .aitrack(let applied, let userVersion) = state { try refuseNewer(path, applied: applied, userVersion: userVersion) }
+        if state == .unstamped { throw DatabaseFileProblem.stampMissing(path: path) }
         try requireFolder(path)
         let queue = try writableQueue(path)
         let done = try createOrMigrate(queue, seed: seed, path: path)
@@ -108,10 +109,12 @@ public struct AppDatabase: DatabaseReading {
                 throw DatabaseFileProblem.older(path: path, version: max(userVersion, applied.count), current: Migrations.currentVersion)
             }
             return OpenedForReading(database: try reader(path), created: false, seed: nil)
+        case .unstamped:
+            throw DatabaseFileProblem.stampMissing(path: path)
         }
     }
 
-    private static func refuseNewer(_ path: String, applied: Set<String>, userVersion: Int) throws {
+    static func refuseNewer(_ path: String, applied: Set<String>, userVersion: Int) throws {
         let unknown = applied.filter { id in !Migrations.all.contains { $0.name == id } }.sorted()
         if !unknown.isEmpty || userVersion > Migrations.currentVersion {
             throw DatabaseFileProblem.newer(path: path, version: max(userVersion, applied.count), unknownMigrations: unknown)

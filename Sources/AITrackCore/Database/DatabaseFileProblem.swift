@@ -16,6 +16,9 @@ public enum DatabaseFileProblem: Error, Equatable, Sendable {
     case foreign(path: String, tables: Int)
     /// Written by a newer aitrack.
     case newer(path: String, version: Int, unknownMigrations: [String])
+    /// aitrack's own tables (this version's, column for column) without a version stamp that
+    /// says so (a `.dump` restored: `user_version` 0; `grdb_migrations` emptied): `db repair`.
+    case stampMissing(path: String)
     /// Written by an older aitrack; only a writing command or `db upgrade` upgrades it.
     case older(path: String, version: Int, current: Int)
     /// SQLite says the file is damaged (truncated, overwritten).
@@ -34,7 +37,7 @@ public enum DatabaseFileProblem: Error, Equatable, Sendable {
     /// The file the problem is about.
     public var path: String {
         switch self {
-        case .missing(let p), .empty(let p), .isDirectory(let p), .folderMissing(let p), .notSQLite(let p), .readOnly(let p, _):
+        case .missing(let p), .empty(let p), .isDirectory(let p), .folderMissing(let p), .notSQLite(let p), .readOnly(let p, _), .stampMissing(let p):
             return p
         case .foreign(let p, _), .newer(let p, _, _), .older(let p, _, _), .damaged(let p, _), .cannotOpen(let p, _),
              .diskFull(let p, _), .busy(let p, _), .io(let p, _):
@@ -116,6 +119,9 @@ enum DatabaseFileState: Equatable {
     case empty
     /// An aitrack database: the migrations it has applied and its `user_version`.
     case aitrack(applied: Set<String>, userVersion: Int)
+    /// This version's tables, column for column, with a version stamp that does not agree
+    /// with itself (neither the first n migrations with `user_version` n).
+    case unstamped
 
     /// Looks at `path` through a read-only connection (immutable when there is no WAL file, or
     /// when nothing else can open it, as in a read-only folder).
@@ -141,10 +147,14 @@ enum DatabaseFileState: Equatable {
             }
             if tables.isEmpty { return .empty }
             let applied = tables.contains("grdb_migrations") ? try Migrations.migrator.appliedIdentifiers(db) : []
+            let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            let known = applied.allSatisfy { id in Migrations.all.contains { $0.name == id } } && userVersion <= Migrations.currentVersion
+            let consistent = userVersion == applied.count && Set(Migrations.all.prefix(applied.count).map(\.name)) == applied
+            if known && !consistent, try SchemaReference.hasOwnTables(db) { return .unstamped }
             guard let first = Migrations.all.first?.name, applied.contains(first) else {
                 throw DatabaseFileProblem.foreign(path: path, tables: tables.filter { !$0.hasPrefix("sqlite_") }.count)
             }
-            return .aitrack(applied: applied, userVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
+            return .aitrack(applied: applied, userVersion: userVersion)
         }
     }
 }

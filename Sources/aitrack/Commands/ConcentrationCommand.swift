@@ -38,7 +38,9 @@ struct ConcentrationCommand: ParsableCommand {
             throw AITrackError("concentration needs a period: give --year (e.g. --year 2025), --period or --from/--to.")
         }
         let step = by
-        let series = try db.openForReading().concentrationSeries(metric: metric, period: p, by: step, consolidate: !noConsolidate)
+        let database = try db.openForReading()
+        try database.requireIntactViewsAndTriggers()
+        let series = try database.concentrationSeries(metric: metric, period: p, by: step, consolidate: !noConsolidate)
         let results = series.results
         if results.isEmpty {
             Terminal.err("aitrack: concentration: \(metric) has no statistics in \(p); nothing to compute.")

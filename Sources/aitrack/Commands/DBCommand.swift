@@ -5,7 +5,7 @@ struct DBCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "About the database file.",
-        subcommands: [DBStatus.self, DBUpgrade.self])
+        subcommands: [DBStatus.self, DBUpgrade.self, DBRepair.self])
 }
 
 struct DBStatus: ParsableCommand {
@@ -49,5 +49,38 @@ struct DBUpgrade: ParsableCommand {
     func run() throws {
         let opened = try db.open()
         Terminal.out("\(db.path): schema version \(try opened.schemaVersion())\n")
+    }
+}
+
+struct DBRepair: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repair",
+        abstract: "Restore aitrack's views, triggers, indexes and version stamp as this version defines them, in one transaction; never tables or rows.",
+        discussion: """
+            Examples:
+              aitrack db repair --dry-run
+              aitrack db repair --db restored-from-dump.db
+
+            A table that differs (a CHECK weakened by another program) is not repaired: nothing is written, and the way out is to export the data and ingest it into a new file.
+            """)
+
+    @Flag(name: .customLong("dry-run"), help: "List what would be restored; write nothing.") var dryRun = false
+    @OptionGroup var db: DatabaseOptions
+
+    func run() throws {
+        let steps = try AppDatabase.repair(path: db.path, dryRun: dryRun)
+        guard !steps.isEmpty else {
+            Terminal.out("\(db.path): nothing needs repair.\n")
+            return
+        }
+        for s in steps {
+            let what: String
+            switch s.kind {
+            case .recreate: what = "the \(s.type) \(s.name) (it differed from this version's definition)"
+            case .create: what = "the \(s.type) \(s.name) (it was missing)"
+            case .stamp: what = "the version stamp (\(s.name))"
+            }
+            Terminal.out("\(dryRun ? "would restore" : "restored") \(what)\n")
+        }
     }
 }

@@ -24,6 +24,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let f = format?.output ?? .table
         let database = try db.openForReading()
+        try database.requireIntactViewsAndTriggers()
         let p: Period
         if let given = try period.resolve() {
             p = given

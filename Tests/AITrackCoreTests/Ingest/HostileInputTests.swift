@@ -179,4 +179,19 @@ import Testing
         #expect(NameKey.of("Ｇｏｏｇｌｅ") == "google")
         #expect(NameKey.of("Mistral AI") != NameKey.of("Mistral.AI"))
     }
+
+    /// Tampered views, triggers and CHECKs (another program's doing): `check` names each one,
+    /// and the report's guard refuses a changed view or trigger.
+    @Test(arguments: [
+        ("DROP VIEW deals_overview; CREATE VIEW deals_overview AS SELECT 1 AS x", "the view deals_overview differs from this version's definition", true),
+        ("DROP TRIGGER statistics_one_unit_insert", "the trigger statistics_one_unit_insert is missing", true),
+        ("PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = replace(sql, 'value >= 0', 'value >= -1e9') WHERE name = 'statistics'; PRAGMA writable_schema = OFF",
+         "the table statistics differs from this version's definition", false),
+    ])
+    func tamperedSchemaIsNamed(sql: String, finding: String, refusesReport: Bool) throws {
+        let db = try AppDatabase.inMemory(seed: false)
+        try db.dbWriter.writeWithoutTransaction { try $0.execute(sql: sql) }
+        #expect(try db.check().map(\.rule).contains(finding))
+        #expect(((try? db.requireIntactViewsAndTriggers()) == nil) == refusesReport)
+    }
 }
