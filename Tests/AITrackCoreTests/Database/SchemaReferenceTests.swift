@@ -18,6 +18,18 @@ import Testing
 
     @Test func whitespaceIsNotADifference() {
         #expect(SchemaReference.normalised("CREATE  VIEW v\n\tAS SELECT 1 ") == "CREATE VIEW v AS SELECT 1")
+        #expect(SchemaReference.normalised(" \r\n ") == "" && SchemaReference.normalised("a\r\n\r\nb ") == "a b")
+        #expect(SchemaReference.normalised("x = 'ü  é'") == "x = 'ü é'")
+    }
+
+    /// The reference written down (SchemaReference+Expected.swift) is what the migrations make
+    /// of an empty database, object for object; after a new migration, run scripts/schema-reference.sh.
+    @Test func theEmbeddedReferenceIsWhatTheMigrationsMake() throws {
+        let built = try SchemaReference.build()
+        #expect(built.count == SchemaReference.expected.count, "run scripts/schema-reference.sh")
+        for (b, e) in zip(built, SchemaReference.expected) {
+            #expect(b == e, "\(b.type) \(b.name) differs from the written reference: run scripts/schema-reference.sh")
+        }
     }
 
     /// The report's guard names a changed view and a missing trigger.
