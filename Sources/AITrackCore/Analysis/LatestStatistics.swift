@@ -2,8 +2,10 @@ import GRDB
 
 /// The report's statistics section: the latest value in a period of each metric, company,
 /// segment, region, source and forecast flag, and the value of the year before for the same
-/// metric, company, segment, region and flag (the latest date; on one date verified first,
-/// then the latest ingested, then the latest row). One read of each metric's rows in each year
+/// metric, company, segment, region and flag, like for like (issue 21): of the same day a year
+/// earlier at the same precision (a quarter with the same quarter, a year with the year, a
+/// stock's day with the same day), from the same source (by name) where there is one; among several,
+/// verified first, then the latest ingested, then the latest row. One read of each metric's rows in each year
 /// (shared with the concentration: MetricRows) keeps the latest per group in a dictionary: the
 /// window functions this replaced sorted every row of both years (2.4 s for 320,000 rows a
 /// year; BENCHMARKS.md).
@@ -15,6 +17,8 @@ enum LatestStatistics {
         var metrics: [String], dates: [Day], companies: [Int64?]
         /// Of those, the value of the year before where there is one.
         var before: [Int64: Double]
+        /// Of those, the source of the value of the year before where it is another source.
+        var beforeSource: [Int64: Int64] = [:]
         /// How many groups each metric has.
         var counts: [String: Int] { metrics.reduce(into: [:]) { $0[$1, default: 0] += 1 } }
     }
@@ -40,24 +44,35 @@ enum LatestStatistics {
     /// Gathers the latest rows metric by metric: each row of the period, then each of the year
     /// before, then `finish`.
     struct Collector {
-        private var current: [Key: (date: Day, id: Int64)] = [:]
-        private var previous: [Key: (order: (Day, Int, Int64, Int64), value: Double)] = [:]
+        private var current: [Key: (date: Day, id: Int64, precision: UInt8, sourceKey: Int32)] = [:]
+        /// Per group, day and precision of the year before: the best row of each source (by
+        /// name: the same report read on two mirrors is one source).
+        private var previous: [Previous: [(sourceKey: Int32, source: Int64, order: (Int, Int64, Int64), value: Double)]] = [:]
         private(set) var found = Found(ids: [], metrics: [], dates: [], companies: [], before: [:])
+
+        struct Previous: Hashable {
+            var group: Key, date: Day, precision: UInt8
+        }
 
         mutating func current(_ r: MetricRows.Row) {
             let key = Key(r, source: true)
             // one look-up for a group seen before (most rows), two for a new one
-            guard let slot = current.index(forKey: key) else { current[key] = (r.date, r.id); return }
+            guard let slot = current.index(forKey: key) else { current[key] = (r.date, r.id, r.precision, r.sourceKey); return }
             let best = current.values[slot]
-            if (best.date, best.id) < (r.date, r.id) { current.values[slot] = (r.date, r.id) }
+            if (best.date, best.id) < (r.date, r.id) { current.values[slot] = (r.date, r.id, r.precision, r.sourceKey) }
         }
 
         mutating func previous(_ r: MetricRows.Row) {
-            let key = Key(r, source: false)
-            // the latest date; on one date verified first, then the latest ingested, then the latest row
-            let order = (r.date, r.verified ? 1 : 0, r.ingest, r.id)
-            guard let slot = previous.index(forKey: key) else { previous[key] = (order, r.value); return }
-            if previous.values[slot].order < order { previous.values[slot] = (order, r.value) }
+            let key = Previous(group: Key(r, source: false), date: r.date, precision: r.precision)
+            // on one day and precision, per source: verified first, then the latest ingested, then the latest row
+            let order = (r.verified ? 1 : 0, r.ingest, r.id)
+            let candidate = (sourceKey: r.sourceKey, source: r.source, order: order, value: r.value)
+            guard let slot = previous.index(forKey: key) else { previous[key] = [candidate]; return }
+            if let k = previous.values[slot].firstIndex(where: { $0.sourceKey == r.sourceKey }) {
+                if previous.values[slot][k].order < order { previous.values[slot][k] = candidate }
+            } else {
+                previous.values[slot].append(candidate)
+            }
         }
 
         mutating func finish(metric: String) {
@@ -68,7 +83,11 @@ enum LatestStatistics {
                 found.companies.append(key.company)
                 var group = key
                 group.source = 0
-                if let p = previous[group] { found.before[best.id] = p.value }
+                guard let day = best.date.yearEarlier, let candidates = previous[Previous(group: group, date: day, precision: best.precision)] else { continue }
+                // the same source's value, else the best of the others (named as another source)
+                let chosen = candidates.first { $0.sourceKey == best.sourceKey } ?? candidates.max { $0.order < $1.order }!
+                found.before[best.id] = chosen.value
+                if chosen.sourceKey != best.sourceKey { found.beforeSource[best.id] = chosen.source }
             }
             current.removeAll(keepingCapacity: true)
             previous.removeAll(keepingCapacity: true)

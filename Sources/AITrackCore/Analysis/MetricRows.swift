@@ -16,6 +16,11 @@ struct MetricRows: Sendable {
         /// For a holding (a company's value, not a forecast): the company's place in the tables
         /// (-1 when no company has its id) and the source's.
         var companyPlace: Int32 = -1, sourcePlace: Int32 = -1
+        /// The number of the source's lowercased name (NameLookups.Tables.sourceKeys).
+        var sourceKey: Int32 = -1
+        /// The date's precision: 0 day, 1 month, 2 quarter, 3 year (a year and its first quarter,
+        /// month and day are stored on the same day).
+        var precision: UInt8 = 0
         var isHolding: Bool { company != nil && !forecast }
     }
 
@@ -35,7 +40,7 @@ struct MetricRows: Sendable {
         let unit = try String.fetchOne(db, sql: "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1", arguments: [metric]) ?? ""
         let rule = ValueRule(unit: unit)
         try RawRows.forEach(db, sql: """
-            SELECT id, company_id, segment, region, forecast, source_id, date, value, verification, ingest_id
+            SELECT id, company_id, segment, region, forecast, source_id, date, value, verification, ingest_id, precision
             FROM statistics WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ?
             """, arguments: [metric, period.fromISO, period.toISO]) { r in
             let id = r.int(0), value = r.double(7)
@@ -47,10 +52,13 @@ struct MetricRows: Sendable {
             let verification = r.bytes(8)
             row.verified = RawRows.equal(verification, "verified")
             row.doubtful = RawRows.equal(verification, "disputed") || RawRows.equal(verification, "contradicted")
+            let precision = r.bytes(10)
+            row.precision = RawRows.equal(precision, "year") ? 3 : RawRows.equal(precision, "quarter") ? 2 : RawRows.equal(precision, "month") ? 1 : 0
+            row.sourcePlace = try names.sourcePlace(row.source, db)
+            row.sourceKey = Int32(truncatingIfNeeded: names.tables.sourceKeys[Int(row.sourcePlace)])
             if let company = row.company, !row.forecast {
                 out.hasHoldings = true
                 row.companyPlace = try names.companyPlace(company, db) ?? -1
-                row.sourcePlace = try names.sourcePlace(row.source, db)
             }
             out.rows.append(row)
         }

@@ -16,6 +16,9 @@ final class NameLookups {
     /// What rows refer to by number; a copy of it can go to another thread with them.
     struct Tables: Sendable {
         var companies: [Company] = [], sources: [String] = []
+        /// The numbers of the sources' lowercased names, by place (one source by name: a report
+        /// read on two mirrors is two rows of `sources` and one source).
+        var sourceKeys: [Int] = []
         /// Texts by number, and the numbers of their lowercased forms.
         var texts: [String] = [], textKeys: [Int] = []
     }
@@ -69,6 +72,7 @@ final class NameLookups {
             place = known
         } else {
             tables.sources.append(try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM sources WHERE id = ?"), arguments: [id]) ?? "")
+            tables.sourceKeys.append(lowercasedNumber(tables.sources[tables.sources.count - 1]))
             place = Int32(tables.sources.count - 1)
             sourcePlaces[id] = place
         }

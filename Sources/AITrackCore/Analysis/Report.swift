@@ -240,9 +240,14 @@ extension DatabaseReading {
         } ?? latest.ids
         var w = WhereClause()
         w.add("st.id IN (SELECT value FROM json_each(?))", [JSONWriter.string(.array(ids.map { .number(String($0)) }))])
+        let otherSources = Set(latest.beforeSource.values)
+        let sourceNames = otherSources.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+            SELECT id, name FROM sources WHERE id IN (SELECT value FROM json_each(?))
+            """, arguments: [JSONWriter.string(.array(otherSources.map { .number(String($0)) }))]).map { ($0["id"] as Int64, $0["name"] as String) })
         let rows = try StatisticRow.fetch(db, w, perMetric: perMetric).map { row in
             var row = row
             row.previousYear = latest.before[row.rowID]
+            row.previousSource = latest.beforeSource[row.rowID].flatMap { sourceNames[$0] }
             return row
         }
         return (rows, latest.counts)

@@ -68,8 +68,11 @@ public struct StatisticRow: Sendable, Equatable {
     public var value: Double, low: Double?, high: Double?, unit: String, qualifier: String, forecast: Bool
     /// Where it comes from, what its sources say of it, and the user's key.
     public var source: String, sourceURL: String?, citedBy: String?, verification: String, note: String?, key: String?
-    /// The same metric, company, segment and region's latest value of the year before.
+    /// The same metric, company, segment and region's value of the same day a year earlier at the
+    /// same precision (Q1 with Q1, a year with a year), from the same source where there is one.
     public var previousYear: Double?
+    /// The source of `previousYear` when it is not this statistic's source (none had that value).
+    public var previousSource: String?
 
     /// The change against the year before: in points for a share or a growth rate
     /// (`percent_change`: a change of a change in percent says nothing), in percent otherwise.
@@ -96,8 +99,8 @@ public struct StatisticRow: Sendable, Equatable {
 
     public static func table(_ rows: [StatisticRow], withChange: Bool = false) -> ResultTable {
         guard withChange else { return ResultTable(columns: columns, readable: readable, rows: rows.map(\.cells)) }
-        return ResultTable(columns: columns + ["previous_year", "change_pct", "change_points"], readable: readable,
-                           rows: rows.map { $0.cells + [Cell($0.previousYear), Cell($0.changePercent), Cell($0.changePoints)] })
+        return ResultTable(columns: columns + ["previous_year", "previous_year_source", "change_pct", "change_points"], readable: readable,
+                           rows: rows.map { $0.cells + [Cell($0.previousYear), Cell($0.previousSource), Cell($0.changePercent), Cell($0.changePoints)] })
     }
 
     /// The statistics a WHERE clause selects (`st` is `statistics`); with `perMetric`, the first

@@ -67,7 +67,7 @@ extension Report {
             if seen[s.metric] == 1 { metrics.append(s.metric) }
             if seen[s.metric]! <= Self.statisticsPerMetric {
                 t.rows.append([.text(s.metric), .text(s.date), Cell(s.company), Cell(s.segment), .text(NumberText.human(s.value)), .text(s.unit),
-                               .text(s.qualifier), Cell(s.previousYear.map(NumberText.human)), Cell(Self.change(s)), .text(s.source),
+                               .text(s.qualifier), Cell(s.previousYear.map { NumberText.human($0) + (s.previousSource.map { " (\($0))" } ?? "") }), Cell(Self.change(s)), .text(s.source),
                                Cell(s.citedBy), .text(s.verification)])
             }
         }

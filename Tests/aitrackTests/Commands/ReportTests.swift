@@ -55,4 +55,30 @@ import Testing
         let none = try empty.run("report")
         #expect(none.status == 1 && none.stderr.contains("the database holds no data yet"))
     }
+
+    /// A change like for like (issue 21): the cloud market of 2025-Q1 against 2024-Q1, not
+    /// against 2024-Q4 (+3.6 % before; about +22.7 % year on year), from the same source where
+    /// one exists, else naming the other; checked against the seed's rows read with sqlite3.
+    @Test func aQuarterIsComparedWithTheSameQuarterAYearEarlier() throws {
+        let cli = try CLI()
+        let r = try cli.run("report", "--year", "2025", "--format", "json")
+        #expect(r.status == 0)
+        let top = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let stats = try #require(top["statistics"] as? [[String: Any]])
+        let q1 = try #require(stats.first { $0["metric"] as? String == "cloud_infrastructure_market_usd" && $0["date"] as? String == "2025-Q1" })
+        let before = try cli.sqlite("""
+            SELECT value FROM statistics WHERE metric = 'cloud_infrastructure_market_usd' AND company_id IS NULL
+            AND date = '2024-01-01' AND precision = 'quarter' ORDER BY verification = 'verified' DESC LIMIT 1
+            """)
+        #expect(q1["previous_year"] as? Double == Double(before), "\(q1)")
+        let change = try #require(q1["change_pct"] as? Double)
+        #expect(abs(change - ((q1["value"] as! Double) / Double(before)! - 1) * 100) < 1e-9 && change > 20)
+        let text = try cli.run("report", "--year", "2025").stdout
+        #expect(text.contains("+22.7 %"))
+        // every previous value of another source names it
+        for s in stats where s["previous_year"] is Double {
+            let other = s["previous_year_source"] as? String
+            #expect(other == nil || other != s["source"] as? String, "\(s)")
+        }
+    }
 }
