@@ -121,10 +121,17 @@ extension ConcentrationEntry {
         }.joined(separator: "; ")
     }
 
-    /// "change against 2024: CR5 … → … (+… points); HHI low … → …; total … → …".
+    /// "change against 2024: CR5 … → … (+… points); HHI low … → …; total … → …", like for like
+    /// (issue 21): figures whose shares are of different kinds of total (a market statistic, the
+    /// sum of companies and aggregates, the named companies' sum) are not compared, and a change
+    /// between different sets of firms says which firms differ.
     public var changeLine: String? {
         guard let p = previous, result.hhiLow != nil, p.hhiLow != nil else { return nil }
         let c = result
+        func kind(_ d: String) -> String { d.hasPrefix("market statistic") ? "a market statistic" : "the " + d }
+        guard kind(c.denominator) == kind(p.denominator) else {
+            return "not compared with \(p.period): its shares are of \(kind(p.denominator)), this period's of \(kind(c.denominator))"
+        }
         var parts: [String] = []
         if let now = c.topShare5, let then = p.topShare5 {
             parts.append("CR5 \(NumberText.fixed(then, 2)) % → \(NumberText.fixed(now, 2)) % (\(now - then >= 0 ? "+" : "")\(NumberText.fixed(now - then, 2)) points)")
@@ -135,6 +142,19 @@ extension ConcentrationEntry {
         if c.unit != Units.percent, let t = c.total, let pt = p.total, pt > 0, ((t - pt) / pt).isFinite {
             parts.append("total \(NumberText.human(pt.rounded())) → \(NumberText.human(t.rounded())) \(c.unit) (\(t >= pt ? "+" : "")\(NumberText.fixed((t - pt) / pt * 100, 1)) %)")
         }
-        return parts.isEmpty ? nil : "change against \(p.period): " + parts.joined(separator: "; ")
+        guard !parts.isEmpty else { return nil }
+        return "change against \(p.period): " + parts.joined(separator: "; ") + firmsDiffer(p)
+    }
+
+    /// "; the firms differ (2 in 2024, 5 in 2025): only in 2024: …; only in 2025: …", or "".
+    func firmsDiffer(_ p: ConcentrationResult) -> String {
+        let now = result.firms.map(\.company), then = p.firms.map(\.company)
+        guard Set(now) != Set(then) else { return "" }
+        func list(_ names: [String]) -> String {
+            names.prefix(5).joined(separator: ", ") + (names.count > 5 ? " and \(names.count - 5) more" : "")
+        }
+        let gone = then.filter { !Set(now).contains($0) }, new = now.filter { !Set(then).contains($0) }
+        return "; the firms differ (\(then.count) in \(p.period), \(now.count) in \(result.period))"
+            + (gone.isEmpty ? "" : ": only in \(p.period): " + list(gone)) + (new.isEmpty ? "" : (gone.isEmpty ? ": " : "; ") + "only in \(result.period): " + list(new))
     }
 }
