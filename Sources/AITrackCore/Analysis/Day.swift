@@ -29,13 +29,25 @@ struct Day: Comparable, Hashable, Sendable {
     }
 
     /// The same day a year earlier (29 February: the 28th): what a figure of this day is
-    /// compared with. Nil before year 2.
+    /// compared with. Nil in year 1 (or for bytes that are not a date). On the bytes: the
+    /// report asks it of every group.
     var yearEarlier: Day? {
-        let t = text
-        guard let year = Int(t.prefix(4)), year > 1 else { return nil }
-        let rest = t.dropFirst(4) == "-02-29" ? "-02-28" : String(t.dropFirst(4))
-        return Day(iso: String(repeating: "0", count: 4 - String(year - 1).count) + String(year - 1) + rest)
+        func digit(_ k: UInt64) -> Int { Int((head >> (56 - 8 * k)) & 0xFF) - 0x30 }
+        let (d0, d1, d2, d3) = (digit(0), digit(1), digit(2), digit(3))
+        guard (0...9).contains(d0), (0...9).contains(d1), (0...9).contains(d2), (0...9).contains(d3) else { return nil }
+        let year = d0 * 1000 + d1 * 100 + d2 * 10 + d3 - 1
+        guard year >= 1 else { return nil }
+        let digits = UInt64(0x30 + year / 1000) << 24 | UInt64(0x30 + year / 100 % 10) << 16 | UInt64(0x30 + year / 10 % 10) << 8 | UInt64(0x30 + year % 10)
+        let newHead = digits << 32 | head & 0xFFFF_FFFF
+        // "-02-" in bytes 4 to 7 and "29"
+        let february29 = head & 0xFFFF_FFFF == 0x2D30_322D && tail == 0x3239
+        return Day(head: newHead, tail: february29 ? 0x3238 : tail)
     }
+
+    private init(head: UInt64, tail: UInt16) { (self.head, self.tail) = (head, tail) }
+
+    /// The day as one word, for hashing.
+    var mixed: UInt64 { head ^ UInt64(tail) &* 0x9E37_79B9_7F4A_7C15 }
 
     static func < (a: Day, b: Day) -> Bool { (a.head, a.tail) < (b.head, b.tail) }
 }

@@ -34,10 +34,12 @@ enum LatestStatistics {
         }
 
         // one mixed word hashed, not five fields: equal keys still compare every field
-        func hash(into hasher: inout Hasher) {
+        func hash(into hasher: inout Hasher) { hasher.combine(mixed) }
+
+        var mixed: UInt64 {
             let parts = UInt64(UInt32(bitPattern: segment)) << 32 | UInt64(UInt32(bitPattern: region))
-            hasher.combine(UInt64(bitPattern: company ?? -1) &* 0x9E37_79B9_7F4A_7C15 ^ parts &* 0xC2B2_AE3D_27D4_EB4F
-                           ^ UInt64(bitPattern: source) &* 0x1656_67B1_9E37_79F9 ^ (forecast ? 1 : 0))
+            return UInt64(bitPattern: company ?? -1) &* 0x9E37_79B9_7F4A_7C15 ^ parts &* 0xC2B2_AE3D_27D4_EB4F
+                ^ UInt64(bitPattern: source) &* 0x1656_67B1_9E37_79F9 ^ (forecast ? 1 : 0)
         }
     }
 
@@ -45,13 +47,21 @@ enum LatestStatistics {
     /// before, then `finish`.
     struct Collector {
         private var current: [Key: (date: Day, id: Int64, precision: UInt8, sourceKey: Int32)] = [:]
-        /// Per group, day and precision of the year before: the best row of each source (by
-        /// name: the same report read on two mirrors is one source).
-        private var previous: [Previous: [(sourceKey: Int32, source: Int64, order: (Int, Int64, Int64), value: Double)]] = [:]
+        /// The year before's best row per group, day, precision and source (by name: the same
+        /// report read on two mirrors is one source), and per group, day and precision of any source.
+        private var bySource: [Previous: Candidate] = [:], anySource: [Previous: Candidate] = [:]
         private(set) var found = Found(ids: [], metrics: [], dates: [], companies: [], before: [:])
 
+        struct Candidate {
+            var source: Int64, sourceKey: Int32, order: (Int, Int64, Int64), value: Double
+        }
+
+        /// A group (without its source), a day, a precision, and a source's name or -1 for any.
         struct Previous: Hashable {
-            var group: Key, date: Day, precision: UInt8
+            var group: Key, date: Day, precision: UInt8, sourceKey: Int32
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(group.mixed ^ date.mixed &* 0xD6E8_FEB8_6659_FD93 ^ UInt64(precision) << 56 ^ UInt64(UInt32(bitPattern: sourceKey)) << 20)
+            }
         }
 
         mutating func current(_ r: MetricRows.Row) {
@@ -63,16 +73,17 @@ enum LatestStatistics {
         }
 
         mutating func previous(_ r: MetricRows.Row) {
-            let key = Previous(group: Key(r, source: false), date: r.date, precision: r.precision)
-            // on one day and precision, per source: verified first, then the latest ingested, then the latest row
-            let order = (r.verified ? 1 : 0, r.ingest, r.id)
-            let candidate = (sourceKey: r.sourceKey, source: r.source, order: order, value: r.value)
-            guard let slot = previous.index(forKey: key) else { previous[key] = [candidate]; return }
-            if let k = previous.values[slot].firstIndex(where: { $0.sourceKey == r.sourceKey }) {
-                if previous.values[slot][k].order < order { previous.values[slot][k] = candidate }
-            } else {
-                previous.values[slot].append(candidate)
-            }
+            // on one day and precision: verified first, then the latest ingested, then the latest row
+            let candidate = Candidate(source: r.source, sourceKey: r.sourceKey, order: (r.verified ? 1 : 0, r.ingest, r.id), value: r.value)
+            var key = Previous(group: Key(r, source: false), date: r.date, precision: r.precision, sourceKey: r.sourceKey)
+            Self.keep(candidate, at: key, in: &bySource)
+            key.sourceKey = -1
+            Self.keep(candidate, at: key, in: &anySource)
+        }
+
+        private static func keep(_ c: Candidate, at key: Previous, in d: inout [Previous: Candidate]) {
+            guard let slot = d.index(forKey: key) else { d[key] = c; return }
+            if d.values[slot].order < c.order { d.values[slot] = c }
         }
 
         mutating func finish(metric: String) {
@@ -83,14 +94,21 @@ enum LatestStatistics {
                 found.companies.append(key.company)
                 var group = key
                 group.source = 0
-                guard let day = best.date.yearEarlier, let candidates = previous[Previous(group: group, date: day, precision: best.precision)] else { continue }
+                guard let day = best.date.yearEarlier else { continue }
+                var at = Previous(group: group, date: day, precision: best.precision, sourceKey: best.sourceKey)
                 // the same source's value, else the best of the others (named as another source)
-                let chosen = candidates.first { $0.sourceKey == best.sourceKey } ?? candidates.max { $0.order < $1.order }!
-                found.before[best.id] = chosen.value
-                if chosen.sourceKey != best.sourceKey { found.beforeSource[best.id] = chosen.source }
+                if let same = bySource[at] {
+                    found.before[best.id] = same.value
+                    continue
+                }
+                at.sourceKey = -1
+                guard let other = anySource[at] else { continue }
+                found.before[best.id] = other.value
+                found.beforeSource[best.id] = other.source
             }
             current.removeAll(keepingCapacity: true)
-            previous.removeAll(keepingCapacity: true)
+            bySource.removeAll(keepingCapacity: true)
+            anySource.removeAll(keepingCapacity: true)
         }
     }
 

@@ -52,8 +52,9 @@ struct MetricRows: Sendable {
             let verification = r.bytes(8)
             row.verified = RawRows.equal(verification, "verified")
             row.doubtful = RawRows.equal(verification, "disputed") || RawRows.equal(verification, "contradicted")
+            // year, quarter, month or day by the schema's check: the first byte tells them apart
             let precision = r.bytes(10)
-            row.precision = RawRows.equal(precision, "year") ? 3 : RawRows.equal(precision, "quarter") ? 2 : RawRows.equal(precision, "month") ? 1 : 0
+            row.precision = precision.first == UInt8(ascii: "y") ? 3 : precision.first == UInt8(ascii: "q") ? 2 : precision.first == UInt8(ascii: "m") ? 1 : 0
             row.sourcePlace = try names.sourcePlace(row.source, db)
             row.sourceKey = Int32(truncatingIfNeeded: names.tables.sourceKeys[Int(row.sourcePlace)])
             if let company = row.company, !row.forecast {

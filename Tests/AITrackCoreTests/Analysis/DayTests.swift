@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import AITrackCore
 
@@ -23,5 +24,29 @@ import Testing
         #expect(Day(iso: "2025-01-011") == nil)
         #expect(Day(iso: "") == nil)
         #expect(Day(iso: "2025-01-01")?.text == "2025-01-01")
+    }
+
+    /// A year earlier on the bytes, checked against Foundation's calendar on every day of four
+    /// years (two leap days among them).
+    @Test func aYearEarlierIsTheSameDayOfTheYearBefore() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let f = DateFormatter()
+        f.calendar = calendar
+        f.timeZone = calendar.timeZone
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd"
+        var date = try #require(f.date(from: "2023-01-01"))
+        for _ in 0..<(4 * 366) {
+            let text = f.string(from: date)
+            let expected = text.hasSuffix("-02-29") ? String(Int(text.prefix(4))! - 1) + "-02-28"
+                : f.string(from: calendar.date(byAdding: .year, value: -1, to: date)!)
+            #expect(Day(iso: text)?.yearEarlier?.text == expected, "\(text)")
+            date = calendar.date(byAdding: .day, value: 1, to: date)!
+        }
+        #expect(Day(iso: "0001-06-30")?.yearEarlier == nil)
+        #expect(Day(iso: "0010-01-01")?.yearEarlier?.text == "0009-01-01")
+        #expect(Day(iso: "2000-01-01")?.yearEarlier?.text == "1999-01-01")
+        #expect(Day(iso: "20x5-01-01")?.yearEarlier == nil)
     }
 }
