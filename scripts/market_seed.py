@@ -12,7 +12,9 @@ Every entry keeps the page it was taken from (source + source_url) and what the 
 - Deals that overlap (research README) are related: a final close supersedes the announced round,
   which supersedes Nvidia's letter of intent; follow-on contracts expand the first one. Beyond the
   README's list, Stargate's September 2025 update (the programme's cumulative plan) supersedes its
-  January headline. A superseded deal counts in no USD total.
+  January headline. A superseded deal counts in no USD total. OpenAI's ~$300B Oracle contract is
+  `part_of` that update, as WebProNews states it ("the backbone of Stargate"): it counts in the
+  cloud-contract total, not again in the all-kinds total.
 - Four research rows are deals the article seed holds already (seed-data/article.ndjson, from
   other pages): they are left out here, so that no deal is stored twice.
 - cloud_market_share.csv: Synergy Research Group's quarterly shares (metric cloud_market_share,
@@ -92,6 +94,14 @@ RELATIONS = [
     (("2024-11-22", "investment", "Amazon"), "expands", ("2023-09-25", "investment", "Amazon")),
     (("2026-04-20", "investment", "Amazon"), "expands", ("2024-11-22", "investment", "Amazon")),
 ]
+# (deal, programme it is part of, who states it): the deal counts in its kind's USD total and not in
+# the all-kinds total, where the programme holds it already.
+PART_OF = [
+    # OpenAI's ~$300B Oracle compute contract is reported as the backbone of Stargate, whose
+    # >$400B September update is counted as a deal of its own.
+    (("2025-09-10", "cloud_contract", "OpenAI"), ("2025-09-23", "other", "OpenAI"),
+     "WebProNews", "https://www.webpronews.com/openai-seals-300b-oracle-deal-for-project-stargate-ai-data-centers/"),
+]
 CONFIDENCE_NOTE = {
     "medium": "confidence medium: one reputable outlet (often a single scoop relayed once)",
     "low": "confidence low: only aggregator or blog pages were retrievable",
@@ -149,9 +159,13 @@ def deals():
     for this, relation, other in RELATIONS:
         a, b = ids[this], ids[other]
         by_id[a].setdefault(relation, []).append(b)
+    for this, programme, source, url in PART_OF:
+        e = by_id[ids[this]]
+        e.setdefault("part_of", []).append(ids[programme])
+        e.update(part_of_source=source, part_of_source_url=url)
     # a related deal follows the deal it names, so that one pass can resolve it
     order = {e["id"]: k for k, e in enumerate(out)}
-    out.sort(key=lambda e: max([order[e["id"]]] + [order[o] + 0.5 for o in e.get("supersedes", []) + e.get("expands", [])]))
+    out.sort(key=lambda e: max([order[e["id"]]] + [order[o] + 0.5 for o in e.get("supersedes", []) + e.get("expands", []) + e.get("part_of", [])]))
     return out, skipped
 
 

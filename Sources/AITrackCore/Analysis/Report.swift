@@ -50,44 +50,68 @@ public struct DealTotals: Sendable, Equatable {
     /// Deals another deal supersedes (a round's final close, a stake replacing a letter of
     /// intent): listed, never added, with the deal that supersedes them.
     public var superseded: [String] = []
-    /// The USD total by deal kind (kinds with a counted value), largest first.
+    /// Deals called off (a bid voted down): listed, in no total, with their USD value.
+    public var cancelled: [(deal: String, usd: Double)] = []
+    /// Deals in talks or rumoured: listed and totalled apart, in no other total.
+    public var rumored: [(deal: String, usd: Double)] = []
+    /// Deals inside a programme counted elsewhere (`part_of`): in their kind's total, not in the
+    /// all-kinds total, with the programme.
+    public var partOf: [(deal: String, usd: Double)] = []
+    /// The USD total by deal kind (kinds with a counted value), largest first; a deal part of
+    /// another counts in its kind.
     public var byKind: [(kind: String, deals: Int, usd: Double)] = []
+
+    public var cancelledUSD: Double { cancelled.reduce(0) { $0 + $1.usd } }
+    public var rumoredUSD: Double { rumored.reduce(0) { $0 + $1.usd } }
+    public var partOfUSD: Double { partOf.reduce(0) { $0 + $1.usd } }
 
     public static func == (a: DealTotals, b: DealTotals) -> Bool {
         (a.deals, a.withValue, a.usdTotal, a.qualifiedCount) == (b.deals, b.withValue, b.usdTotal, b.qualifiedCount)
             && (a.withoutRate, a.contradicted, a.superseded) == (b.withoutRate, b.contradicted, b.superseded)
+            && (a.cancelled.map(\.deal), a.rumored.map(\.deal), a.partOf.map(\.deal)) == (b.cancelled.map(\.deal), b.rumored.map(\.deal), b.partOf.map(\.deal))
+            && (a.cancelledUSD, a.rumoredUSD, a.partOfUSD) == (b.cancelledUSD, b.rumoredUSD, b.partOfUSD)
     }
 }
 
 extension DatabaseReading {
-    /// Deals of the period and their USD total: contradicted deals and deals without a rate are
-    /// listed but not added.
+    /// Deals of the period and their USD totals, by the rule of `deals_overview.in_total`:
+    /// contradicted, superseded and cancelled deals and deals without a rate are listed but not
+    /// added; rumoured ones are totalled apart; a deal part of another counts in its kind only.
     static func dealTotals(_ db: Database, _ period: Period) throws -> DealTotals {
         var totals = DealTotals()
         var kinds: [String: (Int, Double)] = [:]
         for r in try Row.fetchAll(db, sql: """
-            SELECT o.title, o.date, o.precision, o.kind, o.value, o.currency, o.value_usd, o.qualifier, o.verification,
-                   s.title AS superseded_by, s.date AS superseded_on, s.precision AS superseded_precision
-            FROM deals_overview o LEFT JOIN deals s ON s.id = o.superseded_by
+            SELECT o.title, o.date, o.precision, o.kind, o.value, o.currency, o.value_usd, o.qualifier, o.in_total,
+                   s.title AS superseded_by, s.date AS superseded_on, s.precision AS superseded_precision,
+                   p.title AS part_of, p.date AS part_of_on, p.precision AS part_of_precision
+            FROM deals_overview o LEFT JOIN deals s ON s.id = o.superseded_by LEFT JOIN deals p ON p.id = o.part_of
             WHERE o.date BETWEEN ? AND ? ORDER BY o.date, o.id
             """, arguments: [period.fromISO, period.toISO]) {
             totals.deals += 1
-            guard (r["value"] as Double?) != nil else { continue }
             // dates as the user wrote them (`2025-08` for a month), like every listing
             let date = r.storedDate() ?? ""
-            if (r["verification"] as String) == "contradicted" {
-                totals.contradicted.append("\(r["title"] as String) (\(date))")
-            } else if let by: String = r["superseded_by"] {
+            let deal = "\(r["title"] as String) (\(date))"
+            let usd: Double = r["value_usd"] ?? 0
+            switch r["in_total"] as String {
+            case "no_value": continue
+            case "contradicted": totals.contradicted.append(deal)
+            case "superseded":
                 let on = r.storedDate("superseded_on", precision: "superseded_precision") ?? ""
-                totals.superseded.append("\(r["title"] as String) (\(date)), superseded by \(by) (\(on))")
-            } else if let usd: Double = r["value_usd"] {
-                totals.withValue += 1
-                totals.usdTotal += usd
+                totals.superseded.append("\(deal), superseded by \(r["superseded_by"] ?? "") (\(on))")
+            case "cancelled": totals.cancelled.append((deal, usd))
+            case "no_rate": totals.withoutRate.append("\(r["title"] as String) (\(r["currency"] as String), \(date))")
+            case "rumored": totals.rumored.append((deal, usd))
+            case let rule:
+                if rule == "part_of" {
+                    let on = r.storedDate("part_of_on", precision: "part_of_precision") ?? ""
+                    totals.partOf.append(("\(deal), part of \(r["part_of"] ?? "") (\(on))", usd))
+                } else {
+                    totals.withValue += 1
+                    totals.usdTotal += usd
+                    if (r["qualifier"] as String) != "exact" { totals.qualifiedCount += 1 }
+                }
                 kinds[r["kind"], default: (0, 0)].0 += 1
                 kinds[r["kind"], default: (0, 0)].1 += usd
-                if (r["qualifier"] as String) != "exact" { totals.qualifiedCount += 1 }
-            } else {
-                totals.withoutRate.append("\(r["title"] as String) (\(r["currency"] as String), \(date))")
             }
         }
         totals.byKind = kinds.map { (kind: $0.key, deals: $0.value.0, usd: $0.value.1) }.sorted { ($0.usd, $1.kind) > ($1.usd, $0.kind) }
@@ -186,9 +210,8 @@ extension DatabaseReading {
             var inPeriod = WhereClause()
             inPeriod.add("d.date BETWEEN ? AND ?", [period.fromISO, period.toISO])
             var largest = inPeriod
-            largest.add("o.value_usd IS NOT NULL")
-            largest.add("d.verification <> 'contradicted'")
-            largest.add("o.superseded_by IS NULL")
+            // cancelled, rumoured and part-of deals are listed, marked by in_total
+            largest.add("o.in_total IN ('counted', 'part_of', 'rumored', 'cancelled')")
             var published = WhereClause()
             // by metric and measure on the index (metric, measure, date): `measure <> 'value'`
             // read every statistic of the period to find a few published figures

@@ -11,18 +11,25 @@ public struct DealRow: Sendable, Equatable {
     public var source: String, sourceURL: String?, citedBy: String?, verification: String, note: String?, key: String?
     /// The row of a deal that supersedes this one: it counts in no USD total.
     public var supersededBy: Int64?
+    /// The row of the programme this deal is part of: it counts in its kind's total only.
+    public var partOf: Int64?
+    /// What USD totals it counts in (`deals_overview.in_total`): counted, part_of, rumored,
+    /// cancelled, superseded, contradicted, no_rate, no_value.
+    public var inTotal = "counted"
 
     public static func == (a: DealRow, b: DealRow) -> Bool { a.rowID == b.rowID && a.title == b.title }
 
     static let columns = ["row_id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "value_usd", "term_months",
-                          "status", "source", "source_url", "cited_by", "verification", "note", "id", "superseded_by"]
+                          "status", "source", "source_url", "cited_by", "verification", "note", "id", "superseded_by",
+                          "part_of_deal", "in_total"]
     static let readable = ["row_id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "status", "source", "verification"]
 
     var cells: [Cell] {
         [.int(rowID), .text(date), .text(title), .text(kind),
          .json(.array(parties.map { .object([("company", .string($0.company)), ("role", .string($0.role))]) })),
          Cell(value), Cell(currency), .text(qualifier), Cell(valueUSD), Cell(termMonths), .text(status), .text(source), Cell(sourceURL),
-         Cell(citedBy), .text(verification), Cell(note), Cell(key), Cell(supersededBy.map { Int($0) })]
+         Cell(citedBy), .text(verification), Cell(note), Cell(key), Cell(supersededBy.map { Int($0) }),
+         Cell(partOf.map { Int($0) }), .text(inTotal)]
     }
 
     /// Every column (machine formats), the main ones for people.
@@ -34,7 +41,8 @@ public struct DealRow: Sendable, Equatable {
     static func fetch(_ db: Database, _ w: WhereClause, order: String, limit: Int? = nil) throws -> [DealRow] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT d.id, d.date, d.precision, d.title, d.kind, d.value, d.currency, d.qualifier, o.value_usd, d.term_months,
-                   d.status, o.source, o.source_url, o.cited_by, d.verification, d.note, d.entry_key, o.superseded_by
+                   d.status, o.source, o.source_url, o.cited_by, d.verification, d.note, d.entry_key, o.superseded_by,
+                   o.part_of, o.in_total
             FROM deals d JOIN deals_overview o ON o.id = d.id
             \(w.sql)
             ORDER BY \(order)\(limit.map { " LIMIT \($0)" } ?? "")
@@ -54,7 +62,7 @@ public struct DealRow: Sendable, Equatable {
                     value: r["value"], currency: r["currency"], qualifier: r["qualifier"], valueUSD: r["value_usd"],
                     termMonths: (r["term_months"] as Int64?).map { Int($0) }, status: r["status"], source: r["source"],
                     sourceURL: r["source_url"], citedBy: r["cited_by"], verification: r["verification"], note: r["note"], key: r["entry_key"],
-                    supersededBy: r["superseded_by"])
+                    supersededBy: r["superseded_by"], partOf: r["part_of"], inTotal: r["in_total"])
         }
     }
 }

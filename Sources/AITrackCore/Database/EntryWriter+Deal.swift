@@ -138,42 +138,54 @@ extension EntryWriter {
         }
     }
 
-    /// The deals an entry supersedes or expands, by their `id`s; a deal not stored yet is an
-    /// `UnresolvedReference` (the ingest retries the entry once the run's other entries are in).
-    func relations(of e: DealEntry) throws -> [(String, Int64)] {
-        var wanted: [(String, Int64)] = []
-        for (relation, keys) in [("supersedes", e.supersedes), ("expands", e.expands)] {
+    /// The deals an entry supersedes, expands or is part of, by their `id`s, with the source of a
+    /// `part_of` (nil: the deal's own); a deal not stored yet is an `UnresolvedReference` (the
+    /// ingest retries the entry once the run's other entries are in).
+    func relations(of e: DealEntry) throws -> [Relation] {
+        var wanted: [Relation] = []
+        for (relation, keys) in [("supersedes", e.supersedes), ("expands", e.expands), ("part_of", e.partOf)] {
             for key in keys {
                 guard let other = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM deals WHERE entry_key = ?"), arguments: [key]) else {
                     throw UnresolvedReference(problem: FieldProblem(field: relation, problem: "'\(key)' is not the id of a stored deal",
                                                                     valid: "valid: the id of a deal stored before, or given in the same run"))
                 }
-                wanted.append((relation, other))
+                let source = relation == "part_of" ? try e.partOfSource.map(sourceID) : nil
+                wanted.append(Relation(relation: relation, other: other, source: source))
             }
         }
-        return wanted.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        return wanted.sorted { ($0.relation, $0.other) < ($1.relation, $1.other) }
+    }
+
+    /// One row of `deal_relations` as an entry asks for it.
+    struct Relation: Equatable {
+        var relation: String
+        var other: Int64
+        var source: Int64?
     }
 
     /// Stores the relations with the deal; a stored deal given other relations is a conflict
     /// like any other difference.
-    func relate(_ id: Int64, _ wanted: [(String, Int64)], outcome: Outcome, describe: String) throws -> Outcome {
+    func relate(_ id: Int64, _ wanted: [Relation], outcome: Outcome, describe: String) throws -> Outcome {
         guard !wanted.isEmpty else { return outcome }
-        if wanted.contains(where: { $0.1 == id }) { throw FieldProblem(field: "supersedes", problem: "names the deal itself", valid: "valid: the id of another deal") }
-        let stored = try Row.fetchAll(db.cachedStatement(sql: "SELECT relation, other_id FROM deal_relations WHERE deal_id = ? ORDER BY relation, other_id"),
-                                      arguments: [id]).map { ($0["relation"] as String, $0["other_id"] as Int64) }
-        if stored.elementsEqual(wanted, by: { $0.0 == $1.0 && $0.1 == $1.1 }) { return outcome }
+        if let own = wanted.first(where: { $0.other == id }) {
+            throw FieldProblem(field: own.relation, problem: "names the deal itself", valid: "valid: the id of another deal")
+        }
+        let stored = try Row.fetchAll(db.cachedStatement(sql: "SELECT relation, other_id, source_id FROM deal_relations WHERE deal_id = ? ORDER BY relation, other_id"),
+                                      arguments: [id]).map { Relation(relation: $0["relation"], other: $0["other_id"], source: $0["source_id"]) }
+        if stored == wanted { return outcome }
         if outcome == .unchanged && !stored.isEmpty {
             switch policy {
             case .fail:
-                throw FieldProblem(field: wanted[0].0, problem: "\(describe) is stored relating to other deals",
+                throw FieldProblem(field: wanted[0].relation, problem: "\(describe) is stored relating to other deals",
                                    valid: "valid: the stored relations", remedy: .replaceOrIgnore)
             case .ignore: return .ignored
             case .replace: break
             }
         }
         try db.cachedStatement(sql: "DELETE FROM deal_relations WHERE deal_id = ?").execute(arguments: [id])
-        for (relation, other) in wanted {
-            try db.cachedStatement(sql: "INSERT INTO deal_relations (deal_id, relation, other_id) VALUES (?, ?, ?)").execute(arguments: [id, relation, other])
+        for r in wanted {
+            try db.cachedStatement(sql: "INSERT INTO deal_relations (deal_id, relation, other_id, source_id) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [id, r.relation, r.other, r.source])
         }
         return outcome == .unchanged ? .replaced : outcome
     }

@@ -12,6 +12,7 @@ public enum Migrations {
         ("0006_views_filter_first", String(decoding: PackageResources._006_views_filter_first_sql, as: UTF8.self)),
         ("0007_checks_without_in_lists", String(decoding: PackageResources._007_checks_without_in_lists_sql, as: UTF8.self)),
         ("0008_unit_triggers_probe_one_row", String(decoding: PackageResources._008_unit_triggers_probe_one_row_sql, as: UTF8.self)),
+        ("0010_deal_part_of", String(decoding: PackageResources._010_deal_part_of_sql, as: UTF8.self)),
     ]
 
     /// A table's SQL as SQLite keeps it in `sqlite_master` after the migrations: the last

@@ -20,7 +20,8 @@ public struct EntryDecoder: Sendable {
     public static let fields: [EntryType: [String]] = [
         .company: ["name", "aliases", "parent", "kind", "country"],
         .source: ["name", "url", "published"],
-        .deal: ["date", "title", "kind", "parties", "value", "currency", "qualifier", "term_months", "status", "supersedes", "expands"] + sourceFields,
+        .deal: ["date", "title", "kind", "parties", "value", "currency", "qualifier", "term_months", "status", "supersedes", "expands",
+                "part_of", "part_of_source", "part_of_source_url"] + sourceFields,
         .alliance: ["name", "date", "purpose", "url", "members"] + sourceFields,
         .membership: ["alliance", "company", "date", "left", "role"] + sourceFields,
         .statistic: ["metric", "measure", "date", "company", "segment", "region", "value", "low", "high", "unit",
@@ -113,9 +114,21 @@ public struct EntryDecoder: Sendable {
                              source: try r.requiredSource(), citedBy: try r.string("cited_by"), common: common)
         deal.supersedes = try r.list("supersedes")
         deal.expands = try r.list("expands")
-        if let key = common.key, deal.supersedes.contains(key) || deal.expands.contains(key) {
-            throw FieldProblem(field: deal.supersedes.contains(key) ? "supersedes" : "expands", problem: "names the deal itself ('\(key)')",
-                               valid: "valid: the id of another deal")
+        deal.partOf = try r.list("part_of")
+        if let name = try r.string("part_of_source") {
+            deal.partOfSource = SourceRef(name: name, url: try r.string("part_of_source_url"))
+        } else if try r.string("part_of_source_url") != nil {
+            throw FieldProblem(field: "part_of_source", problem: "is missing while part_of_source_url is given",
+                               valid: "valid: the name of the source that states the deal is part of the other")
+        }
+        if deal.partOfSource != nil && deal.partOf.isEmpty {
+            throw FieldProblem(field: "part_of", problem: "is missing while part_of_source is given",
+                               valid: "valid: the id of the deal this one is part of")
+        }
+        for (field, keys) in [("supersedes", deal.supersedes), ("expands", deal.expands), ("part_of", deal.partOf)] {
+            if let key = common.key, keys.contains(key) {
+                throw FieldProblem(field: field, problem: "names the deal itself ('\(key)')", valid: "valid: the id of another deal")
+            }
         }
         return deal
     }
@@ -179,7 +192,7 @@ public struct EntryDecoder: Sendable {
     /// derived ones are left out, renamed ones become their field, so that what a listing
     /// prints can be ingested back.
     static let listingColumns: [EntryType: [String: String?]] = [
-        .deal: ["row_id": nil, "value_usd": nil, "superseded_by": nil],
+        .deal: ["row_id": nil, "value_usd": nil, "superseded_by": nil, "part_of_deal": nil, "in_total": nil],
         .statistic: ["row_id": nil],
         .company: ["company": "name", "ultimate_parent": nil, "deals": nil, "statistics": nil],
         .alliance: ["alliance": "name", "member_count": nil],

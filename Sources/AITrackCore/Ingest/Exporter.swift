@@ -165,13 +165,20 @@ struct ExportQuery {
                        (SELECT json_group_array(o.entry_key) FROM (SELECT o.entry_key FROM deal_relations r JOIN deals o ON o.id = r.other_id
                           WHERE r.deal_id = d.id AND r.relation = 'supersedes' AND o.entry_key IS NOT NULL ORDER BY o.entry_key) o) AS supersedes,
                        (SELECT json_group_array(o.entry_key) FROM (SELECT o.entry_key FROM deal_relations r JOIN deals o ON o.id = r.other_id
-                          WHERE r.deal_id = d.id AND r.relation = 'expands' AND o.entry_key IS NOT NULL ORDER BY o.entry_key) o) AS expands
+                          WHERE r.deal_id = d.id AND r.relation = 'expands' AND o.entry_key IS NOT NULL ORDER BY o.entry_key) o) AS expands,
+                       (SELECT json_group_array(o.entry_key) FROM (SELECT o.entry_key FROM deal_relations r JOIN deals o ON o.id = r.other_id
+                          WHERE r.deal_id = d.id AND r.relation = 'part_of' AND o.entry_key IS NOT NULL ORDER BY o.entry_key) o) AS part_of,
+                       (SELECT ps.name FROM deal_relations r JOIN sources ps ON ps.id = r.source_id
+                          WHERE r.deal_id = d.id AND r.relation = 'part_of' ORDER BY r.other_id LIMIT 1) AS part_of_source,
+                       (SELECT ps.url FROM deal_relations r JOIN sources ps ON ps.id = r.source_id
+                          WHERE r.deal_id = d.id AND r.relation = 'part_of' ORDER BY r.other_id LIMIT 1) AS part_of_source_url
                 FROM deals d JOIN sources s ON s.id = d.source_id LEFT JOIN sources cb ON cb.id = d.cited_by_id
                 ORDER BY d.date, d.identity
                 """) { b in
                 b.date("date", "date", "precision"); b.text("title", "kind"); b.json("parties"); b.number("value"); b.text("currency", "qualifier")
                 b.put("term_months", (b.row["term_months"] as Int64?).map { .number(String($0)) } ?? .null)
-                b.text("status"); b.json("supersedes", skipEmpty: true); b.json("expands", skipEmpty: true); b.sourced()
+                b.text("status"); b.json("supersedes", skipEmpty: true); b.json("expands", skipEmpty: true)
+                b.json("part_of", skipEmpty: true); b.text("part_of_source", "part_of_source_url"); b.sourced()
             }
         case .statistic:
             return ExportQuery(sql: """

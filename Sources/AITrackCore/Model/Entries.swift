@@ -98,6 +98,10 @@ public struct DealEntry: Equatable, Sendable {
     /// The `id`s of deals this one replaces (they count in no total) or adds to.
     public var supersedes: [String] = []
     public var expands: [String] = []
+    /// The `id`s of programmes this deal is a part of (it counts in its kind's total, not in the
+    /// all-kinds total), and who states it (nil: the deal's own source).
+    public var partOf: [String] = []
+    public var partOfSource: SourceRef?
 
     public init(date: EntryDate, title: String? = nil, kind: DealKind, parties: [Party], value: Double? = nil,
                 currency: String? = nil, qualifier: Qualifier? = nil, termMonths: Int? = nil,

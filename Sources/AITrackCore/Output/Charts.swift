@@ -77,7 +77,8 @@ public enum Charts {
     public struct Mark: Equatable, Sendable {
         public var x, r: Double
         public var title: String
-        /// `counted`, `superseded` or `contradicted`: drawn differently, and said in words.
+        /// `counted`, `superseded`, `cancelled`, `rumored` or `contradicted`: drawn differently,
+        /// and said in words.
         public var status: String
     }
 
@@ -92,7 +93,8 @@ public enum Charts {
         return deals.compactMap { d in
             guard let day = isoDay(EntryDate.stored(fromDescription: d.date)?.iso ?? "") else { return nil }
             let r = usable(d.valueUSD).map { max(minRadius, maxRadius * ($0 / top).squareRoot()) } ?? minRadius
-            let status = d.verification == "contradicted" ? "contradicted" : d.supersededBy != nil ? "superseded" : "counted"
+            let status = d.verification == "contradicted" ? "contradicted" : d.supersededBy != nil ? "superseded"
+                : ["cancelled", "rumored"].contains(d.inTotal) ? d.inTotal : "counted"
             return Mark(x: width * Double(day - start) / Double(end - start), r: r, title: d.title, status: status)
         }
     }

@@ -27,17 +27,32 @@ extension Report {
     }
 
     static func dealTable(_ rows: [DealRow]) -> ResultTable {
-        ResultTable(columns: ["date", "title", "parties", "value", "currency", "qualifier", "status", "source", "verification"],
+        ResultTable(columns: ["date", "title", "parties", "value", "currency", "qualifier", "status", "in_total", "source", "cited_by", "verification"],
                     rows: rows.map { d in
                         [.text(d.date), .text(d.title), .text(d.parties.map { "\($0.company) (\($0.role))" }.joined(separator: "; ")),
-                         Cell(d.value.map(NumberText.human)), Cell(d.currency), .text(d.qualifier), .text(d.status), .text(d.source), .text(d.verification)]
+                         Cell(d.value.map(NumberText.human)), Cell(d.currency), .text(d.qualifier), .text(d.status), .text(Self.inTotalWords(d.inTotal)),
+                         .text(d.source), Cell(d.citedBy), .text(d.verification)]
                     })
     }
 
     static func largestTable(_ rows: [DealRow]) -> ResultTable {
-        ResultTable(columns: ["date", "title", "value_usd", "qualifier", "status", "source", "verification"],
-                    rows: rows.map { [.text($0.date), .text($0.title), Cell($0.valueUSD), .text($0.qualifier), .text($0.status), .text($0.source),
-                                      .text($0.verification)] })
+        ResultTable(columns: ["date", "title", "value_usd", "qualifier", "status", "in_total", "source", "verification"],
+                    rows: rows.map { [.text($0.date), .text($0.title), Cell($0.valueUSD), .text($0.qualifier), .text($0.status),
+                                      .text(Self.inTotalWords($0.inTotal)), .text($0.source), .text($0.verification)] })
+    }
+
+    /// What a deal counts in, in words (`deals_overview.in_total`).
+    static func inTotalWords(_ rule: String) -> String {
+        switch rule {
+        case "counted": return "yes"
+        case "part_of": return "its kind only (part of another deal)"
+        case "rumored": return "apart (in talks or rumoured)"
+        case "cancelled": return "no (cancelled)"
+        case "superseded": return "no (superseded)"
+        case "contradicted": return "no (contradicted)"
+        case "no_rate": return "no (no exchange rate)"
+        default: return "no (no value)"
+        }
     }
 
     static func publishedTable(_ rows: [StatisticRow]) -> ResultTable {
@@ -87,14 +102,39 @@ extension Report {
         let p = previousDealTotals
         lines.append("\(period.previousYear): \(p.deals) deal\(p.deals == 1 ? "" : "s"), together \(NumberText.human(p.usdTotal)) USD"
                      + (p.usdTotal > 0 && ((t.usdTotal - p.usdTotal) / p.usdTotal).isFinite ? " (change \(t.usdTotal >= p.usdTotal ? "+" : "")\(NumberText.fixed((t.usdTotal - p.usdTotal) / p.usdTotal * 100, 1)) %)" : ""))
+        lines.append(t.includesLine)
         if t.byKind.count > 1 {
             lines.append("by kind: " + t.byKind.map { "\($0.kind.replacingOccurrences(of: "_", with: " ")) \(NumberText.human($0.usd)) USD (\($0.deals))" }
                 .joined(separator: "; "))
         }
         for w in t.withoutRate { lines.append("left out of the USD total, no exchange rate on or before its date: \(w)") }
         for s in t.superseded { lines.append("left out of the USD total, superseded: \(s)") }
+        for c in t.cancelled { lines.append("left out of every USD total, cancelled: \(c.deal), \(NumberText.human(c.usd)) USD") }
+        for r in t.rumored { lines.append("in talks or rumoured, totalled apart: \(r.deal), \(NumberText.human(r.usd)) USD") }
+        for p in t.partOf { lines.append("in its kind's total only, not the all-kinds total: \(p.deal), \(NumberText.human(p.usd)) USD") }
         for c in t.contradicted { lines.append("left out of the USD total, contradicted by its sources: \(c)") }
         return lines
+    }
+}
+
+extension DealTotals {
+    /// What the USD total holds, in one sentence with every number traceable to the deals listed.
+    public var includesLine: String {
+        var out: [String] = []
+        func count(_ n: Int, _ what: String) -> String { "\(n) \(what)" }
+        if !cancelled.isEmpty { out.append(count(cancelled.count, "cancelled") + " (\(NumberText.human(cancelledUSD)) USD)") }
+        if !rumored.isEmpty {
+            out.append(count(rumored.count, "in talks or rumoured") + " (\(NumberText.human(rumoredUSD)) USD, totalled apart)")
+        }
+        if !partOf.isEmpty {
+            out.append(count(partOf.count, partOf.count == 1 ? "part of another deal" : "parts of other deals")
+                       + " (\(NumberText.human(partOfUSD)) USD, in \(partOf.count == 1 ? "its kind's total" : "their kinds' totals") only)")
+        }
+        if !superseded.isEmpty { out.append(count(superseded.count, "superseded")) }
+        if !contradicted.isEmpty { out.append(count(contradicted.count, "contradicted")) }
+        if !withoutRate.isEmpty { out.append(count(withoutRate.count, "without an exchange rate")) }
+        return "in the total: signed, announced, reported and completed deals with a value in USD terms"
+            + (out.isEmpty ? "" : "; not in it: " + out.joined(separator: ", "))
     }
 }
 

@@ -82,7 +82,7 @@ public enum SVG {
         for m in marks {
             let style: String
             switch m.status {
-            case "superseded": style = "fill=\"none\" stroke=\"#555\" stroke-dasharray=\"3 2\""
+            case "superseded", "cancelled", "rumored": style = "fill=\"none\" stroke=\"#555\" stroke-dasharray=\"3 2\""
             case "contradicted": style = "fill=\"#CC79A7\" fill-opacity=\"0.5\" stroke=\"#000\""
             default: style = "fill=\"#0072B2\" fill-opacity=\"0.45\" stroke=\"#0072B2\""
             }
@@ -93,7 +93,7 @@ public enum SVG {
             s += "\n"
         }
         s += "<text x=\"0\" y=\"45\">1 Jan</text><text x=\"\(n(width))\" y=\"45\" text-anchor=\"end\">31 Dec</text></g>\n"
-        s += "<text x=\"\(n(left))\" y=\"\(n(height - 4))\" fill=\"#444\">Filled: counted; hollow dashed: superseded (not counted); ✗: contradicted (not counted).</text>\n"
+        s += "<text x=\"\(n(left))\" y=\"\(n(height - 4))\" fill=\"#444\">Filled: counted; hollow dashed: superseded, cancelled or rumoured (not counted); ✗: contradicted (not counted).</text>\n"
         return s + "</svg>\n"
     }
 }

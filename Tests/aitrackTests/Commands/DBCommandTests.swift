@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import AITrackCore
 
 @Suite struct DBCommandTests {
     func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
@@ -27,7 +28,7 @@ import Testing
         }
         let report = try cli.run("report", "--year", "2025")
         #expect(report.status != 0)
-        #expect(report.stderr.contains("has aitrack's tables of schema version 8, but its version stamp is missing; restore it with `aitrack db repair"), "\(report.stderr)")
+        #expect(report.stderr.contains("has aitrack's tables of schema version \(Migrations.currentVersion), but its version stamp is missing; restore it with `aitrack db repair"), "\(report.stderr)")
         #expect(!report.stderr.contains("upgrade") && !report.stderr.contains("another program"))
         let repair = try cli.run("db", "repair")
         #expect(repair.status == 0 && repair.stdout.contains("restored the version stamp"), "\(repair.stderr)")

@@ -81,4 +81,37 @@ import Testing
             #expect(other == nil || other != s["source"] as? String, "\(s)")
         }
     }
+
+    /// The seed's 2025 deal total computed here from the deal rows by the documented rule (not
+    /// through deals_overview), equal to what the report prints and its JSON carries; the
+    /// cancelled, rumoured and part-of deals are named with their values (issue 21, item 6).
+    @Test func the2025DealTotalFollowsTheDocumentedRule() throws {
+        let cli = try CLI()
+        #expect(try cli.sqlite("SELECT count(*) FROM deals WHERE date LIKE '2025%' AND value IS NOT NULL AND currency <> 'USD'") == "0")
+        let counted = "d.date BETWEEN '2025-01-01' AND '2025-12-31' AND d.value IS NOT NULL AND d.verification <> 'contradicted'"
+            + " AND d.status <> 'cancelled' AND d.status <> 'rumored'"
+            + " AND NOT EXISTS (SELECT 1 FROM deal_relations r WHERE r.other_id = d.id AND r.relation = 'supersedes')"
+        let partOf = "EXISTS (SELECT 1 FROM deal_relations r JOIN deals p ON p.id = r.other_id WHERE r.deal_id = d.id AND r.relation = 'part_of'"
+            + " AND p.value IS NOT NULL AND p.verification <> 'contradicted' AND p.status <> 'cancelled' AND p.status <> 'rumored')"
+        let total = try #require(Double(try cli.sqlite("SELECT sum(d.value) FROM deals d WHERE \(counted) AND NOT \(partOf)")))
+        let parts = try #require(Double(try cli.sqlite("SELECT sum(d.value) FROM deals d WHERE \(counted) AND \(partOf)")))
+        let rumored = try #require(Double(try cli.sqlite("SELECT sum(value) FROM deals WHERE date LIKE '2025%' AND status = 'rumored' AND verification <> 'contradicted'")))
+        let cancelled = try #require(Double(try cli.sqlite("SELECT sum(value) FROM deals WHERE date LIKE '2025%' AND status = 'cancelled' AND verification <> 'contradicted'")))
+        #expect(parts == 300e9 && rumored == 20e9 && cancelled == 9e9)
+        let text = try cli.run("report", "--year", "2025").stdout
+        #expect(text.contains("with a value in USD terms, together \(NumberText.human(total)) USD"))
+        #expect(text.contains("in the total: signed, announced, reported and completed deals with a value in USD terms; not in it: 1 cancelled (9 bn USD), "
+                              + "1 in talks or rumoured (20 bn USD, totalled apart), 1 part of another deal (300 bn USD, in its kind's total only), "))
+        #expect(text.contains("left out of every USD total, cancelled: CoreWeave's ~$9B all-stock bid for Core Scientific (later voted down) (2025-07), 9 bn USD"))
+        #expect(text.contains("in talks or rumoured, totalled apart: Oracle in talks on ~$20B multiyear AI cloud deal with Meta (2025-09-19), 20 bn USD"))
+        #expect(text.contains("in its kind's total only, not the all-kinds total: OpenAI to buy ~$300B of Oracle compute over about five years (2025-09-10), "
+                              + "part of Stargate adds five US sites: ~7 GW planned, >$400B over three years (2025-09-23), 300 bn USD"))
+        let json = try JSONParser.parse(try cli.run("report", "--year", "2025", "--format", "json").stdout)
+        guard case .object(let top) = json, case .object(let t)? = top.first(where: { $0.0 == "deal_totals" })?.1 else {
+            Issue.record("no deal_totals"); return
+        }
+        func number(_ key: String) -> Double? { if case .number(let n)? = t.first(where: { $0.0 == key })?.1 { return Double(n) }; return nil }
+        #expect(number("usd_total").map { abs($0 - total) < 1 } == true)
+        #expect(number("cancelled_usd") == cancelled && number("rumored_usd") == rumored && number("part_of_usd") == parts)
+    }
 }
