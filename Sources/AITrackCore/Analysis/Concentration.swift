@@ -9,7 +9,9 @@ public struct Holding: Sendable, Equatable {
     public var ultimateParent: String
     public var isAggregate: Bool
     public var segment: String?
+    /// The ISO day it is stored as, and the precision of the date it was given with.
     public var date: String
+    public var precision: Precision
     public var value: Double
     public var verified: Bool
     /// Marked disputed or contradicted: used, but the result says so.
@@ -19,13 +21,14 @@ public struct Holding: Sendable, Equatable {
     public var source: String
 
     public init(statisticID: Int64 = 0, company: String, ultimateParent: String? = nil, isAggregate: Bool = false, segment: String? = nil,
-                date: String, value: Double, verified: Bool = false, doubtful: Bool = false, ingestOrder: Int64 = 0, source: String = "") {
+                date: String, precision: Precision = .day, value: Double, verified: Bool = false, doubtful: Bool = false, ingestOrder: Int64 = 0, source: String = "") {
         self.statisticID = statisticID
         self.company = company
         self.ultimateParent = ultimateParent ?? company
         self.isAggregate = isAggregate
         self.segment = segment
         self.date = date
+        self.precision = precision
         self.value = value
         self.verified = verified
         self.doubtful = doubtful
@@ -70,6 +73,8 @@ public struct PublishedFigure: Sendable, Equatable {
     public var computedHigh: Double?
     /// nil when there is nothing to compare.
     public var agrees: Bool?
+    /// Set when the figure is of another period (`2025-Q4`): the two are not compared.
+    public var figureOf: String? = nil
 
     public init(statisticID: Int64 = 0, measure: Measure, date: String, value: Double, qualifier: Qualifier = .exact, source: String,
                 citedBy: String? = nil, verification: Verification = .unverified) {
@@ -141,6 +146,10 @@ public struct ConcentrationResult: Sendable, Equatable {
     public var statisticIDs: [Int64]
     public var sources: [String]
     public var notes: [String]
+    /// What the values are of (one period per figure): `2025-Q4`, `as of 2026-03-31`.
+    public var valuesOf: String? = nil
+    /// Firms with values in the period but not of `valuesOf`, and a stock's carried values.
+    public var leftOut: [DatedName] = [], carried: [DatedName] = []
 
     public var topShare5: Double? { cr[5] }
 }
@@ -154,10 +163,17 @@ public enum ConcentrationCalculator {
     /// `groups`, when given, numbers each holding's company and segment (lowercased) from 0 —
     /// the database path knows them by id and so hashes no names; without it they are found here.
     public static func compute(metric: String, unit: String, period: Period, holdings: [Holding], groups: [Int]? = nil,
-                               marketTotals: [MarketTotal] = [], published: [PublishedFigure] = [], consolidate: Bool = true) -> ConcentrationResult {
-        let (chosen, setAside) = pickLatest(holdings, groups: groups ?? self.groups(holdings))
+                               marketTotals: [MarketTotal] = [], published: [PublishedFigure] = [], consolidate: Bool = true,
+                               stock: Bool = false, before: [Holding] = []) -> ConcentrationResult {
+        // Step 1: one period per figure, and its market totals and published figures
+        let figure = FigurePeriod.choose(holdings, period: period, stock: stock, before: before)
+        let used = figure.used, marketTotals = FigurePeriod.totals(marketTotals, of: figure)
+        let usedGroups = figure.usedIndex.map { index in
+            groups.map { g in index.count == holdings.count ? g : index.map { g[$0] } } ?? self.groups(used)
+        } ?? self.groups(used)
+        let (chosen, setAside) = pickLatest(used, groups: usedGroups)
         let (firmValues, aggValues, displayName) = sum(chosen, consolidate: consolidate)
-        var notes: [String] = []
+        var notes: [String] = FigurePeriod.note(figure).map { [$0] } ?? []
         let doubtful = chosen.filter(\.doubtful).count
         if doubtful > 0 {
             notes.append("\(doubtful) of the \(chosen.count) values used \(doubtful == 1 ? "is" : "are") marked disputed or contradicted")
@@ -172,7 +188,8 @@ public enum ConcentrationCalculator {
                                          firms: [], aggregates: [], cr: [:], hhiLow: nil, hhiHigh: nil, bands: [:], published: published,
                                          alternativesSetAside: setAside, statisticIDs: chosen.map(\.statisticID),
                                          sources: Array(Set(chosen.map(\.source))).sorted(), notes: notes)
-        if let reason = notAMarket(unit: unit, holdings: holdings, chosen: chosen, metric: metric, period: period, total: total, firmSum: firmSum) {
+        (result.valuesOf, result.leftOut, result.carried) = (figure.label, figure.leftOut, figure.carried)
+        if let reason = notAMarket(unit: unit, holdings: used, chosen: chosen, metric: metric, period: period, total: total, firmSum: firmSum) {
             // a note the renderers show after "n/a: "
             result.notes.append(reason)
             if unit == Units.percentChange || !(total?.isFinite ?? true) { (result.total, result.denominator) = (nil, "none") }
@@ -207,7 +224,12 @@ public enum ConcentrationCalculator {
         result.hhiHigh = high
         // Step 6: bands.
         for regime in Regime.allCases { result.bands[regime] = regime.band(low: low, high: high) }
-        result.published = compare(published: published, with: result)
+        result.published = compare(published: published, with: result).map { p in
+            guard let label = figure.label, !FigurePeriod.comparable(p, with: figure) else { return p }
+            var p = p
+            (p.computed, p.computedHigh, p.agrees, p.figureOf) = (nil, nil, nil, label)
+            return p
+        }
         return result
     }
 

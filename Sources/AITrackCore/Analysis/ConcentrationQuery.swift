@@ -100,6 +100,15 @@ extension DatabaseReading {
 struct MetricContext: Sendable {
     var metric: String, period: Period, unit: String
     var totals: [MarketTotal], published: [PublishedFigure]
+    /// A stock (its `metrics` definition says so): each series' latest value from before the
+    /// period goes with it, to be carried forward.
+    var stock = false, before: [Holding] = []
+
+    /// Whether the metric is defined as a stock (a file without definitions has none).
+    static func isStock(_ db: Database, metric: String) throws -> Bool {
+        guard try db.tableExists("metrics") else { return false }
+        return try Bool.fetchOne(db, sql: "SELECT kind = 'stock' FROM metrics WHERE name = ?", arguments: [metric]) ?? false
+    }
 
     static func read(_ db: Database, metric: String, period: Period) throws -> MetricContext {
         let unit = try AppDatabase.unit(of: metric, db)
@@ -125,13 +134,21 @@ struct MetricContext: Sendable {
                             value: r["value"], qualifier: Qualifier(rawValue: r["qualifier"]) ?? .exact, source: r["source"],
                             citedBy: r["cited_by"], verification: Verification(rawValue: r["verification"]) ?? .unverified)
         }
-        return MetricContext(metric: metric, period: period, unit: unit, totals: totals, published: published)
+        var context = MetricContext(metric: metric, period: period, unit: unit, totals: totals, published: published)
+        if try isStock(db, metric: metric) {
+            context.stock = true
+            // the stock's earlier values, to carry forward: each series' latest is what counts
+            let earlier = try MetricRows.read(db, metric: metric, from: "0000-01-01", to: period.fromISO, names: NameLookups()).holdings().holdings
+            context.before = FigurePeriod.latestOfEachSeries(earlier.filter { $0.date < period.fromISO })
+        }
+        return context
     }
 
     /// DESIGN §5 on the metric's rows of the period.
     func concentration(_ rows: MetricRows, consolidate: Bool) -> ConcentrationResult {
         let (holdings, groups) = rows.holdings()
         return ConcentrationCalculator.compute(metric: metric, unit: unit, period: period, holdings: holdings, groups: groups,
-                                               marketTotals: totals, published: published, consolidate: consolidate)
+                                               marketTotals: totals, published: published, consolidate: consolidate,
+                                               stock: stock, before: before)
     }
 }

@@ -33,6 +33,11 @@ struct MetricRows: Sendable {
     var emptyKey = 0
 
     static func read(_ db: Database, metric: String, period: Period, names: NameLookups) throws -> MetricRows {
+        try read(db, metric: metric, from: period.fromISO, to: period.toISO, names: names)
+    }
+
+    /// The rows dated from `from` to `to` (ISO days).
+    static func read(_ db: Database, metric: String, from: String, to: String, names: NameLookups) throws -> MetricRows {
         var out = MetricRows()
         out.emptyKey = names.lowercasedNumber("")
         // a file written around the schema's checks stops the report at the row, never gives a
@@ -42,7 +47,7 @@ struct MetricRows: Sendable {
         try RawRows.forEach(db, sql: """
             SELECT id, company_id, segment, region, forecast, source_id, date, value, verification, ingest_id, precision
             FROM statistics WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ?
-            """, arguments: [metric, period.fromISO, period.toISO]) { r in
+            """, arguments: [metric, from, to]) { r in
             let id = r.int(0), value = r.double(7)
             try ValueRule.check(value, id: id, rule: rule)
             var row = Row(id: id, company: r.optionalInt(1), segment: r.isNull(2) ? -1 : names.textNumber(r.bytes(2)),
@@ -67,6 +72,9 @@ struct MetricRows: Sendable {
         return out
     }
 
+    /// `Row.precision` as a Precision.
+    static let precisions: [Precision] = [.day, .month, .quarter, .year]
+
     /// The holdings (DESIGN §5 step 1), and each one's company and segment, lowercased,
     /// numbered from 0 (ConcentrationCalculator's groups).
     func holdings() -> (holdings: [Holding], groups: [Int]) {
@@ -79,7 +87,7 @@ struct MetricRows: Sendable {
             if let known = numbers[pair] { groups.append(known) } else { groups.append(numbers.count); numbers[pair] = numbers.count }
             holdings.append(Holding(statisticID: row.id, company: company?.name ?? "", ultimateParent: company?.parent ?? "",
                                     isAggregate: company?.aggregate ?? false, segment: row.segment < 0 ? nil : tables.texts[Int(row.segment)],
-                                    date: row.date.text, value: row.value, verified: row.verified, doubtful: row.doubtful,
+                                    date: row.date.text, precision: Self.precisions[Int(row.precision)], value: row.value, verified: row.verified, doubtful: row.doubtful,
                                     ingestOrder: row.ingest << 32 | row.id, source: tables.sources[Int(row.sourcePlace)]))
         }
         return (holdings, groups)

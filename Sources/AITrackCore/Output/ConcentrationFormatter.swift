@@ -14,8 +14,9 @@ public enum ConcentrationFormatter {
                      ("qualifier", .string(p.qualifier.rawValue)), ("source", .string(p.source)), ("cited_by", .str(p.citedBy)),
                      ("verification", .string(p.verification.rawValue)), ("computed", .num(p.computed)),
                      ("computed_high", .num(p.computedHigh)), ("agrees", p.agrees.map(JSONValue.bool) ?? .null),
-                     ("statistic_id", .number(String(p.statisticID)))])
+                     ("figure_of", .str(p.figureOf)), ("statistic_id", .number(String(p.statisticID)))])
         }
+        func dated(_ d: DatedName) -> JSONValue { .object([("company", .string(d.company)), ("date", .string(d.date))]) }
         return .object([
             ("metric", .string(r.metric)), ("unit", .string(r.unit)),
             ("period", .object([("from", .string(r.period.fromISO)), ("to", .string(r.period.toISO))])),
@@ -26,6 +27,7 @@ public enum ConcentrationFormatter {
             ("alternatives_set_aside", .number(String(r.alternativesSetAside))),
             ("statistic_ids", .array(r.statisticIDs.map { .number(String($0)) })),
             ("sources", .array(r.sources.map(JSONValue.string))), ("notes", .array(r.notes.map(JSONValue.string))),
+            ("values_of", .str(r.valuesOf)), ("left_out", .array(r.leftOut.map(dated))), ("carried_forward", .array(r.carried.map(dated))),
         ])
     }
 
@@ -41,6 +43,12 @@ public enum ConcentrationFormatter {
 
     static func pct(_ v: Double?) -> String { v.map { NumberText.fixed($0, 2) + " %" } ?? "n/a" }
     static func pts(_ v: Double?) -> String { v.map { NumberText.grouped($0.rounded()) } ?? "n/a" }
+
+    /// " · values of 2025-Q4" when the figure's values are of a part of its period.
+    public static func valuesOf(_ r: ConcentrationResult) -> String {
+        guard let v = r.valuesOf, v != r.period.description else { return "" }
+        return v.hasPrefix("as of") ? " · \(v)" : " · values of \(v)"
+    }
 
     public static func hhiText(_ r: ConcentrationResult) -> String {
         guard let lo = r.hhiLow, let hi = r.hhiHigh else { return "n/a" }
@@ -62,6 +70,8 @@ public enum ConcentrationFormatter {
         if let c = p.computed {
             let computed = p.measure == .hhi ? "\(pts(c))\(p.computedHigh.map { $0 != c ? " – " + pts($0) : "" } ?? "")" : pct(c)
             s += "; computed \(computed): " + (p.agrees == true ? "agrees" : "does not agree")
+        } else if let other = p.figureOf {
+            s += "; not compared: the figure is of \(other)"
         } else {
             s += "; not computable from the data"
         }
@@ -97,7 +107,7 @@ public enum ConcentrationFormatter {
 
     /// The terminal view: ranked firms with shares and bars, CRn, the HHI range and bands.
     public static func text(_ r: ConcentrationResult, bars: Bool = true) -> String {
-        var out = "\(r.metric) · \(r.period) · unit \(r.unit)\n"
+        var out = "\(r.metric) · \(r.period)\(valuesOf(r)) · unit \(r.unit)\n"
         guard r.total != nil, r.hhiLow != nil else {
             out += "  n/a: " + (r.notes.last ?? "no data") + "\n"
             for p in r.published { out += "  published " + publishedLine(p, unit: r.unit) + "\n" }

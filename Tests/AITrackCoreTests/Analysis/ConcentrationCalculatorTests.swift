@@ -161,7 +161,7 @@ import Testing
             Holding(statisticID: 3, company: "Google Cloud", ultimateParent: "Alphabet", segment: "TPU", date: "2025-12-31", value: 70, verified: true, ingestOrder: 0),
             Holding(statisticID: 4, company: "Google Cloud", ultimateParent: "Alphabet", segment: "TPU", date: "2025-12-31", value: 90, ingestOrder: 2),
             Holding(statisticID: 5, company: "Alphabet", segment: "Nvidia", date: "2025-12-31", value: 30),
-            Holding(statisticID: 6, company: "Meta", segment: "Nvidia", date: "2025-09-30", value: 100),
+            Holding(statisticID: 6, company: "Meta", segment: "Nvidia", date: "2025-12-31", value: 100),
             Holding(statisticID: 7, company: "Other", isAggregate: true, date: "2025-12-31", value: 100),
         ]
         let r = ConcentrationCalculator.compute(metric: "m", unit: "H100e", period: p, holdings: h)
@@ -175,7 +175,7 @@ import Testing
     }
 
     @Test func aLargerMarketTotalIsTheDenominator() {
-        let h = [Holding(company: "A", date: "2025-12-31", value: 30), Holding(company: "B", date: "2025-12-31", value: 20)]
+        let h = [Holding(company: "A", date: "2025-01-01", precision: .year, value: 30), Holding(company: "B", date: "2025-01-01", precision: .year, value: 20)]
         let r = ConcentrationCalculator.compute(metric: "m", unit: "USD", period: p, holdings: h,
                                                 marketTotals: [MarketTotal(date: "2025-01-01", precision: .year, value: 200, source: "Analyst")])
         #expect(r.total == 200 && r.cr[1] == 15 && r.coverage == 25)
@@ -190,7 +190,7 @@ import Testing
     @Test func publishedFiguresAgreeOrNot() {
         let r = ConcentrationCalculator.compute(
             metric: "m", unit: Units.percent, period: p,
-            holdings: [20, 20, 15, 10, 9].enumerated().map { Holding(company: "F\($0.offset)", date: "2025-12-31", value: $0.element) },
+            holdings: [20, 20, 15, 10, 9].enumerated().map { Holding(company: "F\($0.offset)", date: "2025-01-01", precision: .year, value: $0.element) },
             published: [
                 PublishedFigure(measure: .cr5, date: "2025", value: 70, qualifier: .atLeast, source: "A"),   // 74 ≥ 70
                 PublishedFigure(measure: .cr5, date: "2025", value: 80, qualifier: .atLeast, source: "B"),   // 74 < 79

@@ -5,7 +5,7 @@ import Testing
 @Suite struct ReportSectionsTests {
     func result(_ firms: [(String, Double)], year: Int, total: MarketTotal? = nil) -> ConcentrationResult {
         ConcentrationCalculator.compute(metric: "m", unit: "USD", period: .year(year),
-                                        holdings: firms.map { Holding(company: $0.0, date: "\(year)-12-31", value: $0.1) },
+                                        holdings: firms.map { Holding(company: $0.0, date: "\(year)-01-01", precision: .year, value: $0.1) },
                                         marketTotals: total.map { [$0] } ?? [])
     }
 
@@ -23,7 +23,7 @@ import Testing
 
     /// Shares of a market statistic are not compared with shares of the named firms' sum.
     @Test func sharesOfDifferentTotalsAreNotCompared() throws {
-        let market = MarketTotal(date: "2025", value: 400, source: "Analyst")
+        let market = MarketTotal(date: "2025-01-01", precision: .year, value: 400, source: "Analyst")
         let e = ConcentrationEntry(result: result([("A", 60), ("B", 40)], year: 2025, total: market), previous: result([("A", 50), ("B", 50)], year: 2024))
         #expect(e.changeLine == "not compared with 2024: its shares are of the sum of named companies only, this period's of a market statistic")
     }
