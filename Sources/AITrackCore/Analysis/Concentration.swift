@@ -89,6 +89,12 @@ public struct PublishedFigure: Sendable, Equatable {
     }
 }
 
+/// A firm's value where no shares are taken (the figure describes no market).
+public struct FirmValue: Sendable, Equatable {
+    public var company: String
+    public var value: Double
+}
+
 public struct RankedFirm: Sendable, Equatable {
     public var company: String
     public var value: Double
@@ -146,6 +152,8 @@ public struct ConcentrationResult: Sendable, Equatable {
     public var statisticIDs: [Int64]
     public var sources: [String]
     public var notes: [String]
+    /// A figure that describes no market: the firms' values as given, largest first.
+    public var values: [FirmValue] = []
     /// What the values are of (one period per figure): `2025-Q4`, `as of 2026-03-31`.
     public var valuesOf: String? = nil
     /// Firms with values in the period but not of `valuesOf`, and a stock's carried values.
@@ -164,9 +172,10 @@ public enum ConcentrationCalculator {
     /// the database path knows them by id and so hashes no names; without it they are found here.
     public static func compute(metric: String, unit: String, period: Period, holdings: [Holding], groups: [Int]? = nil,
                                marketTotals: [MarketTotal] = [], published: [PublishedFigure] = [], consolidate: Bool = true,
-                               stock: Bool = false, before: [Holding] = []) -> ConcentrationResult {
+                               kind: MetricKind = .flow, defined: Bool = true, fiscal: Bool = false,
+                               before: [Holding] = []) -> ConcentrationResult {
         // Step 1: one period per figure, and its market totals and published figures
-        let figure = FigurePeriod.choose(holdings, period: period, stock: stock, before: before)
+        let figure = FigurePeriod.choose(holdings, period: period, stock: kind == .stock, before: before)
         let used = figure.used, marketTotals = FigurePeriod.totals(marketTotals, of: figure)
         let usedGroups = figure.usedIndex.map { index in
             groups.map { g in index.count == holdings.count ? g : index.map { g[$0] } } ?? self.groups(used)
@@ -189,7 +198,15 @@ public enum ConcentrationCalculator {
                                          alternativesSetAside: setAside, statisticIDs: chosen.map(\.statisticID),
                                          sources: Array(Set(chosen.map(\.source))).sorted(), notes: notes)
         (result.valuesOf, result.leftOut, result.carried) = (figure.label, figure.leftOut, figure.carried)
-        if let reason = notAMarket(unit: unit, holdings: used, chosen: chosen, metric: metric, period: period, total: total, firmSum: firmSum) {
+        let market = MarketTest(metric: metric, unit: unit, kind: kind, defined: defined, fiscal: fiscal, firms: firmValues.count,
+                                aggregates: aggSum, firmSum: firmSum, total: denominator.hasPrefix("market"))
+        let early = notAMarket(unit: unit, holdings: used, chosen: chosen, metric: metric, period: period, total: total, firmSum: firmSum)
+        if let reason = early ?? market.reason {
+            if early == nil {
+                result.values = firmValues.map { FirmValue(company: displayName[$0.key]!, value: $0.value) }
+                    .sorted { ($0.value, $1.company.lowercased()) > ($1.value, $0.company.lowercased()) }
+                (result.total, result.denominator) = (nil, "none")
+            }
             // a note the renderers show after "n/a: "
             result.notes.append(reason)
             if unit == Units.percentChange || !(total?.isFinite ?? true) { (result.total, result.denominator) = (nil, "none") }

@@ -100,14 +100,20 @@ extension DatabaseReading {
 struct MetricContext: Sendable {
     var metric: String, period: Period, unit: String
     var totals: [MarketTotal], published: [PublishedFigure]
-    /// A stock (its `metrics` definition says so): each series' latest value from before the
-    /// period goes with it, to be carried forward.
-    var stock = false, before: [Holding] = []
+    /// The metric's kind and basis by its definition (DESIGN §5): a metric without one is of
+    /// kind other and gets no concentration figure.
+    var kind = MetricKind.flow, defined = true, fiscal = false
+    /// A stock's earlier values: each series' latest from before the period, to carry forward.
+    var before: [Holding] = []
 
-    /// Whether the metric is defined as a stock (a file without definitions has none).
-    static func isStock(_ db: Database, metric: String) throws -> Bool {
-        guard try db.tableExists("metrics") else { return false }
-        return try Bool.fetchOne(db, sql: "SELECT kind = 'stock' FROM metrics WHERE name = ?", arguments: [metric]) ?? false
+    /// The kind and basis of the metric's definition.
+    static func definition(_ db: Database, metric: String) throws -> (kind: MetricKind, defined: Bool, fiscal: Bool) {
+        // a file of a schema before definitions (only while it is being upgraded): as before them
+        guard try db.tableExists("metrics") else { return (.flow, true, false) }
+        guard let row = try Row.fetchOne(db, sql: "SELECT kind, basis FROM metrics WHERE name = ?", arguments: [metric]) else {
+            return (.other, false, false)
+        }
+        return (MetricKind(rawValue: row["kind"]) ?? .other, true, (row["basis"] as String?)?.hasPrefix("fiscal") ?? false)
     }
 
     static func read(_ db: Database, metric: String, period: Period) throws -> MetricContext {
@@ -135,8 +141,8 @@ struct MetricContext: Sendable {
                             citedBy: r["cited_by"], verification: Verification(rawValue: r["verification"]) ?? .unverified)
         }
         var context = MetricContext(metric: metric, period: period, unit: unit, totals: totals, published: published)
-        if try isStock(db, metric: metric) {
-            context.stock = true
+        (context.kind, context.defined, context.fiscal) = try definition(db, metric: metric)
+        if context.kind == .stock {
             // the stock's earlier values, to carry forward: each series' latest is what counts
             let earlier = try MetricRows.read(db, metric: metric, from: "0000-01-01", to: period.fromISO, names: NameLookups()).holdings().holdings
             context.before = FigurePeriod.latestOfEachSeries(earlier.filter { $0.date < period.fromISO })
@@ -149,6 +155,6 @@ struct MetricContext: Sendable {
         let (holdings, groups) = rows.holdings()
         return ConcentrationCalculator.compute(metric: metric, unit: unit, period: period, holdings: holdings, groups: groups,
                                                marketTotals: totals, published: published, consolidate: consolidate,
-                                               stock: stock, before: before)
+                                               kind: kind, defined: defined, fiscal: fiscal, before: before)
     }
 }

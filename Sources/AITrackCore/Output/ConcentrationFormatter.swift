@@ -27,6 +27,7 @@ public enum ConcentrationFormatter {
             ("alternatives_set_aside", .number(String(r.alternativesSetAside))),
             ("statistic_ids", .array(r.statisticIDs.map { .number(String($0)) })),
             ("sources", .array(r.sources.map(JSONValue.string))), ("notes", .array(r.notes.map(JSONValue.string))),
+            ("values", .array(r.values.map { .object([("company", .string($0.company)), ("value", .num($0.value))]) })),
             ("values_of", .str(r.valuesOf)), ("left_out", .array(r.leftOut.map(dated))), ("carried_forward", .array(r.carried.map(dated))),
         ])
     }
@@ -110,6 +111,7 @@ public enum ConcentrationFormatter {
         var out = "\(r.metric) · \(r.period)\(valuesOf(r)) · unit \(r.unit)\n"
         guard r.total != nil, r.hhiLow != nil else {
             out += "  n/a: " + (r.notes.last ?? "no data") + "\n"
+            for v in r.values { out += "  \(v.company): \(NumberText.human(v.value)) \(r.unit)\n" }
             for p in r.published { out += "  published " + publishedLine(p, unit: r.unit) + "\n" }
             return out
         }

@@ -28,19 +28,21 @@ import Testing
         let r = shares([100])
         #expect(r.hhiLow == 10_000 && r.hhiHigh == 10_000)
         #expect(r.cr[1] == 100)
+        // one firm's value and no market total is no market (issue 21, item 2): its value listed
         let inUnits = shares([42_000], unit: "USD")
-        #expect(inUnits.hhiLow == 10_000 && inUnits.cr[1] == 100)
+        #expect(inUnits.hhiLow == nil && inUnits.cr.isEmpty && inUnits.bands.isEmpty && inUnits.total == nil)
+        #expect(inUnits.values == [FirmValue(company: "Firm 0", value: 42_000)])
+        #expect(inUnits.notes.last == "1 firm and no market total: a share of their sum describes this firm, not a market")
     }
 
     @Test func singleFirmWithAnUnknownRest() {
         // 38 % named, 62 % unattributed: the rest is firms of at most 38 %: 38² + 38² + 24²
+        let (low, high) = ConcentrationCalculator.hhiBounds([38])
+        #expect(low == 1444 && high == 1444 + 1444 + 576)
+        // one firm's share and nothing for the rest is no market's figure (issue 21, item 2)
         let r = shares([38])
-        #expect(r.coverage == 38)
-        #expect(r.hhiLow == 1444)
-        let high: Double = 1444 + 1444 + 576
-        #expect(r.hhiHigh == high)
-        #expect(r.bands[.us2023] == "moderately concentrated to highly concentrated")
-        #expect(r.bands[.us2010] == "unconcentrated to highly concentrated")
+        #expect(r.hhiLow == nil && r.bands.isEmpty && r.values == [FirmValue(company: "Firm 0", value: 38)])
+        #expect(r.notes.last == "1 firm's shares and nothing for the rest of the market (no aggregate): one firm's share does not tell how concentrated the market is")
     }
 
     @Test func tiesAtRankFive() {
@@ -91,10 +93,10 @@ import Testing
     /// Values near Double's largest (defect 2): shares where the sum fits, 100 · v that would
     /// not fit computed as v / T · 100; a sum past the range is n/a, never an infinite total.
     @Test func hugeValuesGiveSharesOrSayWhyNot() {
-        let r = shares([5e306, 5e306], unit: "USD")
-        #expect(r.firms.map(\.share) == [50, 50])
-        #expect(r.cr[2] == 100 && r.hhiLow == 5000 && r.hhiHigh == 5000)
-        let top = shares([.greatestFiniteMagnitude, 1], unit: "USD")
+        let r = shares([2.5e306, 2.5e306, 2.5e306, 2.5e306], unit: "USD")
+        #expect(r.firms.map(\.share) == [25, 25, 25, 25])
+        #expect(r.cr[4] == 100 && r.hhiLow == 2500 && r.hhiHigh == 2500)
+        let top = shares([.greatestFiniteMagnitude, 1, 1], unit: "USD")
         #expect(top.firms.first?.share == 100 && top.hhiLow == 10_000)
         let past = shares([1.7e308, 1.7e308], unit: "USD")
         #expect(past.hhiLow == nil && past.firms.isEmpty && past.total == nil)
@@ -183,8 +185,9 @@ import Testing
         #expect(r.denominator == "market statistic (Analyst, 2025)")
         let smaller = ConcentrationCalculator.compute(metric: "m", unit: "USD", period: p, holdings: h,
                                                       marketTotals: [MarketTotal(date: "2025", value: 10, source: "Analyst")])
-        #expect(smaller.total == 50)
-        #expect(smaller.notes.contains { $0.contains("overstate") })
+        // no market total of the period and two firms: no market (issue 21, item 2)
+        #expect(smaller.total == nil && smaller.values.map(\.value) == [30, 20])
+        #expect(smaller.notes.last == "2 firms and no market total: a share of their sum describes these firms, not a market")
     }
 
     @Test func publishedFiguresAgreeOrNot() {

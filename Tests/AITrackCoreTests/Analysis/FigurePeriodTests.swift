@@ -52,7 +52,7 @@ import Testing
         #expect(c.label == "as of 2026-03-31" && c.isStock)
         #expect(Set(c.used.map(\.statisticID)) == [1, 3, 10, 11])
         #expect(c.carried == [DatedName(company: "AMD", date: "2025-12-31"), DatedName(company: "xAI", date: "2025-06-30")])
-        let r = ConcentrationCalculator.compute(metric: "m", unit: "H100e", period: .year(2026), holdings: now, stock: true,
+        let r = ConcentrationCalculator.compute(metric: "m", unit: "H100e", period: .year(2026), holdings: now, kind: .stock,
                                                 before: FigurePeriod.latestOfEachSeries(before))
         #expect(r.total == 100 && r.firms.map(\.company) == ["Nvidia", "Google", "AMD", "xAI"])
         #expect(r.notes.first == "values as of 2026-03-31; carried forward from an earlier day: AMD (2025-12-31), xAI (2025-06-30)")
@@ -66,18 +66,18 @@ import Testing
         let r = ConcentrationCalculator.compute(metric: "m", unit: Units.percent, period: .year(2025), holdings: q4, published: published)
         #expect(r.published.map(\.agrees) == [nil, true] && r.published[0].figureOf == "2025-Q4" && r.published[0].computed == nil)
         #expect(ConcentrationFormatter.publishedLine(r.published[0], unit: r.unit).hasSuffix("; not compared: the figure is of 2025-Q4"))
-        let stock = ConcentrationCalculator.compute(metric: "m", unit: "H100e", period: .year(2026), holdings: [h("A", "2026-03-31", .day, 70), h("B", "2026-03-31", .day, 30)],
+        let stock = ConcentrationCalculator.compute(metric: "m", unit: "H100e", period: .year(2026), holdings: [h("A", "2026-03-31", .day, 70), h("B", "2026-03-31", .day, 20), h("C", "2026-03-31", .day, 10)],
                                                     published: [PublishedFigure(measure: .cr1, date: "2026", value: 70, source: "S"),
-                                                                PublishedFigure(measure: .cr1, date: "2025", value: 70, source: "S")], stock: true)
+                                                                PublishedFigure(measure: .cr1, date: "2025", value: 70, source: "S")], kind: .stock)
         #expect(stock.published.map(\.agrees) == [true, nil])
     }
 
     /// A market total counts only when it is of the figure's period.
     @Test func aMarketTotalOfAnotherPeriodIsNotTheDenominator() {
-        let q4 = [h("A", "2025-10-01", .quarter, 40), h("B", "2025-10-01", .quarter, 20)]
+        let q4 = [h("A", "2025-10-01", .quarter, 40), h("B", "2025-10-01", .quarter, 20), h("C", "2025-10-01", .quarter, 10)]
         let totals = [MarketTotal(date: "2025-07-01", precision: .quarter, value: 500, source: "Q3"), MarketTotal(date: "2025-01-01", precision: .year, value: 900, source: "Y")]
         let r = ConcentrationCalculator.compute(metric: "m", unit: "USD", period: .year(2025), holdings: q4, marketTotals: totals)
-        #expect(r.total == 60 && r.denominator == "sum of named companies only")
+        #expect(r.total == 70 && r.denominator == "sum of named companies only")
         let own = ConcentrationCalculator.compute(metric: "m", unit: "USD", period: .year(2025), holdings: q4,
                                                   marketTotals: totals + [MarketTotal(date: "2025-10-01", precision: .quarter, value: 200, source: "Q4")])
         #expect(own.total == 200 && own.denominator == "market statistic (Q4, 2025-Q4)")

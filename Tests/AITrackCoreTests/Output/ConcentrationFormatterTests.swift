@@ -31,12 +31,12 @@ import Testing
     }
 
     @Test func hugeValuesRenderAsNumbers() throws {
-        let r = result([5e306, 5e306], unit: "USD")
+        let r = result([2.5e306, 2.5e306, 2.5e306, 2.5e306], unit: "USD")
         let text = ConcentrationFormatter.render([r], as: .table)
-        #expect(text.contains("50.00 %") && text.contains("HHI 5,000"), "\(text)")
+        #expect(text.contains("25.00 %") && text.contains("HHI 2,500"), "\(text)")
         let j = try json(r)
         let shares = (j["firms"] as? [[String: Any]])?.compactMap { $0["share"] as? Double }
-        #expect(shares == [50, 50])
+        #expect(shares == [25, 25, 25, 25])
         #expect(j["total"] as? Double == 1e307)
     }
 

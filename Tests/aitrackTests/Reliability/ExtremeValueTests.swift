@@ -48,26 +48,27 @@ import Testing
             #expect(out["concentration table"]?.contains("n/a: " + why) == true, "\(out["concentration table"] ?? "")")
             #expect(out["report markdown"]?.contains("n/a: " + why) == true)
             #expect(out["report html"]?.contains("n/a: " + why) == true)
-            for (name, text) in out { #expect(!text.contains("171") && !text.contains("29,388") && !text.contains("29388"), "\(name)") }
+            // the shares 12 / 7 = 171.43 % and -5 / 7 = -71.43 %, and their HHI 29,388
+            for (name, text) in out { #expect(!text.contains("171.4") && !text.contains("71.43") && !text.contains("29,388") && !text.contains("29388"), "\(name)") }
             let json = try #require(try JSONSerialization.jsonObject(with: Data((out["concentration json"] ?? "").utf8)) as? [String: Any])
             #expect((json["firms"] as? [Any])?.isEmpty == true && json["hhi"] is NSNull && json["band"] is NSNull)
         }
     }
 
-    /// Two companies of 5e306 each (written with `sql --write`, past the door's limit): shares of
-    /// 50 %, HHI 5,000, where 100 · 5e306 alone would overflow.
+    /// Four companies of 2.5e306 each (written with `sql --write`, past the door's limit): shares
+    /// of 25 %, HHI 2,500, where 100 · 2.5e306 alone would overflow.
     @Test func hugeHoldingsGiveShares() throws {
         let cli = try CLI(seed: false)
-        for company in ["A", "B"] {
+        for company in ["A", "B", "C", "D"] {
             #expect(try cli.run("add-stat", "--metric", "m", "--date", "2025", "--company", company, "--value", "1", "--unit", "usd", "--source", "S").status == 0)
         }
-        let w = try cli.run("sql", "--write", "UPDATE statistics SET value = 5e306 WHERE metric = 'm'")
+        let w = try cli.run("sql", "--write", "UPDATE statistics SET value = 2.5e306 WHERE metric = 'm'")
         #expect(w.status == 0, "\(w.stderr)")
         let out = try everyFormat(cli, metric: "m")
-        #expect(out["concentration table"]?.contains("50.00 %") == true && out["concentration table"]?.contains("HHI 5,000") == true,
+        #expect(out["concentration table"]?.contains("25.00 %") == true && out["concentration table"]?.contains("HHI 2,500") == true,
                 "\(out["concentration table"] ?? "")")
         let json = try #require(try JSONSerialization.jsonObject(with: Data((out["concentration json"] ?? "").utf8)) as? [String: Any])
-        #expect((json["firms"] as? [[String: Any]])?.compactMap { $0["share"] as? Double } == [50, 50])
+        #expect((json["firms"] as? [[String: Any]])?.compactMap { $0["share"] as? Double } == [25, 25, 25, 25])
     }
 
     /// Two deals of 1e308 USD add up past Double's range: the total says so, with no change
