@@ -27,10 +27,12 @@ let package = Package(
                 .embedInCode("../../Migrations/0006_views_filter_first.sql"),
                 .embedInCode("../../Migrations/0007_checks_without_in_lists.sql"),
                 .embedInCode("../../Migrations/0008_unit_triggers_probe_one_row.sql"),
-                .embedInCode("../../Migrations/0010_deal_part_of.sql"),
+                .embedInCode("../../Migrations/0009_deal_part_of.sql"),
+                .embedInCode("../../Migrations/0010_metrics.sql"),
                 .embedInCode("../../seed-data/article.ndjson"),
                 .embedInCode("../../seed-data/epoch_ai_chip_counts.ndjson"),
                 .embedInCode("../../seed-data/market_2022_2026.ndjson"),
+                .embedInCode("../../seed-data/metrics.ndjson"),
             ]
         ),
         // one C function: sqlite3_config is variadic, which Swift cannot call

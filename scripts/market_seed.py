@@ -240,6 +240,11 @@ def other():
         if forecast:
             e["forecast"] = True
         e.update(source=r["source"], source_url=r["source_url"], note=note, verification="unverified")
+        if metric == "datacenter_gpu_shipments_units" and "company" not in e:
+            # the page's own figures do not add up: Nvidia 3.76 M + AMD 0.5 M + Intel 0.4 M = 4.66 M
+            e["note"] += (" Disputed: the same page's firm figures (Nvidia 3.76 M, AMD about 0.5 M, Intel about 0.4 M) add up to"
+                          " 4.66 M, more than this total; kept as the page states it, not used as the market's total.")
+            e["verification"] = "disputed"
         out.append(e)
     return out
 

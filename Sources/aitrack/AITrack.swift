@@ -19,9 +19,9 @@ struct AITrack: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, AddCompany.self, AddDeal.self, AddAlliance.self, JoinAlliance.self, AddStat.self,
+            Init.self, AddCompany.self, AddDeal.self, AddAlliance.self, JoinAlliance.self, AddStat.self, AddMetric.self,
             IngestCommand.self, ExportCommand.self,
-            Companies.self, Deals.self, Alliances.self, Stats.self,
+            Companies.self, Deals.self, Alliances.self, Stats.self, Metrics.self,
             ReportCommand.self, ConcentrationCommand.self,
             SQLCommand.self, CheckCommand.self, DBCommand.self,
         ]

@@ -14,6 +14,11 @@ enum CheckRules {
         "the \(o.type) \(o.name) " + (missing ? "is missing" : "differs from this version's definition")
     }
 
+    /// How far named firms may pass a market total (rounding, sources a little apart), in percent.
+    static let totalTolerance = 1.0
+    /// How far a share market's shares may add up past 100 (rounding), in points.
+    static let shareTolerance = 0.5
+
     static let all: [(String, String)] = [
         ("one unit per metric", """
             SELECT metric, group_concat(DISTINCT unit) AS units, count(*) AS statistics
@@ -23,6 +28,31 @@ enum CheckRules {
             SELECT id, metric, measure, date, value, unit FROM statistics
             WHERE (unit = 'percent' OR measure GLOB 'cr*') AND (value < 0 OR value > 100)
                OR (measure = 'hhi' AND (value < 0 OR value > 10000))
+            """),
+        ("a metric's definition in another unit than its values", """
+            SELECT m.name AS metric, m.unit AS defined_unit, (SELECT unit FROM statistics WHERE metric = m.name AND measure = 'value' LIMIT 1) AS values_unit
+            FROM metrics m WHERE values_unit IS NOT NULL AND values_unit <> m.unit
+            """),
+        ("named firms' values above the market total of the same period (by more than \(CheckRules.totalTolerance) %; a total marked disputed or contradicted is not compared)", """
+            WITH firm AS (
+                SELECT metric, date, precision, company_id, coalesce(segment, '') AS seg, min(value) AS value FROM statistics
+                WHERE measure = 'value' AND company_id IS NOT NULL AND forecast = 0 AND unit <> 'percent' AND unit <> 'percent_change'
+                GROUP BY metric, date, precision, company_id, seg
+            ), named AS (
+                SELECT metric, date, precision, sum(value) AS firms, count(*) AS values_summed FROM firm GROUP BY metric, date, precision
+            )
+            SELECT n.metric, n.date, n.precision, n.firms AS named_firms_sum, n.values_summed, max(t.value) AS market_total
+            FROM named n JOIN statistics t ON t.metric = n.metric AND t.measure = 'value' AND t.company_id IS NULL AND t.forecast = 0
+                 AND t.date = n.date AND t.precision = n.precision AND t.verification <> 'disputed' AND t.verification <> 'contradicted'
+            GROUP BY n.metric, n.date, n.precision HAVING n.firms > max(t.value) * (1 + \(CheckRules.totalTolerance) / 100.0)
+            ORDER BY n.metric, n.date
+            """),
+        ("a share market whose shares add up to more than 100 (by more than \(CheckRules.shareTolerance) points)", """
+            SELECT metric, date, precision, sum(value) AS shares_sum, count(*) AS shares FROM (
+                SELECT st.metric, st.date, st.precision, min(st.value) AS value FROM statistics st JOIN metrics m ON m.name = st.metric AND m.kind = 'share'
+                WHERE st.measure = 'value' AND st.company_id IS NOT NULL AND st.forecast = 0
+                GROUP BY st.metric, st.date, st.precision, st.company_id, coalesce(st.segment, ''), coalesce(st.region, '')
+            ) GROUP BY metric, date, precision HAVING sum(value) > 100 + \(CheckRules.shareTolerance) ORDER BY metric, date
             """),
         ("a deal without parties", """
             SELECT d.id, d.date, d.title FROM deals d WHERE NOT EXISTS (SELECT 1 FROM deal_parties p WHERE p.deal_id = d.id)
@@ -75,9 +105,17 @@ enum CheckRules {
 
 extension DatabaseReading {
     /// Objects of the file that aitrack does not define (a user's tables, views, indexes, an FTS
-    /// table and its shadow tables): notes of `check`, never findings.
+    /// table and its shadow tables), and metrics without a definition: notes of `check`, never
+    /// findings.
     public func checkNotes() throws -> [String] {
-        try reader.read { db in try SchemaReference.compare(db).added.map { "the \($0.type) \($0.name) is not aitrack's (a user's or another program's); check leaves it alone" } }
+        try reader.read { db in
+            let foreign = try SchemaReference.compare(db).added.map { "the \($0.type) \($0.name) is not aitrack's (a user's or another program's); check leaves it alone" }
+            // a metric without a definition works (kind other) but gets no concentration figure
+            let undefined = try String.fetchAll(db, sql: """
+                SELECT u.metric FROM (\(LatestStatistics.everyMetric)) u WHERE u.metric NOT IN (SELECT name FROM metrics) ORDER BY u.metric
+                """).map { "metric \($0) has no definition: it is of kind other, with no concentration figures (aitrack add-metric defines it)" }
+            return foreign + undefined
+        }
     }
 
     /// SQLite's integrity and foreign-key checks, then the data rules. Empty when clean.

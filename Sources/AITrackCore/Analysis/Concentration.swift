@@ -173,7 +173,7 @@ public enum ConcentrationCalculator {
     public static func compute(metric: String, unit: String, period: Period, holdings: [Holding], groups: [Int]? = nil,
                                marketTotals: [MarketTotal] = [], published: [PublishedFigure] = [], consolidate: Bool = true,
                                kind: MetricKind = .flow, defined: Bool = true, fiscal: Bool = false,
-                               before: [Holding] = []) -> ConcentrationResult {
+                               totalMetricTotals: [MarketTotal] = [], before: [Holding] = []) -> ConcentrationResult {
         // Step 1: one period per figure, and its market totals and published figures
         let figure = FigurePeriod.choose(holdings, period: period, stock: kind == .stock, before: before)
         let used = figure.used, marketTotals = FigurePeriod.totals(marketTotals, of: figure)
@@ -199,7 +199,8 @@ public enum ConcentrationCalculator {
                                          sources: Array(Set(chosen.map(\.source))).sorted(), notes: notes)
         (result.valuesOf, result.leftOut, result.carried) = (figure.label, figure.leftOut, figure.carried)
         let market = MarketTest(metric: metric, unit: unit, kind: kind, defined: defined, fiscal: fiscal, firms: firmValues.count,
-                                aggregates: aggSum, firmSum: firmSum, total: denominator.hasPrefix("market"))
+                                aggregates: aggSum, firmSum: firmSum,
+                                total: denominator.hasPrefix("market") || !FigurePeriod.totals(totalMetricTotals, of: figure).isEmpty)
         let early = notAMarket(unit: unit, holdings: used, chosen: chosen, metric: metric, period: period, total: total, firmSum: firmSum)
         if let reason = early ?? market.reason {
             if early == nil {

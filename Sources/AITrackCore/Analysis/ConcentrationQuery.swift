@@ -103,22 +103,24 @@ struct MetricContext: Sendable {
     /// The metric's kind and basis by its definition (DESIGN §5): a metric without one is of
     /// kind other and gets no concentration figure.
     var kind = MetricKind.flow, defined = true, fiscal = false
+    /// The market totals of the definition's `total_metric` in the period.
+    var totalMetricTotals: [MarketTotal] = []
     /// A stock's earlier values: each series' latest from before the period, to carry forward.
     var before: [Holding] = []
 
     /// The kind and basis of the metric's definition.
-    static func definition(_ db: Database, metric: String) throws -> (kind: MetricKind, defined: Bool, fiscal: Bool) {
+    static func definition(_ db: Database, metric: String) throws -> (kind: MetricKind, defined: Bool, fiscal: Bool, totalMetric: String?) {
         // a file of a schema before definitions (only while it is being upgraded): as before them
-        guard try db.tableExists("metrics") else { return (.flow, true, false) }
-        guard let row = try Row.fetchOne(db, sql: "SELECT kind, basis FROM metrics WHERE name = ?", arguments: [metric]) else {
-            return (.other, false, false)
+        guard try db.tableExists("metrics") else { return (.flow, true, false, nil) }
+        guard let row = try Row.fetchOne(db, sql: "SELECT kind, basis, total_metric FROM metrics WHERE name = ?", arguments: [metric]) else {
+            return (.other, false, false, nil)
         }
-        return (MetricKind(rawValue: row["kind"]) ?? .other, true, (row["basis"] as String?)?.hasPrefix("fiscal") ?? false)
+        return (MetricKind(rawValue: row["kind"]) ?? .other, true, (row["basis"] as String?) == MetricBasis.fiscal.rawValue, row["total_metric"])
     }
 
-    static func read(_ db: Database, metric: String, period: Period) throws -> MetricContext {
-        let unit = try AppDatabase.unit(of: metric, db)
-        let totals = try Row.mapAll(db, sql: """
+    /// The market-level statistics of `metric` in the period: candidate totals.
+    static func marketTotals(_ db: Database, metric: String, period: Period, unit: String) throws -> [MarketTotal] {
+        try Row.mapAll(db, sql: """
             SELECT st.date, st.precision, st.value, st.verification, coalesce(st.ingest_id, 0) AS ingest_id, st.id, s.name AS source
             FROM statistics st JOIN sources s ON s.id = st.source_id
             WHERE st.metric = ? AND st.measure = 'value' AND st.company_id IS NULL AND st.forecast = 0 AND st.date BETWEEN ? AND ?
@@ -127,6 +129,11 @@ struct MetricContext: Sendable {
             return MarketTotal(date: r["date"], precision: Precision(rawValue: r["precision"]) ?? .day, value: r["value"], verified: (r["verification"] as String) == "verified",
                         ingestOrder: (r["ingest_id"] as Int64) << 32 | (r["id"] as Int64), source: r["source"])
         }
+    }
+
+    static func read(_ db: Database, metric: String, period: Period) throws -> MetricContext {
+        let unit = try AppDatabase.unit(of: metric, db)
+        let totals = try marketTotals(db, metric: metric, period: period, unit: unit)
         let published = try Row.mapAll(db, sql: """
             SELECT st.id, st.measure, st.date, st.precision, st.value, st.qualifier, st.verification, s.name AS source, cb.name AS cited_by
             FROM statistics st JOIN sources s ON s.id = st.source_id LEFT JOIN sources cb ON cb.id = st.cited_by_id
@@ -141,7 +148,13 @@ struct MetricContext: Sendable {
                             citedBy: r["cited_by"], verification: Verification(rawValue: r["verification"]) ?? .unverified)
         }
         var context = MetricContext(metric: metric, period: period, unit: unit, totals: totals, published: published)
-        (context.kind, context.defined, context.fiscal) = try definition(db, metric: metric)
+        let definition = try definition(db, metric: metric)
+        (context.kind, context.defined, context.fiscal) = (definition.kind, definition.defined, definition.fiscal)
+        if let total = definition.totalMetric {
+            // the metric holding the market's total: its statistics of the period define the market
+            let unit = try String.fetchOne(db, sql: "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1", arguments: [total]) ?? ""
+            context.totalMetricTotals = try marketTotals(db, metric: total, period: period, unit: unit)
+        }
         if context.kind == .stock {
             // the stock's earlier values, to carry forward: each series' latest is what counts
             let earlier = try MetricRows.read(db, metric: metric, from: "0000-01-01", to: period.fromISO, names: NameLookups()).holdings().holdings
@@ -155,6 +168,6 @@ struct MetricContext: Sendable {
         let (holdings, groups) = rows.holdings()
         return ConcentrationCalculator.compute(metric: metric, unit: unit, period: period, holdings: holdings, groups: groups,
                                                marketTotals: totals, published: published, consolidate: consolidate,
-                                               kind: kind, defined: defined, fiscal: fiscal, before: before)
+                                               kind: kind, defined: defined, fiscal: fiscal, totalMetricTotals: totalMetricTotals, before: before)
     }
 }

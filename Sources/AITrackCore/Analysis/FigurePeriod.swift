@@ -128,13 +128,15 @@ public enum FigurePeriod {
         return totals.filter { $0.date == from && $0.precision == c.precision }
     }
 
-    /// Whether a published CRn or HHI is of the figure's period: the same period for a flow; a
-    /// period that holds the day for a stock.
+    /// Whether a published CRn or HHI is of the figure's period: the same period for a flow; for
+    /// a stock, a period that ends on or after its day.
     public static func comparable(_ p: PublishedFigure, with c: Choice) -> Bool {
         guard let label = c.label, let from = c.from else { return false }
         if !c.isStock { return p.date == label }
+        // a stock stands until replaced: a figure of a period that ends on or after its day (and
+        // lies in the figure's period, as every published figure read with it does)
         guard let d = try? EntryDate.parse(p.date) else { return false }
-        return d.iso <= from && from <= d.endISO
+        return from <= d.endISO
     }
 
     /// The sentence the renderers show: what the values are of, and who is not in them.

@@ -33,8 +33,9 @@ struct MarketTest {
         if total || covered || firms >= Self.firmsForAMarket { return nil }
         let named = firms == 1 ? "1 firm" : "\(firms) firms"
         if unit == Units.percent {
-            return "\(named)' shares and nothing for the rest of the market (no aggregate): \(firms == 1 ? "one firm's share does" : "two firms' shares do") not tell how concentrated the market is"
-                .replacingOccurrences(of: "1 firm'", with: "1 firm's")
+            let shares = firms == 1 ? "1 firm's share" : "\(firms) firms' shares"
+            return "\(shares) and nothing for the rest of the market (no aggregate): "
+                + "\(firms == 1 ? "one firm's share does" : "two firms' shares do") not tell how concentrated the market is"
         }
         return "\(named) and no market total: a share of their sum describes \(firms == 1 ? "this firm" : "these firms"), not a market"
     }

@@ -290,6 +290,7 @@ public struct AppDatabase: DatabaseReading {
         try body(w)
         try w.enforceChecks()
         var summary = w.summary
+        summary.undefinedMetrics = try w.undefinedMetrics()
         summary.changed = db.totalChangesCount != changesBefore
         return summary
     }

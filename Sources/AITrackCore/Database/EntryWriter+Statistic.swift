@@ -50,7 +50,15 @@ extension EntryWriter {
                 summary.lookAlikes.append((what: "metric", created: e.metric, suggestion: close))
                 storedMetrics.append(e.metric)
             }
-            if stored == nil { runMetricUnits.insert(e.metric) }
+            if stored == nil {
+                // the metric's first values: in the unit its definition gives, if it has one
+                if let defined = try String.fetchOne(db.cachedStatement(sql: "SELECT unit FROM metrics WHERE name = ?"), arguments: [e.metric]),
+                   defined != e.unit {
+                    throw FieldProblem(field: "unit", problem: "'\(e.unit)' differs from the unit '\(defined)' of metric \(e.metric)'s definition",
+                                       valid: "valid: \(defined) (or define the metric again with this unit)")
+                }
+                runMetricUnits.insert(e.metric)
+            }
             metricUnits[e.metric] = e.unit
         }
         var companyName = ""

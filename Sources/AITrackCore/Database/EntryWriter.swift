@@ -101,6 +101,7 @@ final class EntryWriter {
         case .membership(let e): outcome = try membership(e)
         case .statistic(let e): outcome = try statistic(e)
         case .fx(let e): outcome = try fx(e)
+        case .metric(let e): outcome = try metric(e)
         }
         count(outcome)
         return outcome

@@ -12,7 +12,8 @@ public enum Migrations {
         ("0006_views_filter_first", String(decoding: PackageResources._006_views_filter_first_sql, as: UTF8.self)),
         ("0007_checks_without_in_lists", String(decoding: PackageResources._007_checks_without_in_lists_sql, as: UTF8.self)),
         ("0008_unit_triggers_probe_one_row", String(decoding: PackageResources._008_unit_triggers_probe_one_row_sql, as: UTF8.self)),
-        ("0010_deal_part_of", String(decoding: PackageResources._010_deal_part_of_sql, as: UTF8.self)),
+        ("0009_deal_part_of", String(decoding: PackageResources._009_deal_part_of_sql, as: UTF8.self)),
+        ("0010_metrics", String(decoding: PackageResources._010_metrics_sql, as: UTF8.self)),
     ]
 
     /// A table's SQL as SQLite keeps it in `sqlite_master` after the migrations: the last
@@ -62,6 +63,7 @@ public enum Migrations {
 public enum SeedData {
     /// (file name, NDJSON text) in load order.
     public static let files: [(name: String, text: String)] = [
+        ("metrics.ndjson", String(decoding: PackageResources.metrics_ndjson, as: UTF8.self)),
         ("article.ndjson", String(decoding: PackageResources.article_ndjson, as: UTF8.self)),
         ("epoch_ai_chip_counts.ndjson", String(decoding: PackageResources.epoch_ai_chip_counts_ndjson, as: UTF8.self)),
         ("market_2022_2026.ndjson", String(decoding: PackageResources.market_2022_2026_ndjson, as: UTF8.self)),

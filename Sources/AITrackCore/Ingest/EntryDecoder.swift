@@ -27,6 +27,7 @@ public struct EntryDecoder: Sendable {
         .statistic: ["metric", "measure", "date", "company", "segment", "region", "value", "low", "high", "unit",
                      "qualifier", "forecast"] + sourceFields,
         .fx: ["currency", "date", "usd", "source", "source_url", "source_published"],
+        .metric: ["name", "unit", "kind", "market", "period", "total_metric", "basis", "fiscal_start", "source", "source_url", "source_published"],
     ]
 
     static let allowed: [EntryType: [String]] = fields.mapValues { commonFields + $0 }
@@ -67,7 +68,43 @@ public struct EntryDecoder: Sendable {
         case .membership: return .membership(try membership(r, common))
         case .statistic: return .statistic(try statistic(r, common))
         case .fx: return .fx(try fx(r, common))
+        case .metric: return .metric(try metric(r, common))
         }
+    }
+
+    func metric(_ r: FieldReader, _ common: EntryCommon) throws(FieldProblem) -> MetricEntry {
+        let name = try r.required("name")
+        for (field, value) in [("name", name), ("total_metric", try r.string("total_metric"))] {
+            guard let value else { continue }
+            guard let first = value.unicodeScalars.first, ("a"..."z").contains(first),
+                  value.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) else {
+                throw FieldProblem(field: field, problem: "'\(value)' is not a metric name",
+                                   valid: "valid: lowercase letters, digits and _, starting with a letter (e.g. cloud_market_share)")
+            }
+        }
+        let basis = try r.vocabulary("basis", MetricBasis.self)
+        var fiscalStart: Int?
+        if let m = try r.number("fiscal_start") {
+            guard m >= 1, m <= 12, m == m.rounded() else {
+                throw FieldProblem(field: "fiscal_start", problem: "'\(NumberText.plain(m))' is not a month", valid: "valid: the fiscal year's first month, 1 to 12")
+            }
+            guard basis == .fiscal else {
+                throw FieldProblem(field: "fiscal_start", problem: "is given for a calendar basis", valid: "valid: a fiscal_start only with basis fiscal")
+            }
+            fiscalStart = Int(m)
+        }
+        let kind = try r.requiredVocabulary("kind", MetricKind.self)
+        let unit = Units.normalize(try r.required("unit"))
+        if unit == Units.percentChange, kind != .rate, kind != .other {
+            throw FieldProblem(field: "kind", problem: "'\(kind.rawValue)' is not a kind of a change (unit \(unit))",
+                               valid: "valid: rate or other for a metric in \(unit)")
+        }
+        if try r.string("total_metric") == name {
+            throw FieldProblem(field: "total_metric", problem: "names the metric itself ('\(name)')", valid: "valid: another metric, the one holding the market's total")
+        }
+        return MetricEntry(name: name, unit: unit, kind: kind, market: try r.string("market"),
+                           period: try r.vocabulary("period", Precision.self), totalMetric: try r.string("total_metric"),
+                           basis: basis, fiscalStart: fiscalStart, source: try r.source(), common: common)
     }
 
     func company(_ r: FieldReader, _ common: EntryCommon) throws(FieldProblem) -> CompanyEntry {
@@ -196,6 +233,7 @@ public struct EntryDecoder: Sendable {
         .statistic: ["row_id": nil],
         .company: ["company": "name", "ultimate_parent": nil, "deals": nil, "statistics": nil],
         .alliance: ["alliance": "name", "member_count": nil],
+        .metric: ["metric": "name", "defined": nil],
     ]
 
     static func fromListing(_ record: [(String, JSONValue)], type: EntryType) -> [(String, JSONValue)] {

@@ -11,7 +11,7 @@ public enum ExportFormat: String, Vocabulary {
 
 extension EntryType {
     /// The types in the order an ingest needs them (and export writes them).
-    public static let ingestOrder: [EntryType] = [.source, .company, .alliance, .membership, .deal, .statistic, .fx]
+    public static let ingestOrder: [EntryType] = [.source, .company, .alliance, .membership, .deal, .metric, .statistic, .fx]
 }
 
 extension DatabaseReading {
@@ -40,6 +40,7 @@ extension DatabaseReading {
         case .membership: table = "alliance_members"
         case .statistic: table = "statistics"
         case .fx: table = "fx_rates"
+        case .metric: table = "metrics"
         }
         return try reader.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? 0 }
     }
@@ -192,6 +193,14 @@ struct ExportQuery {
                 b.date("date", "date", "precision"); b.text("company", "segment", "region"); b.number("value", "low", "high"); b.text("unit", "qualifier")
                 if (b.row["forecast"] as Int64) == 1 { b.put("forecast", .bool(true)) }
                 b.sourced()
+            }
+        case .metric:
+            return ExportQuery(sql: """
+                SELECT m.*, s.name AS source, s.url AS source_url FROM metrics m LEFT JOIN sources s ON s.id = m.source_id ORDER BY m.name
+                """) { b in
+                b.text("name", "unit", "kind", "market", "period", "total_metric", "basis")
+                b.put("fiscal_start", (b.row["fiscal_start"] as Int64?).map { .number(String($0)) } ?? .null)
+                b.text("source", "source_url", "note", "verification", "entry_key")
             }
         case .fx:
             return ExportQuery(sql: """

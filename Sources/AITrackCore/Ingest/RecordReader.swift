@@ -168,7 +168,7 @@ enum RecordReader {
     /// cannot be read twice: with `-` among them, the order is kept as given.
     static func inIngestOrder(_ inputs: [IngestInput], options: IngestOptions) -> [IngestInput] {
         guard inputs.count > 1, !inputs.contains(where: { $0.name == "-" && $0.data == nil }) else { return inputs }
-        let order: [EntryType] = [.source, .company, .alliance, .membership, .deal, .statistic, .fx]
+        let order = EntryType.ingestOrder
         let ranked = inputs.enumerated().map { k, input -> (Int, Int, IngestInput) in
             let type = firstType(input, options: options)
             return (type.flatMap { order.firstIndex(of: $0) } ?? order.count, k, input)

@@ -223,8 +223,42 @@ public struct FXEntry: Equatable, Sendable {
     }
 }
 
+/// A metric's definition (issue 21, item 1): what its values measure, so that concentration
+/// is computed only for a market.
+public struct MetricEntry: Equatable, Sendable {
+    public var common = EntryCommon()
+    public var name: String
+    public var unit: String
+    public var kind: MetricKind
+    /// What the firms share, in words: scope, basis, region.
+    public var market: String?
+    /// The granularity the data comes in.
+    public var period: Precision?
+    /// The metric holding the market's total.
+    public var totalMetric: String?
+    public var basis: MetricBasis?
+    /// The fiscal year's first month (1-12), when one month holds for every firm.
+    public var fiscalStart: Int?
+    public var source: SourceRef?
+
+    public init(name: String, unit: String, kind: MetricKind, market: String? = nil, period: Precision? = nil, totalMetric: String? = nil,
+                basis: MetricBasis? = nil, fiscalStart: Int? = nil, source: SourceRef? = nil, common: EntryCommon = EntryCommon()) {
+        self.name = name
+        self.unit = unit
+        self.kind = kind
+        self.market = market
+        self.period = period
+        self.totalMetric = totalMetric
+        self.basis = basis
+        self.fiscalStart = fiscalStart
+        self.source = source
+        self.common = common
+    }
+}
+
 /// One validated entry of any type.
 public enum Entry: Equatable, Sendable {
+    case metric(MetricEntry)
     case company(CompanyEntry)
     case source(SourceEntry)
     case deal(DealEntry)

@@ -88,7 +88,7 @@ public enum Measure: String, Vocabulary {
 }
 
 public enum EntryType: String, Vocabulary {
-    case company, source, deal, alliance, membership, statistic, fx
+    case company, source, deal, alliance, membership, statistic, fx, metric
     public static let noun = "an entry type"
 }
 

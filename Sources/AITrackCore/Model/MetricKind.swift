@@ -28,3 +28,9 @@ public enum MetricKind: String, Vocabulary {
         }
     }
 }
+
+/// Whether a metric's periods are calendar or fiscal years.
+public enum MetricBasis: String, Vocabulary {
+    case calendar, fiscal
+    public static let noun = "a metric basis"
+}

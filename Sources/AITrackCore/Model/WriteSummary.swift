@@ -20,6 +20,8 @@ public struct WriteSummary: Sendable {
     public var sameDeals: [String] = []
     /// Names created that are close to a stored one: (company/metric/source, created, "Google (Alphabet)").
     public var lookAlikes: [(what: String, created: String, suggestion: String)] = []
+    /// Metrics this run gave values of that have no definition (kind other: no concentration).
+    public var undefinedMetrics: [String] = []
     /// Whether the run changed the database at all (a run that did not is rolled back).
     public var changed = false
 

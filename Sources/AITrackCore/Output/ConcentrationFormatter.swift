@@ -72,7 +72,7 @@ public enum ConcentrationFormatter {
             let computed = p.measure == .hhi ? "\(pts(c))\(p.computedHigh.map { $0 != c ? " – " + pts($0) : "" } ?? "")" : pct(c)
             s += "; computed \(computed): " + (p.agrees == true ? "agrees" : "does not agree")
         } else if let other = p.figureOf {
-            s += "; not compared: the figure is of \(other)"
+            s += "; not compared: the figure is \(other.hasPrefix("as of") ? "" : "of ")\(other)"
         } else {
             s += "; not computable from the data"
         }

@@ -42,7 +42,7 @@ import Testing
         // one firm's share and nothing for the rest is no market's figure (issue 21, item 2)
         let r = shares([38])
         #expect(r.hhiLow == nil && r.bands.isEmpty && r.values == [FirmValue(company: "Firm 0", value: 38)])
-        #expect(r.notes.last == "1 firm's shares and nothing for the rest of the market (no aggregate): one firm's share does not tell how concentrated the market is")
+        #expect(r.notes.last == "1 firm's share and nothing for the rest of the market (no aggregate): one firm's share does not tell how concentrated the market is")
     }
 
     @Test func tiesAtRankFive() {

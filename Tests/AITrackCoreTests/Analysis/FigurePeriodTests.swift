@@ -68,8 +68,11 @@ import Testing
         #expect(ConcentrationFormatter.publishedLine(r.published[0], unit: r.unit).hasSuffix("; not compared: the figure is of 2025-Q4"))
         let stock = ConcentrationCalculator.compute(metric: "m", unit: "H100e", period: .year(2026), holdings: [h("A", "2026-03-31", .day, 70), h("B", "2026-03-31", .day, 20), h("C", "2026-03-31", .day, 10)],
                                                     published: [PublishedFigure(measure: .cr1, date: "2026", value: 70, source: "S"),
-                                                                PublishedFigure(measure: .cr1, date: "2025", value: 70, source: "S")], kind: .stock)
-        #expect(stock.published.map(\.agrees) == [true, nil])
+                                                                PublishedFigure(measure: .cr1, date: "2025", value: 70, source: "S"),
+                                                                PublishedFigure(measure: .cr1, date: "2026-04", value: 70, source: "S")], kind: .stock)
+        // a stock stands until replaced: April's figure is of the holdings as of 31 March
+        #expect(stock.published.map(\.agrees) == [true, nil, true])
+        #expect(ConcentrationFormatter.publishedLine(stock.published[1], unit: "H100e").hasSuffix("; not compared: the figure is as of 2026-03-31"))
     }
 
     /// A market total counts only when it is of the figure's period.

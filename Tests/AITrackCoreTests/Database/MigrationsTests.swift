@@ -26,7 +26,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("kind", [CompanyKind.allRawValues, DealKind.allRawValues]),
+        ("kind", [CompanyKind.allRawValues, DealKind.allRawValues, MetricKind.allRawValues]),
+        ("basis", [MetricBasis.allRawValues]),
         ("role", [PartyRole.allRawValues, MembershipRole.allRawValues]),
         ("qualifier", [Qualifier.allRawValues]),
         ("status", [DealStatus.allRawValues]),

@@ -30,6 +30,9 @@ import Testing
         #expect(try db.reader.read { try Row.fetchAll($0, sql: "SELECT * FROM statistics ORDER BY id").map(\.description) } == before)
         let hhi = try db.reader.read { try Double.fetchOne($0, sql: "SELECT hhi_low FROM metric_year_concentration WHERE metric = 'm' AND year = 2024") }
         #expect(hhi == 4500)
+        // its metric has no definition yet (kind other): the same figure once it is defined a flow
+        #expect(try db.concentration(metric: "m", period: .year(2024)).hhiLow == nil)
+        try db.add(.metric(MetricEntry(name: "m", unit: "u", kind: .flow)), command: "add-metric")
         #expect(try db.concentration(metric: "m", period: .year(2024)).hhiLow == 4500)
         // the upgrade sorted through temporary files; the connection keeps its statement
         // journals in memory again afterwards

@@ -38,6 +38,8 @@ import Testing
         let db = try AppDatabase.inMemory()
         try db.add(try entry(#"{"type":"company","name":"Other","kind":"aggregate"}"#), command: "add-company")
         try db.add(try entry(#"{"type":"company","name":"China","kind":"aggregate"}"#), command: "add-company")
+        // a stock: each owner's last estimate carried forward to the latest day
+        try db.add(try entry(#"{"type":"metric","name":"ai_compute_h100e","unit":"H100e","kind":"stock"}"#), command: "add-metric")
         for (file, segment) in Self.files {
             _ = try db.ingest([IngestInput(path: Self.epoch.appendingPathComponent(file).path)], options: Self.options(segment: segment))
         }

@@ -53,6 +53,7 @@ import Testing
         let db = try AppDatabase.inMemory()
         let evil = #"<script>alert('x')</script> & "quoted" 'single'"#
         let lines = [
+            #"{"type":"metric","name":"m","unit":"percent","kind":"share","market":"\#(evil.replacingOccurrences(of: "\"", with: "\\\""))"}"#,
             #"{"type":"company","name":"\#(evil.replacingOccurrences(of: "\"", with: "\\\""))"}"#,
             #"{"type":"statistic","metric":"m","date":"2025","company":"\#(evil.replacingOccurrences(of: "\"", with: "\\\""))","value":60,"unit":"percent","source":"\#(evil.replacingOccurrences(of: "\"", with: "\\\""))","source_url":"javascript:alert(1)","note":"\#(evil.replacingOccurrences(of: "\"", with: "\\\""))"}"#,
             #"{"type":"statistic","metric":"m","date":"2025","company":"B","value":40,"unit":"percent","source":"S","source_url":"https://s.example/?a=1&b=\"2\""}"#,

@@ -59,6 +59,7 @@ import Testing
     /// of 25 %, HHI 2,500, where 100 · 2.5e306 alone would overflow.
     @Test func hugeHoldingsGiveShares() throws {
         let cli = try CLI(seed: false)
+        #expect(try cli.run("add-metric", "--name", "m", "--unit", "usd", "--kind", "flow").status == 0)
         for company in ["A", "B", "C", "D"] {
             #expect(try cli.run("add-stat", "--metric", "m", "--date", "2025", "--company", company, "--value", "1", "--unit", "usd", "--source", "S").status == 0)
         }

@@ -1,4 +1,4 @@
--- aitrack schema, version 10: a deal that is part of another, and what each deal counts in.
+-- aitrack schema, version 9: a deal that is part of another, and what each deal counts in.
 -- A deal `part_of` another is a contract inside a programme counted elsewhere (OpenAI's ~$300B
 -- Oracle contract inside Stargate's >$400B plan): it stays in its kind's USD total and leaves the
 -- all-kinds total, where the programme holds it already. A relation may name who states it
