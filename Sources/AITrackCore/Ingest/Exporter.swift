@@ -9,10 +9,6 @@ public enum ExportFormat: String, Vocabulary {
     public static let noun = "an export format"
 }
 
-extension EntryType {
-    /// The types in the order an ingest needs them (and export writes them).
-    public static let ingestOrder: [EntryType] = [.source, .company, .alliance, .membership, .deal, .metric, .statistic, .fx]
-}
 
 extension DatabaseReading {
 

@@ -114,3 +114,8 @@ public enum Units {
         }
     }
 }
+
+extension EntryType {
+    /// The types in the order an ingest needs them (and export writes them).
+    public static let ingestOrder: [EntryType] = [.source, .company, .alliance, .membership, .deal, .metric, .statistic, .fx]
+}
