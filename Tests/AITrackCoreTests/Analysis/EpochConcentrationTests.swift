@@ -51,11 +51,34 @@ import Testing
             let shares = try db.reader.read { try Row.fetchAll($0, sql: "SELECT company, share FROM metric_year_shares WHERE metric = 'ai_compute_h100e' AND year = ? AND rank IS NOT NULL ORDER BY rank", arguments: [year]) }
             #expect(shares.map { $0["company"] as String } == r.firms.map(\.company))
         }
-        // a percent metric, too
-        let cloud = try db.concentration(metric: "cloud_market_share", period: .year(2024))
-        let row = try db.reader.read { try Row.fetchOne($0, sql: "SELECT * FROM metric_year_concentration WHERE metric = 'cloud_market_share' AND year = 2024") }!
-        #expect((row["hhi_low"] as Double) == cloud.hhiLow)
-        #expect((row["hhi_high"] as Double) == cloud.hhiHigh)
+    }
+
+    /// The views follow the commands' rules (issue 21, item 9): for every metric and year of the
+    /// seed, a row of metric_year_concentration exactly where the command gives a figure, with
+    /// its numbers, bands and ranked firms.
+    @Test func theViewsAgreeWithTheCommandForEveryMetricYearOfTheSeed() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        let metrics = try db.reader.read { try String.fetchAll($0, sql: "SELECT DISTINCT metric FROM statistics WHERE company_id IS NOT NULL ORDER BY metric") }
+        var figures = 0
+        for metric in metrics {
+            for year in 2022...2026 {
+                let r = try db.concentration(metric: metric, period: .year(year))
+                let row = try db.reader.read { try Row.fetchOne($0, sql: "SELECT * FROM metric_year_concentration WHERE metric = ? AND year = ?", arguments: [metric, year]) }
+                guard let low = r.hhiLow else {
+                    #expect(row == nil, "\(metric) \(year): the view has a figure, the command none (\(r.notes.last ?? ""))")
+                    continue
+                }
+                figures += 1
+                guard let row else { Issue.record("\(metric) \(year): no row in the view"); continue }
+                #expect(abs((row["hhi_low"] as Double) - low) < 1e-6 && abs((row["hhi_high"] as Double) - r.hhiHigh!) < 1e-6, "\(metric) \(year)")
+                #expect(abs((row["coverage"] as Double) - r.coverage!) < 1e-9 && abs((row["total"] as Double) - r.total!) < 1e-6 * r.total!, "\(metric) \(year)")
+                #expect((row["top5_share"] as Double?).map { abs($0 - r.topShare5!) < 1e-9 } ?? (r.topShare5 == nil), "\(metric) \(year)")
+                #expect((row["band_us2023"] as String) == r.bands[.us2023] && (row["band_eu2004"] as String) == r.bands[.eu2004], "\(metric) \(year)")
+                let firms = try db.reader.read { try String.fetchAll($0, sql: "SELECT company FROM metric_year_shares WHERE metric = ? AND year = ? AND rank IS NOT NULL ORDER BY rank", arguments: [metric, year]) }
+                #expect(firms == r.firms.map(\.company), "\(metric) \(year)")
+            }
+        }
+        #expect(figures >= 15)
     }
 
     @Test func aFigureBuiltOnDisputedValuesSaysSo() throws {

@@ -64,19 +64,22 @@ import Testing
         #expect(!plan.contains { $0.hasPrefix("SCAN st") }, "\(plan)")
     }
 
-    /// The rebuilt views give what the views of migrations 0002 and 0003 gave, to the last digit.
+    /// The views migration 0006 rebuilt give what the views of migrations 0002 and 0003 gave, to
+    /// the last digit (both as temporary views over the seed; migration 0011 then changed the
+    /// results on purpose: one period per figure, markets only, which EpochConcentrationTests checks).
     @Test func theRebuiltViewsEqualTheOnesTheyReplace() throws {
         let db = try AppDatabase.inMemory(seed: true)
-        func old(_ name: String) -> String {
+        func old(_ name: String, as prefix: String) -> String {
             let text = Migrations.all.first { $0.name == name }!.sql
             return String(text[text.range(of: "CREATE VIEW")!.lowerBound...])
                 .replacingOccurrences(of: "CREATE VIEW", with: "CREATE TEMP VIEW")
-                .replacingOccurrences(of: "metric_year_", with: "old_metric_year_")
+                .replacingOccurrences(of: "metric_year_", with: "\(prefix)metric_year_")
         }
-        let values = old("0002_concentration_views")
+        let values = old("0002_concentration_views", as: "old_")
         try db.dbWriter.write { db in
             try db.execute(sql: String(values[..<values.range(of: "CREATE TEMP VIEW old_metric_year_shares")!.lowerBound]))
-            try db.execute(sql: old("0003_views_in_rank_order"))
+            try db.execute(sql: old("0003_views_in_rank_order", as: "old_"))
+            try db.execute(sql: old("0006_views_filter_first", as: "v6_"))
         }
         let queries = [
             ("metric_year_values", "statistic_id, metric, year, date, company, is_aggregate, ultimate_parent, segment, printf('%.17g', value), unit, source, verification, alternatives_set_aside"),
@@ -85,7 +88,7 @@ import Testing
         ]
         for (view, columns) in queries {
             let (new, before) = try db.reader.read { db in
-                (try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(view)").map(\.description),
+                (try Row.fetchAll(db, sql: "SELECT \(columns) FROM v6_\(view)").map(\.description),
                  try Row.fetchAll(db, sql: "SELECT \(columns) FROM old_\(view)").map(\.description))
             }
             #expect(new.count > 20, "\(view)")
