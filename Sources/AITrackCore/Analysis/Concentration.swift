@@ -140,8 +140,14 @@ public struct ConcentrationResult: Sendable, Equatable {
     public var coverage: Double?
     public var firms: [RankedFirm]
     public var aggregates: [RankedFirm]
-    /// n → CRn for n = 1 … min(10, number of firms).
+    /// n → CRn for n = 1 … min(10, number of firms); where the top n are not certainly named,
+    /// the smallest CRn the data allow, and `crHigh` holds the largest.
     public var cr: [Int: Double]
+    /// n → the largest CRn the data allow, only where it exceeds `cr[n]` (a range, not a fact).
+    public var crHigh: [Int: Double] = [:]
+    /// The bounds of the stored values alone, before published figures narrow them: what a
+    /// published figure is compared with (a figure agrees with no range it narrowed itself).
+    public var dataBounds: ConcentrationBounds.Result? = nil
     public var hhiLow: Double?
     public var hhiHigh: Double?
     public var bands: [Regime: String]
@@ -168,12 +174,15 @@ public enum ConcentrationCalculator {
     public static let crTolerance = 1.0
     public static let hhiTolerance = 50.0
 
+    /// `topList`: the named firms are known to be the market's largest (the metric's definition
+    /// says so; the database path passes `metrics.top_list`), so no unnamed firm is larger than the
+    /// smallest named one; without it the bounds allow an unnamed firm of any size its group allows.
     /// `groups`, when given, numbers each holding's company and segment (lowercased) from 0 —
     /// the database path knows them by id and so hashes no names; without it they are found here.
     public static func compute(metric: String, unit: String, period: Period, holdings: [Holding], groups: [Int]? = nil,
                                marketTotals: [MarketTotal] = [], published: [PublishedFigure] = [], consolidate: Bool = true,
                                kind: MetricKind = .flow, defined: Bool = true, fiscal: Bool = false,
-                               totalMetricTotals: [MarketTotal] = [], before: [Holding] = []) -> ConcentrationResult {
+                               totalMetricTotals: [MarketTotal] = [], before: [Holding] = [], topList: Bool = true) -> ConcentrationResult {
         // Step 1: one period per figure, and its market totals and published figures
         let figure = FigurePeriod.choose(holdings, period: period, stock: kind == .stock, before: before)
         let used = figure.used, marketTotals = FigurePeriod.totals(marketTotals, of: figure)
@@ -232,14 +241,7 @@ public enum ConcentrationCalculator {
         result.firms = ranked(firmValues)
         result.aggregates = ranked(aggValues)
         result.coverage = share(firmSum)
-        var running = 0.0
-        for (k, f) in result.firms.prefix(10).enumerated() {
-            running += f.share
-            result.cr[k + 1] = running
-        }
-        let (low, high) = hhiBounds(result.firms.map(\.share))
-        result.hhiLow = low
-        result.hhiHigh = high
+        let (low, high) = bound(&result, published: published, figure: figure, topList: topList)
         // Step 6: bands.
         for regime in Regime.allCases { result.bands[regime] = regime.band(low: low, high: high) }
         result.published = compare(published: published, with: result).map { p in
@@ -347,34 +349,18 @@ public enum ConcentrationCalculator {
         return (total, denominator)
     }
 
-    /// Step 5: HHI bounds from the named firms' shares (percent). `low` = Σ s_i² over the named
-    /// firms. `high` adds the unattributed rest R = 100 − Σ s_i as firms no larger than the
-    /// smallest named one, s_min: HHI is a sum of squares, a convex function, so for a fixed R
-    /// split into pieces of at most s_min it is largest when the pieces are as large as allowed:
-    /// k = ⌊R / s_min⌋ pieces of s_min and one of the remainder r = R − k·s_min, giving
-    /// high = low + k·s_min² + r². The 1e-9 keeps a rest that is a whole multiple of s_min up to
-    /// rounding (e.g. 3 × 13.333…) from losing a piece to floating-point error.
-    static func hhiBounds(_ shares: [Double]) -> (low: Double, high: Double) {
-        let positive = shares.filter { $0 > 0 }
-        let low = positive.reduce(0) { $0 + $1 * $1 }
-        let sMin = positive.min() ?? 0
-        let rest = max(0, 100 - positive.reduce(0, +))
-        guard rest > 0, sMin > 0 else { return (low, low) }
-        let k = (rest / sMin + 1e-9).rounded(.down)
-        let r = max(0, rest - k * sMin)
-        return (low, low + k * sMin * sMin + r * r)
-    }
-
     /// Step 7: each published CRn or HHI beside the computed figure, and whether they agree.
     static func compare(published: [PublishedFigure], with result: ConcentrationResult) -> [PublishedFigure] {
         published.map { p in
             var p = p
             if let n = p.measure.crN {
-                if let c = result.cr[n] {
+                if let c = result.dataBounds?.crLow[n] ?? result.cr[n] {
+                    let high = result.dataBounds?.crHigh[n] ?? result.crHigh[n] ?? c
                     p.computed = c
-                    p.agrees = agrees(computedLow: c, computedHigh: c, published: p.value, qualifier: p.qualifier, tolerance: crTolerance)
+                    p.computedHigh = high > c + 1e-9 ? high : nil
+                    p.agrees = agrees(computedLow: c, computedHigh: high, published: p.value, qualifier: p.qualifier, tolerance: crTolerance)
                 }
-            } else if p.measure == .hhi, let low = result.hhiLow, let high = result.hhiHigh {
+            } else if p.measure == .hhi, let low = result.dataBounds?.hhiLow ?? result.hhiLow, let high = result.dataBounds?.hhiHigh ?? result.hhiHigh {
                 p.computed = low
                 p.computedHigh = high
                 p.agrees = agrees(computedLow: low, computedHigh: high, published: p.value, qualifier: p.qualifier, tolerance: hhiTolerance)

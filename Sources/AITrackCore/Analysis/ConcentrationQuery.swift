@@ -103,19 +103,23 @@ struct MetricContext: Sendable {
     /// The metric's kind and basis by its definition (DESIGN §5): a metric without one is of
     /// kind other and gets no concentration figure.
     var kind = MetricKind.flow, defined = true, fiscal = false
+    /// The definition says the named firms of each period are the market's largest.
+    var topList = false
     /// The market totals of the definition's `total_metric` in the period.
     var totalMetricTotals: [MarketTotal] = []
     /// A stock's earlier values: each series' latest from before the period, to carry forward.
     var before: [Holding] = []
 
     /// The kind and basis of the metric's definition.
-    static func definition(_ db: Database, metric: String) throws -> (kind: MetricKind, defined: Bool, fiscal: Bool, totalMetric: String?) {
+    static func definition(_ db: Database, metric: String) throws
+        -> (kind: MetricKind, defined: Bool, fiscal: Bool, totalMetric: String?, topList: Bool) {
         // a file of a schema before definitions (only while it is being upgraded): as before them
-        guard try db.tableExists("metrics") else { return (.flow, true, false, nil) }
-        guard let row = try Row.fetchOne(db, sql: "SELECT kind, basis, total_metric FROM metrics WHERE name = ?", arguments: [metric]) else {
-            return (.other, false, false, nil)
+        guard try db.tableExists("metrics") else { return (.flow, true, false, nil, true) }
+        guard let row = try Row.fetchOne(db, sql: "SELECT kind, basis, total_metric, top_list FROM metrics WHERE name = ?", arguments: [metric]) else {
+            return (.other, false, false, nil, false)
         }
-        return (MetricKind(rawValue: row["kind"]) ?? .other, true, (row["basis"] as String?) == MetricBasis.fiscal.rawValue, row["total_metric"])
+        return (MetricKind(rawValue: row["kind"]) ?? .other, true, (row["basis"] as String?) == MetricBasis.fiscal.rawValue, row["total_metric"],
+                (row["top_list"] as Int64? ?? 0) == 1)
     }
 
     /// The market-level statistics of `metric` in the period: candidate totals.
@@ -149,7 +153,7 @@ struct MetricContext: Sendable {
         }
         var context = MetricContext(metric: metric, period: period, unit: unit, totals: totals, published: published)
         let definition = try definition(db, metric: metric)
-        (context.kind, context.defined, context.fiscal) = (definition.kind, definition.defined, definition.fiscal)
+        (context.kind, context.defined, context.fiscal, context.topList) = (definition.kind, definition.defined, definition.fiscal, definition.topList)
         if let total = definition.totalMetric {
             // the metric holding the market's total: its statistics of the period define the market
             let unit = try String.fetchOne(db, sql: "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1", arguments: [total]) ?? ""
@@ -168,6 +172,7 @@ struct MetricContext: Sendable {
         let (holdings, groups) = rows.holdings()
         return ConcentrationCalculator.compute(metric: metric, unit: unit, period: period, holdings: holdings, groups: groups,
                                                marketTotals: totals, published: published, consolidate: consolidate,
-                                               kind: kind, defined: defined, fiscal: fiscal, totalMetricTotals: totalMetricTotals, before: before)
+                                               kind: kind, defined: defined, fiscal: fiscal, totalMetricTotals: totalMetricTotals, before: before,
+                                               topList: topList)
     }
 }

@@ -9,23 +9,24 @@ extension DatabaseReading {
             if let v = f.verification { w.add("verification = ?", [v.rawValue]) }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT * FROM (
-                    SELECT m.name, m.unit, m.kind, m.market, m.period, m.total_metric, m.basis, m.fiscal_start,
+                    SELECT m.name, m.unit, m.kind, m.market, m.period, m.total_metric, m.basis, m.fiscal_start, m.top_list,
                            s.name AS source, s.url AS source_url, 1 AS defined, m.verification, m.note, m.entry_key
                     FROM metrics m LEFT JOIN sources s ON s.id = m.source_id
                     UNION ALL
-                    SELECT u.metric, (SELECT unit FROM statistics WHERE metric = u.metric LIMIT 1), 'other', NULL, NULL, NULL, 'calendar', NULL,
+                    SELECT u.metric, (SELECT unit FROM statistics WHERE metric = u.metric LIMIT 1), 'other', NULL, NULL, NULL, 'calendar', NULL, 0,
                            NULL, NULL, 0, 'unverified', NULL, NULL
                     FROM (\(LatestStatistics.everyMetric)) u WHERE u.metric NOT IN (SELECT name FROM metrics)
                 ) \(w.sql)
                 ORDER BY name
                 """, arguments: w.arguments)
-            return ResultTable(columns: ["metric", "unit", "kind", "market", "period", "total_metric", "basis", "fiscal_start",
+            return ResultTable(columns: ["metric", "unit", "kind", "market", "period", "total_metric", "basis", "fiscal_start", "top_list",
                                          "source", "source_url", "defined", "verification", "note", "id"],
                                readable: ["metric", "unit", "kind", "period", "basis", "market", "defined"],
                                rows: rows.map { r in
                                    [Cell(r["name"] as String?), Cell(r["unit"] as String?), Cell(r["kind"] as String?), Cell(r["market"] as String?),
                                     Cell(r["period"] as String?), Cell(r["total_metric"] as String?), Cell(r["basis"] as String?),
-                                    (r["fiscal_start"] as Int64?).map(Cell.int) ?? .null, Cell(r["source"] as String?), Cell(r["source_url"] as String?),
+                                    (r["fiscal_start"] as Int64?).map(Cell.int) ?? .null, .json(.bool((r["top_list"] as Int64) == 1)),
+                                    Cell(r["source"] as String?), Cell(r["source_url"] as String?),
                                     .json(.bool((r["defined"] as Int64) == 1)), Cell(r["verification"] as String?), Cell(r["note"] as String?),
                                     Cell(r["entry_key"] as String?)]
                                })
@@ -40,7 +41,8 @@ extension DatabaseReading {
                 let name: String = r["name"]
                 out[name] = MetricEntry(name: name, unit: r["unit"], kind: MetricKind(rawValue: r["kind"]) ?? .other, market: r["market"],
                                         period: (r["period"] as String?).flatMap(Precision.init(rawValue:)), totalMetric: r["total_metric"],
-                                        basis: MetricBasis(rawValue: r["basis"]), fiscalStart: (r["fiscal_start"] as Int64?).map(Int.init))
+                                        basis: MetricBasis(rawValue: r["basis"]), fiscalStart: (r["fiscal_start"] as Int64?).map(Int.init),
+                                        topList: (r["top_list"] as Int64) == 1)
             }
             return out
         }

@@ -18,6 +18,7 @@ extension EntryWriter {
         cols.add("total_metric", given: e.totalMetric)
         cols.add("basis", given: e.basis?.rawValue, default: MetricBasis.calendar.rawValue)
         cols.add("fiscal_start", given: e.fiscalStart.map(Int64.init))
+        cols.add("top_list", Int64(e.topList ? 1 : 0))
         cols.add("source_id", given: try e.source.map(sourceID))
         cols.add("note", given: e.common.note)
         cols.add("verification", given: e.common.verification?.rawValue, default: Verification.unverified.rawValue)

@@ -27,7 +27,7 @@ public struct EntryDecoder: Sendable {
         .statistic: ["metric", "measure", "date", "company", "segment", "region", "value", "low", "high", "unit",
                      "qualifier", "forecast"] + sourceFields,
         .fx: ["currency", "date", "usd", "source", "source_url", "source_published"],
-        .metric: ["name", "unit", "kind", "market", "period", "total_metric", "basis", "fiscal_start", "source", "source_url", "source_published"],
+        .metric: ["name", "unit", "kind", "market", "period", "total_metric", "basis", "fiscal_start", "top_list", "source", "source_url", "source_published"],
     ]
 
     static let allowed: [EntryType: [String]] = fields.mapValues { commonFields + $0 }
@@ -104,7 +104,7 @@ public struct EntryDecoder: Sendable {
         }
         return MetricEntry(name: name, unit: unit, kind: kind, market: try r.string("market"),
                            period: try r.vocabulary("period", Precision.self), totalMetric: try r.string("total_metric"),
-                           basis: basis, fiscalStart: fiscalStart, source: try r.source(), common: common)
+                           basis: basis, fiscalStart: fiscalStart, topList: try r.bool("top_list") ?? false, source: try r.source(), common: common)
     }
 
     func company(_ r: FieldReader, _ common: EntryCommon) throws(FieldProblem) -> CompanyEntry {

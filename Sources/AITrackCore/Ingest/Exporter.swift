@@ -196,6 +196,7 @@ struct ExportQuery {
                 """) { b in
                 b.text("name", "unit", "kind", "market", "period", "total_metric", "basis")
                 b.put("fiscal_start", (b.row["fiscal_start"] as Int64?).map { .number(String($0)) } ?? .null)
+                if (b.row["top_list"] as Int64) == 1 { b.put("top_list", .bool(true)) }
                 b.text("source", "source_url", "note", "verification", "entry_key")
             }
         case .fx:

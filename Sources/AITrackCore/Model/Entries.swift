@@ -239,10 +239,13 @@ public struct MetricEntry: Equatable, Sendable {
     public var basis: MetricBasis?
     /// The fiscal year's first month (1-12), when one month holds for every firm.
     public var fiscalStart: Int?
+    /// Its sources list each period's largest firms: no unnamed firm is larger than the smallest named one.
+    public var topList = false
     public var source: SourceRef?
 
     public init(name: String, unit: String, kind: MetricKind, market: String? = nil, period: Precision? = nil, totalMetric: String? = nil,
-                basis: MetricBasis? = nil, fiscalStart: Int? = nil, source: SourceRef? = nil, common: EntryCommon = EntryCommon()) {
+                basis: MetricBasis? = nil, fiscalStart: Int? = nil, topList: Bool = false, source: SourceRef? = nil,
+                common: EntryCommon = EntryCommon()) {
         self.name = name
         self.unit = unit
         self.kind = kind
@@ -251,6 +254,7 @@ public struct MetricEntry: Equatable, Sendable {
         self.totalMetric = totalMetric
         self.basis = basis
         self.fiscalStart = fiscalStart
+        self.topList = topList
         self.source = source
         self.common = common
     }

@@ -7,6 +7,7 @@ public enum ConcentrationFormatter {
             .object([("company", .string(f.company)), ("value", .num(f.value)), ("share", .num(f.share))])
         }
         let cr: JSONValue = .object(r.cr.keys.sorted().map { (String($0), JSONValue.num(r.cr[$0]!)) })
+        let crHigh: JSONValue = .object(r.crHigh.keys.sorted().map { (String($0), JSONValue.num(r.crHigh[$0]!)) })
         let hhi: JSONValue = r.hhiLow == nil ? .null : .object([("low", .num(r.hhiLow)), ("high", .num(r.hhiHigh))])
         let band: JSONValue = r.bands.isEmpty ? .null : .object(Regime.allCases.map { ($0.rawValue, .str(r.bands[$0])) })
         let published: [JSONValue] = r.published.map { p in
@@ -21,7 +22,8 @@ public enum ConcentrationFormatter {
             ("metric", .string(r.metric)), ("unit", .string(r.unit)),
             ("period", .object([("from", .string(r.period.fromISO)), ("to", .string(r.period.toISO))])),
             ("total", .num(r.total)), ("coverage", .num(r.coverage)),
-            ("firms", .array(r.firms.map(firm))), ("cr", cr), ("top5_share", .num(r.topShare5)),
+            ("firms", .array(r.firms.map(firm))), ("cr", cr), ("cr_high", crHigh), ("top5_share", .num(r.topShare5)),
+            ("top5_share_high", .num(r.crHigh[5])),
             ("hhi", hhi), ("band", band), ("published", .array(published)),
             ("denominator", .string(r.denominator)), ("aggregates", .array(r.aggregates.map(firm))),
             ("alternatives_set_aside", .number(String(r.alternativesSetAside))),
@@ -43,6 +45,13 @@ public enum ConcentrationFormatter {
     }
 
     static func pct(_ v: Double?) -> String { v.map { NumberText.fixed($0, 2) + " %" } ?? "n/a" }
+    /// CRn as the data allow it: one figure when the top n are certainly named, else the range
+    /// ("40.00–73.00 %"), never the lower end alone as a fact.
+    public static func crText(_ r: ConcentrationResult, _ n: Int) -> String {
+        guard let low = r.cr[n] else { return "n/a" }
+        guard let high = r.crHigh[n] else { return pct(low) }
+        return NumberText.fixed(low, 2) + "–" + NumberText.fixed(high, 2) + " %"
+    }
     static func pts(_ v: Double?) -> String { v.map { NumberText.grouped($0.rounded()) } ?? "n/a" }
 
     /// " · values of 2025-Q4" when the figure's values are of a part of its period.
@@ -69,7 +78,8 @@ public enum ConcentrationFormatter {
         if let c = p.citedBy { s += " (cited by \(c))" }
         s += " [\(p.verification.rawValue)]"
         if let c = p.computed {
-            let computed = p.measure == .hhi ? "\(pts(c))\(p.computedHigh.map { $0 != c ? " – " + pts($0) : "" } ?? "")" : pct(c)
+            let computed = p.measure == .hhi ? "\(pts(c))\(p.computedHigh.map { $0 != c ? " – " + pts($0) : "" } ?? "")"
+                : p.computedHigh.map { NumberText.fixed(c, 2) + "–" + NumberText.fixed($0, 2) + " %" } ?? pct(c)
             s += "; computed \(computed): " + (p.agrees == true ? "agrees" : "does not agree")
         } else if let other = p.figureOf {
             s += "; not compared: the figure is \(other.hasPrefix("as of") ? "" : "of ")\(other)"
@@ -118,7 +128,7 @@ public enum ConcentrationFormatter {
         out += "  " + totalLine(r) + "\n"
         let t = firmTable(r, terminal: true, bars: bars)
         out += TableFormatter.table(t).split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
-        let crs = [1, 3, 4, 5, 10].compactMap { n in r.cr[n].map { "CR\(n) \(pct($0))" } }
+        let crs = [1, 3, 4, 5, 10].compactMap { n in r.cr[n].map { _ in "CR\(n) \(crText(r, n))" } }
         out += "  " + crs.joined(separator: " · ") + "\n"
         out += "  HHI \(hhiText(r))   " + Regime.allCases.map { "\($0.rawValue): \(r.bands[$0] ?? "n/a")" }.joined(separator: " · ") + "\n"
         if r.alternativesSetAside > 0 {
@@ -145,9 +155,9 @@ public enum ConcentrationFormatter {
     /// One row per ranked firm and aggregate (CSV, markdown).
     public static func table(_ results: [ConcentrationResult]) -> ResultTable {
         var t = ResultTable(columns: ["metric", "period_from", "period_to", "rank", "company", "aggregate", "value", "share",
-                                     "total", "coverage", "cr5", "hhi_low", "hhi_high", "band_us2023", "band_us2010", "band_eu2004"])
+                                     "total", "coverage", "cr5", "cr5_high", "hhi_low", "hhi_high", "band_us2023", "band_us2010", "band_eu2004"])
         for r in results {
-            let common: [Cell] = [Cell(r.total), Cell(r.coverage), Cell(r.topShare5), Cell(r.hhiLow), Cell(r.hhiHigh),
+            let common: [Cell] = [Cell(r.total), Cell(r.coverage), Cell(r.topShare5), Cell(r.crHigh[5] ?? r.topShare5), Cell(r.hhiLow), Cell(r.hhiHigh),
                                   Cell(r.bands[.us2023]), Cell(r.bands[.us2010]), Cell(r.bands[.eu2004])]
             let head: [Cell] = [.text(r.metric), .text(r.period.fromISO), .text(r.period.toISO)]
             for (k, f) in r.firms.enumerated() {

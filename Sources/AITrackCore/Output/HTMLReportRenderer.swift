@@ -64,7 +64,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                 s += "<li><b>\(HTML.escape(c.metric))</b>: n/a: \(HTML.escape(c.notes.last ?? "no data"))</li>\n"
                 continue
             }
-            s += "<li><b>\(HTML.escape(c.metric))</b>: CR5 \(HTML.escape(ConcentrationFormatter.pct(c.topShare5))), "
+            s += "<li><b>\(HTML.escape(c.metric))</b>: CR5 \(HTML.escape(ConcentrationFormatter.crText(c, 5))), "
                 + "HHI \(HTML.escape(ConcentrationFormatter.hhiText(c))) (\(HTML.escape(c.bands[.us2023] ?? "n/a")), US 2023 guidelines)"
             for p in c.published {
                 let doubted = p.verification == .contradicted || p.verification == .disputed
@@ -82,7 +82,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         var out = "<h3>\(HTML.escape(c.metric)) (\(HTML.escape(c.unit)))</h3>\n"
         if c.hhiLow == nil { return out + "<p>n/a: \(HTML.escape(c.notes.last ?? "no data"))</p>\n" }
         let refs = c.sources.map { notes.ref($0, url: r.sourceURLs[$0]) }.joined()
-        out += "<p>\(HTML.escape("T" + ConcentrationFormatter.totalLine(c).dropFirst())). CR5 \(HTML.escape(ConcentrationFormatter.pct(c.topShare5))); "
+        out += "<p>\(HTML.escape("T" + ConcentrationFormatter.totalLine(c).dropFirst())). CR5 \(HTML.escape(ConcentrationFormatter.crText(c, 5))); "
         out += "HHI \(HTML.escape(ConcentrationFormatter.hhiText(c))) — "
         out += HTML.escape(Regime.allCases.map { "\($0.rawValue): \(c.bands[$0] ?? "n/a")" }.joined(separator: "; ")) + ".\(refs)</p>\n"
         out += "<figure>" + SVG.shareChart(c) + "<figcaption>Shares in \(HTML.escape(c.period.description))\(refs).</figcaption></figure>\n"

@@ -144,8 +144,8 @@ extension Report {
         var t = ResultTable(columns: ["metric", "unit", "firms", "CR3", "CR5", "HHI", "band (us2023)", "coverage", "sources"])
         for e in concentration {
             let c = e.result
-            t.rows.append([.text(c.metric), .text(c.unit), .int(Int64(c.firms.count)), .text(ConcentrationFormatter.pct(c.cr[3])),
-                           .text(ConcentrationFormatter.pct(c.topShare5)), .text(ConcentrationFormatter.hhiText(c)), Cell(c.bands[.us2023]),
+            t.rows.append([.text(c.metric), .text(c.unit), .int(Int64(c.firms.count)), .text(ConcentrationFormatter.crText(c, 3)),
+                           .text(ConcentrationFormatter.crText(c, 5)), .text(ConcentrationFormatter.hhiText(c)), Cell(c.bands[.us2023]),
                            .text(ConcentrationFormatter.pct(c.coverage)), .text(c.sources.joined(separator: "; "))])
         }
         return t
@@ -157,7 +157,7 @@ extension ConcentrationEntry {
     public var trendLine: String? {
         guard quarters.count > 1 else { return nil }
         return "by quarter: " + quarters.map { q in
-            "\(q.period) CR3 \(ConcentrationFormatter.pct(q.cr[3])), HHI \(ConcentrationFormatter.hhiText(q))"
+            "\(q.period) CR3 \(ConcentrationFormatter.crText(q, 3)), HHI \(ConcentrationFormatter.hhiText(q))"
         }.joined(separator: "; ")
     }
 

@@ -25,7 +25,7 @@ public enum SVG {
         let height = (bars.last.map { $0.y + $0.height } ?? 0) + 30
         let width = labelWidth + 420 + 80
         let desc = "Shares of \(r.metric) in \(r.period): " + bars.map { "\($0.label) \($0.valueLabel)" }.joined(separator: "; ")
-            + ". CR5 \(ConcentrationFormatter.pct(r.topShare5)); HHI \(ConcentrationFormatter.hhiText(r))."
+            + ". CR5 \(ConcentrationFormatter.crText(r, 5)); HHI \(ConcentrationFormatter.hhiText(r))."
         var s = open(width, height, title: "\(r.metric), \(r.period): shares of the total", desc: desc, standalone: standalone)
         for b in bars {
             let y = b.y + 4
@@ -44,7 +44,7 @@ public enum SVG {
         let t = Charts.trend(series)
         let (left, top) = (50.0, 20.0)
         let width = t.width + left + 60, height = t.height + top + 50
-        let desc = "\(metric): " + series.map { "\($0.period) CR5 \(ConcentrationFormatter.pct($0.cr[5])), CR3 \(ConcentrationFormatter.pct($0.cr[3])), HHI \(ConcentrationFormatter.hhiText($0))" }
+        let desc = "\(metric): " + series.map { "\($0.period) CR5 \(ConcentrationFormatter.crText($0, 5)), CR3 \(ConcentrationFormatter.crText($0, 3)), HHI \(ConcentrationFormatter.hhiText($0))" }
             .joined(separator: "; ")
         var s = open(width, height, title: "\(metric): concentration over time", desc: desc, standalone: standalone)
         s += "<g transform=\"translate(\(n(left)),\(n(top)))\">\n"

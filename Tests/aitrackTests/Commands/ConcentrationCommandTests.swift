@@ -60,7 +60,7 @@ import Testing
         let csv = try cli.run("concentration", "--metric", "ai_compute_h100e", "--from", "2023", "--to", "2025", "--by", "year", "--format", "csv")
         #expect(csv.status == 0)
         let rows = csv.stdout.split(separator: "\n")
-        #expect(rows[0] == "metric,period_from,period_to,rank,company,aggregate,value,share,total,coverage,cr5,hhi_low,hhi_high,band_us2023,band_us2010,band_eu2004")
+        #expect(rows[0] == "metric,period_from,period_to,rank,company,aggregate,value,share,total,coverage,cr5,cr5_high,hhi_low,hhi_high,band_us2023,band_us2010,band_eu2004")
         #expect(Set(rows.dropFirst().map { $0.split(separator: ",")[1] }) == ["2023-01-01", "2024-01-01", "2025-01-01"])
         let q = try cli.run("concentration", "--metric", "cloud_market_share", "--from", "2024-Q1", "--to", "2024-Q4", "--by", "quarter", "--format", "json")
         guard case .array(let sets) = try JSONParser.parse(q.stdout) else { Issue.record("not a list"); return }
