@@ -14,9 +14,6 @@ CREATE TABLE metrics (
     period       TEXT    CHECK (period IS NULL OR period = 'year' OR period = 'quarter' OR period = 'month' OR period = 'day'),
     total_metric TEXT    CHECK (total_metric IS NULL OR (total_metric GLOB '[a-z]*' AND total_metric NOT GLOB '*[^a-z0-9_]*')),
     basis        TEXT    NOT NULL DEFAULT 'calendar' CHECK (basis = 'calendar' OR basis = 'fiscal'),
-    -- 1: its sources list each period's largest firms, so an unnamed firm is no larger than the
-    -- smallest named one (the HHI's upper bound and CRn rely on it; 0: an unnamed firm may be larger)
-    top_list     INTEGER NOT NULL DEFAULT 0 CHECK (top_list = 0 OR top_list = 1),
     fiscal_start INTEGER CHECK (fiscal_start IS NULL OR (fiscal_start >= 1 AND fiscal_start <= 12)),
     source_id    INTEGER REFERENCES sources(id),
     note         TEXT,

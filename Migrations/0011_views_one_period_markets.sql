@@ -109,7 +109,7 @@ ORDER BY metric, year, is_aggregate, rank, value DESC, lower(company);
 -- Steps 4-6: per metric and year, coverage, CRn (NULL when fewer firms), the HHI bounds and bands.
 CREATE VIEW metric_year_concentration AS
 WITH agg AS (
-    SELECT metric, year, unit, total, firms, coverage, cr1, cr3, cr4, cr5, hhi_low, s_min, rest, agg_sq, agg_share FROM (
+    SELECT metric, year, unit, total, firms, coverage, cr1, cr3, cr4, cr5, hhi_low, s_min, rest FROM (
         SELECT metric, year, unit, total,
                count(CASE WHEN NOT is_aggregate THEN 1 END) OVER w AS firms,
                sum(CASE WHEN NOT is_aggregate THEN share END) OVER w AS coverage,
@@ -119,8 +119,6 @@ WITH agg AS (
                sum(CASE WHEN rank <= 5 THEN share END) OVER w AS cr5,
                sum(CASE WHEN NOT is_aggregate AND share > 0 THEN share * share END) OVER w AS hhi_low,
                min(CASE WHEN NOT is_aggregate AND share > 0 THEN share END) OVER w AS s_min,
-               coalesce(sum(CASE WHEN is_aggregate AND share > 0 THEN share * share END) OVER w, 0) AS agg_sq,
-               coalesce(sum(CASE WHEN is_aggregate AND share > 0 THEN share END) OVER w, 0) AS agg_share,
                max(0, 100 - coalesce(sum(CASE WHEN NOT is_aggregate AND share > 0 THEN share END) OVER w, 0)) AS rest,
                row_number() OVER w AS k
         FROM metric_year_shares
@@ -128,13 +126,8 @@ WITH agg AS (
     ) WHERE k = 1
 ),
 hhi AS (
-    -- with a top list (metrics.top_list) the rest as firms no larger than the smallest named one;
-    -- without, each aggregate and the unattributed tail may be one firm (issue 21, item 4)
-    SELECT *, CASE WHEN top_list THEN hhi_low + k * s_min * s_min + max(0, rest - k * s_min) * max(0, rest - k * s_min)
-                   ELSE hhi_low + agg_sq + max(0, rest - agg_share) * max(0, rest - agg_share) END AS hhi_high
-    FROM (SELECT *, CAST(rest / s_min + 1e-9 AS INTEGER) AS k,
-                 EXISTS (SELECT 1 FROM metrics d WHERE d.name = agg.metric AND d.top_list = 1) AS top_list
-          FROM agg WHERE s_min IS NOT NULL)
+    SELECT *, hhi_low + k * s_min * s_min + max(0, rest - k * s_min) * max(0, rest - k * s_min) AS hhi_high
+    FROM (SELECT *, CAST(rest / s_min + 1e-9 AS INTEGER) AS k FROM agg WHERE s_min IS NOT NULL)
 ),
 bands AS (
     SELECT *,

@@ -246,4 +246,28 @@ import Testing
         let triggers = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'statistics' ORDER BY name") }
         #expect(triggers == ["statistics_one_unit_insert", "statistics_one_unit_update"])
     }
+
+    // MARK: - 0012: metrics.top_list for files made at schema 11
+
+    /// A file made at schema 11 (0010 and 0011 as they landed) gains `top_list`: its metrics keep
+    /// their rows with the sounder default 0, a value outside 0/1 is refused, and the rebuilt
+    /// concentration view reads the column.
+    @Test func aSchema11FileGainsTopListWithItsMetricsKept() throws {
+        let queue = try Self.database(upTo: "0011_views_one_period_markets")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO metrics (name, unit, kind) VALUES ('chips', 'GPUs', 'stock')")
+            try db.execute(sql: "INSERT INTO statistics (identity, metric, date, value, unit, source_id, company_id) VALUES ('a', 'chips', '2025-12-31', 60, 'GPUs', 1, 1)")
+        }
+        try Migrations.migrator.migrate(queue)
+        let (rows, figures) = try queue.read { db in
+            (try Row.fetchAll(db, sql: "SELECT name, top_list FROM metrics").map(\.description),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM metric_year_concentration"))
+        }
+        #expect(rows == [#"[name:"chips" top_list:0]"#])
+        #expect(figures == 0)
+        #expect(throws: DatabaseError.self) {
+            try queue.write { try $0.execute(sql: "UPDATE metrics SET top_list = 2") }
+        }
+        try queue.write { try $0.execute(sql: "UPDATE metrics SET top_list = 1") }
+    }
 }
