@@ -21,7 +21,7 @@ struct AITrack: ParsableCommand {
         subcommands: [
             Init.self, AddCompany.self, AddDeal.self, AddAlliance.self, JoinAlliance.self, AddStat.self, AddMetric.self,
             IngestCommand.self, ExportCommand.self,
-            Companies.self, Deals.self, Alliances.self, Stats.self, Metrics.self,
+            Companies.self, Deals.self, Alliances.self, Stats.self, Metrics.self, Claims.self,
             ReportCommand.self, ConcentrationCommand.self,
             SQLCommand.self, CheckCommand.self, DBCommand.self,
         ]

@@ -68,6 +68,8 @@ public struct PublishedFigure: Sendable, Equatable {
     public var source: String
     public var citedBy: String?
     public var verification: Verification
+    /// Why it has its verification, in the fact check's words (the statistic's note).
+    public var reason: String?
     /// The computed figure it is compared with (nil: not computable).
     public var computed: Double?
     public var computedHigh: Double?
@@ -77,8 +79,9 @@ public struct PublishedFigure: Sendable, Equatable {
     public var figureOf: String? = nil
 
     public init(statisticID: Int64 = 0, measure: Measure, date: String, value: Double, qualifier: Qualifier = .exact, source: String,
-                citedBy: String? = nil, verification: Verification = .unverified) {
+                citedBy: String? = nil, verification: Verification = .unverified, reason: String? = nil) {
         self.statisticID = statisticID
+        self.reason = reason
         self.measure = measure
         self.date = date
         self.value = value

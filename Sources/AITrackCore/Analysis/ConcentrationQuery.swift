@@ -139,7 +139,7 @@ struct MetricContext: Sendable {
         let unit = try AppDatabase.unit(of: metric, db)
         let totals = try marketTotals(db, metric: metric, period: period, unit: unit)
         let published = try Row.mapAll(db, sql: """
-            SELECT st.id, st.measure, st.date, st.precision, st.value, st.qualifier, st.verification, s.name AS source, cb.name AS cited_by
+            SELECT st.id, st.measure, st.date, st.precision, st.value, st.qualifier, st.verification, st.note, s.name AS source, cb.name AS cited_by
             FROM statistics st JOIN sources s ON s.id = st.source_id LEFT JOIN sources cb ON cb.id = st.cited_by_id
             WHERE st.metric = ? AND st.measure IN (\(Measure.published)) AND st.date BETWEEN ? AND ?
             ORDER BY st.date, st.measure, st.id
@@ -149,7 +149,7 @@ struct MetricContext: Sendable {
             return PublishedFigure(statisticID: r["id"], measure: measure,
                             date: EntryDate.stored(r["date"], precision: Precision(rawValue: r["precision"]) ?? .day)?.description ?? r["date"],
                             value: r["value"], qualifier: Qualifier(rawValue: r["qualifier"]) ?? .exact, source: r["source"],
-                            citedBy: r["cited_by"], verification: Verification(rawValue: r["verification"]) ?? .unverified)
+                            citedBy: r["cited_by"], verification: Verification(rawValue: r["verification"]) ?? .unverified, reason: r["note"])
         }
         var context = MetricContext(metric: metric, period: period, unit: unit, totals: totals, published: published)
         let definition = try definition(db, metric: metric)

@@ -175,7 +175,7 @@ extension DatabaseReading {
             }
             return ResultTable(columns: ["alliance", "date", "purpose", "members", "member_count", "url", "source", "source_url", "cited_by",
                                          "verification", "note", "id"],
-                               readable: ["alliance", "date", "member_count", "members", "source", "verification"],
+                               readable: ["alliance", "date", "member_count", "members", "source", "cited_by", "verification"],
                                rows: rows.map { r in
                                    let id: Int64 = r["id"]
                                    let m = members[id] ?? []

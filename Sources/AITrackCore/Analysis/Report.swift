@@ -245,7 +245,7 @@ extension DatabaseReading {
         try Row.fetchAll(db, sql: """
             SELECT m.alliance, m.company, m.role, m.date, m.precision, m.left, am.left_precision, m.source, m.cited_by, m.verification, m.note
             FROM memberships_overview m JOIN alliance_members am ON am.id = m.id
-            WHERE m.date BETWEEN ? AND ? OR m.left BETWEEN ? AND ?
+            WHERE (m.date BETWEEN ? AND ? OR m.left BETWEEN ? AND ?) AND m.verification <> 'contradicted'
             ORDER BY m.alliance, m.date, m.company COLLATE NOCASE
             """, arguments: [period.fromISO, period.toISO, period.fromISO, period.toISO]).map { r in
             MembershipRow(alliance: r["alliance"], company: r["company"], role: r["role"], date: r.storedDate(),

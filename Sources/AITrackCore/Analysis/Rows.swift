@@ -22,7 +22,7 @@ public struct DealRow: Sendable, Equatable {
     static let columns = ["row_id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "value_usd", "term_months",
                           "status", "source", "source_url", "cited_by", "verification", "note", "id", "superseded_by",
                           "part_of_deal", "in_total"]
-    static let readable = ["row_id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "status", "source", "verification"]
+    static let readable = ["row_id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "status", "source", "cited_by", "verification"]
 
     var cells: [Cell] {
         [.int(rowID), .text(date), .text(title), .text(kind),
@@ -97,7 +97,7 @@ public struct StatisticRow: Sendable, Equatable {
 
     static let columns = ["row_id", "metric", "measure", "date", "company", "segment", "region", "value", "low", "high", "unit",
                           "qualifier", "forecast", "source", "source_url", "cited_by", "verification", "note", "id"]
-    static let readable = ["row_id", "metric", "measure", "date", "company", "segment", "value", "unit", "qualifier", "source", "verification"]
+    static let readable = ["row_id", "metric", "measure", "date", "company", "segment", "value", "unit", "qualifier", "source", "cited_by", "verification"]
 
     var cells: [Cell] {
         [.int(rowID), .text(metric), .text(measure), .text(date), Cell(company), Cell(segment), Cell(region), .double(value), Cell(low),
@@ -162,7 +162,7 @@ public struct MembershipRow: Sendable, Equatable {
     public var date: String?, left: String?
     public var source: String, citedBy: String?, verification: String, note: String?
 
-    static let readable = ["alliance", "company", "role", "date", "left", "source", "verification"]
+    static let readable = ["alliance", "company", "role", "date", "left", "source", "cited_by", "verification"]
 
     public static func table(_ rows: [MembershipRow]) -> ResultTable {
         ResultTable(columns: ["alliance", "company", "role", "date", "left", "source", "cited_by", "verification", "note"], readable: readable,

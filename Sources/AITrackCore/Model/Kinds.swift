@@ -61,6 +61,9 @@ public enum MembershipRole: String, Vocabulary {
 public enum Verification: String, Vocabulary {
     case unverified, verified, disputed, contradicted
     public static let noun = "a verification"
+
+    /// Marked disputed or contradicted: its sources or the fact check doubt it.
+    public var doubtful: Bool { self == .disputed || self == .contradicted }
 }
 
 public enum Measure: String, Vocabulary {

@@ -13,7 +13,7 @@ public enum ConcentrationFormatter {
         let published: [JSONValue] = r.published.map { p in
             .object([("measure", .string(p.measure.rawValue)), ("date", .string(p.date)), ("value", .num(p.value)),
                      ("qualifier", .string(p.qualifier.rawValue)), ("source", .string(p.source)), ("cited_by", .str(p.citedBy)),
-                     ("verification", .string(p.verification.rawValue)), ("computed", .num(p.computed)),
+                     ("verification", .string(p.verification.rawValue)), ("reason", .str(p.reason)), ("computed", .num(p.computed)),
                      ("computed_high", .num(p.computedHigh)), ("agrees", p.agrees.map(JSONValue.bool) ?? .null),
                      ("figure_of", .str(p.figureOf)), ("statistic_id", .number(String(p.statisticID)))])
         }
@@ -76,17 +76,32 @@ public enum ConcentrationFormatter {
         let value = p.measure == .hhi ? NumberText.grouped(p.value) : NumberText.plain(p.value) + " %"
         var s = "\(p.measure.rawValue) \(p.date): \(q)\(value) — \(p.source)"
         if let c = p.citedBy { s += " (cited by \(c))" }
-        s += " [\(p.verification.rawValue)]"
+        s += " [\(p.verification.rawValue)\(p.verification.doubtful ? p.reason.map { ": " + firstSentence($0) } ?? "" : "")]"
+        s += "; " + comparison(p)
+        return s
+    }
+
+    /// A note's first sentence (up to a full stop followed by a space and a capital letter), for a
+    /// line that names why a figure is doubted; JSON and `claims` carry the whole note.
+    static func firstSentence(_ note: String) -> String {
+        let chars = Array(note)
+        for i in chars.indices.dropLast(2) where chars[i] == "." && chars[i + 1] == " " && chars[i + 2].isUppercase {
+            return String(chars[...i])
+        }
+        return note
+    }
+
+    /// The published figure beside the computed one: "computed 73.56 %: the data agree with the
+    /// number", or why they are not compared.
+    public static func comparison(_ p: PublishedFigure) -> String {
         if let c = p.computed {
             let computed = p.measure == .hhi ? "\(pts(c))\(p.computedHigh.map { $0 != c ? " – " + pts($0) : "" } ?? "")"
                 : p.computedHigh.map { NumberText.fixed(c, 2) + "–" + NumberText.fixed($0, 2) + " %" } ?? pct(c)
-            s += "; computed \(computed): " + (p.agrees == true ? "agrees" : "does not agree")
+            return "computed \(computed): " + (p.agrees == true ? "the data agree with the number" : "the data do not agree with the number")
         } else if let other = p.figureOf {
-            s += "; not compared: the figure is \(other.hasPrefix("as of") ? "" : "of ")\(other)"
-        } else {
-            s += "; not computable from the data"
+            return "not compared: the figure is \(other.hasPrefix("as of") ? "" : "of ")\(other)"
         }
-        return s
+        return "not computable from the data"
     }
 
     /// "total 19,521,441 H100e (sum of companies and aggregates); named companies cover 80.66 %".

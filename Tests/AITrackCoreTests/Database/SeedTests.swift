@@ -72,4 +72,26 @@ import Testing
         }
         #expect(checked == 185)
     }
+
+    /// Issue 21, item 8: each value cites what it comes from, the research's documented choices
+    /// win, qualifiers are as the text states them, a contradicted membership has no joining date.
+    @Test func theSeedSlipsAreCorrected() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        // xAI's 2024 holding is no row of Epoch's xAI list, which starts later
+        let csv = try String(contentsOf: EmbeddedResourcesTests.root.appendingPathComponent("data/epoch-ai-chip-counts/xai_chip_quantities.csv"), encoding: .utf8)
+        let first = csv.split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",").dropFirst(2).first.map(String.init) }.min()!
+        #expect(first == "2025-07-22")
+        let xai = try db.reader.read { try Row.fetchOne($0, sql: "SELECT source, qualifier FROM statistics_overview WHERE metric = 'ai_compute_h100e' AND company = 'xAI' AND date < ?", arguments: [first]) }
+        #expect(xai?["source"] as String? == "xAI (Elon Musk on X, via Benzinga)" && xai?["qualifier"] as String? == "at_least")
+        #expect(try count(db, "SELECT count(*) FROM statistics_overview WHERE source LIKE 'Epoch AI (xAI%' AND date < ?", [first]) == 0)
+        // cloud 2024-Q3: the research chose Synergy's release text (13 %) over a list's 12 % (its conflict 8)
+        let q3 = try db.concentration(metric: "cloud_market_share", period: Period(try EntryDate.parse("2024-Q3")))
+        #expect(q3.firms.first { $0.company == "Alphabet" }?.value == 13)
+        // "rund 60 %" is about 60 %
+        #expect(try count(db, "SELECT count(*) FROM statistics WHERE metric = 'ai_training_multicloud_share' AND value = 60 AND qualifier = 'approx'") == 1)
+        // the contradicted membership is no event of any year
+        #expect(try count(db, "SELECT count(*) FROM alliance_members WHERE verification = 'contradicted' AND date IS NOT NULL") == 0)
+        let report = try db.report(.year(2025))
+        #expect(report.memberships.allSatisfy { $0.verification != "contradicted" })
+    }
 }

@@ -22,4 +22,27 @@ import Testing
         let unknown = try cli.run("stats", "--company", "Nobody")
         #expect(unknown.status != 0 && unknown.stderr.contains("'Nobody' is not a known company or alias"))
     }
+
+    /// `claims` end to end: JSON for a program, a table for a person, the same claims.
+    @Test func claimsShowVerdictReasonAndTheComputedFigure() throws {
+        let cli = try CLI()
+        let json = try cli.run("claims", "--verification", "contradicted", "--format", "json")
+        #expect(json.status == 0 && json.stderr.isEmpty)
+        guard case .array(let rows) = try JSONParser.parse(json.stdout) else { Issue.record("not rows"); return }
+        let claims = rows.compactMap { row -> [String: JSONValue]? in
+            guard case .object(let o) = row else { return nil }
+            return Dictionary(o, uniquingKeysWith: { a, _ in a })
+        }
+        #expect(claims.count == 5 && claims.allSatisfy { $0["verdict"] == .string("contradicted") })
+        let ai = claims.first { $0["claim"] == .string("cr5 of ai_compute_h100e 2025: at least 70 %") }
+        #expect(ai?["computed"] == .string("computed 73.56 %: the data agree with the number"))
+        #expect(ai?["cites"] == .string("Stanford AI Index 2025") && ai?["said_by"] == .string("news article, 2025"))
+        let table = try cli.run("claims", "--source", "news article, 2025", "--format", "table")
+        #expect(table.status == 0)
+        let header = table.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        for column in ["kind", "claim", "said_by", "cites", "verdict", "computed", "reason"] { #expect(header.contains(column), "\(column)") }
+        #expect(table.stdout.split(separator: "\n").count == 2 + 8)   // header, rule, the article's eight claims
+        let bad = try cli.run("claims", "--verification", "checked")
+        #expect(bad.status != 0 && bad.stderr.hasPrefix("aitrack: claims: --verification: 'checked' is not a verification"))
+    }
 }

@@ -8,7 +8,7 @@ import Testing
         let r = try cli.run("report", "--year", "2025")
         #expect(r.status == 0)
         #expect(r.stdout.contains("CR5 73.56 %"))
-        #expect(r.stdout.contains("published cr5 2025: at least 70 % — Stanford AI Index 2025 (cited by news article, 2025) [contradicted]; computed 73.56 %: agrees"))
+        #expect(r.stdout.contains("published cr5 2025: at least 70 % — Stanford AI Index 2025 (cited by news article, 2025) [contradicted: The AI Index 2025 does not state it; the number is consistent with Epoch AI's data (five hyperscalers hold 71% of world AI compute in H100e, 2026-04).]; computed 73.56 %: the data agree with the number"))
         #expect(r.stdout.contains("HHI 1,332 – 1,386"))
         #expect(r.stdout.contains("Meta cloud contract with Google Cloud"))
         #expect(r.stdout.contains("left out of the USD total, contradicted by its sources"))
