@@ -35,10 +35,13 @@ extension DatabaseReading {
 
     /// The same, with the names of companies and sources shared by the calls of one report.
     func concentration(metric: String, period: Period, consolidate: Bool, names: NameLookups) throws -> ConcentrationResult {
-        try reader.read { db in
-            let rows = try MetricRows.read(db, metric: metric, period: period, names: names)
-            return try MetricContext.read(db, metric: metric, period: period).concentration(rows, consolidate: consolidate)
-        }
+        try reader.read { db in try Self.concentration(db, metric: metric, period: period, consolidate: consolidate, names: names) }
+    }
+
+    /// The same inside a read the caller holds (a report reads every section in one).
+    static func concentration(_ db: Database, metric: String, period: Period, consolidate: Bool, names: NameLookups) throws -> ConcentrationResult {
+        let rows = try MetricRows.read(db, metric: metric, period: period, names: names)
+        return try MetricContext.read(db, metric: metric, period: period).concentration(rows, consolidate: consolidate)
     }
 
 }
@@ -54,13 +57,15 @@ extension DatabaseReading {
     /// The years or quarters in `period` that hold any statistic of `metric` (company values,
     /// market totals or published figures). One indexed query, however long the range.
     public func periodsWithData(metric: String, in period: Period, by step: PeriodStep) throws -> [Period] {
-        let days = try reader.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT DISTINCT date FROM statistics
-                WHERE metric = ? AND date BETWEEN ? AND ? AND (measure <> 'value' OR forecast = 0)
-                ORDER BY date
-                """, arguments: [metric, period.fromISO, period.toISO])
-        }
+        try reader.read { db in try Self.periodsWithData(db, metric: metric, in: period, by: step) }
+    }
+
+    static func periodsWithData(_ db: Database, metric: String, in period: Period, by step: PeriodStep) throws -> [Period] {
+        let days = try String.fetchAll(db, sql: """
+            SELECT DISTINCT date FROM statistics
+            WHERE metric = ? AND date BETWEEN ? AND ? AND (measure <> 'value' OR forecast = 0)
+            ORDER BY date
+            """, arguments: [metric, period.fromISO, period.toISO])
         var out: [Period] = []
         for d in days {
             if let p = Period.containing(d, step), out.last != p { out.append(p) }
@@ -72,23 +77,25 @@ extension DatabaseReading {
     /// steps without data are left out and counted, so that a range of ten thousand years
     /// costs what its data cost.
     public func concentrationSeries(metric: String, period: Period, by step: PeriodStep?, consolidate: Bool = true) throws -> ConcentrationSeries {
-        try concentrationSeries(metric: metric, period: period, by: step, consolidate: consolidate, names: NameLookups())
+        try reader.read { db in
+            try Self.concentrationSeries(db, metric: metric, period: period, by: step, consolidate: consolidate, names: NameLookups())
+        }
     }
 
-    func concentrationSeries(metric: String, period: Period, by step: PeriodStep?, consolidate: Bool, names: NameLookups,
-                             known: [ConcentrationResult] = []) throws -> ConcentrationSeries {
+    static func concentrationSeries(_ db: Database, metric: String, period: Period, by step: PeriodStep?, consolidate: Bool, names: NameLookups,
+                                    known: [ConcentrationResult] = []) throws -> ConcentrationSeries {
         guard let step else {
-            let r = try concentration(metric: metric, period: period, consolidate: consolidate, names: names)
+            let r = try concentration(db, metric: metric, period: period, consolidate: consolidate, names: names)
             let empty = r.statisticIDs.isEmpty && r.published.isEmpty && r.total == nil
             return ConcentrationSeries(results: empty ? [] : [r], periodsWithoutData: empty ? 1 : 0)
         }
-        _ = try reader.read { try Self.unit(of: metric, $0) }
-        let withData = try periodsWithData(metric: metric, in: period, by: step)
+        _ = try unit(of: metric, db)
+        let withData = try periodsWithData(db, metric: metric, in: period, by: step)
         func quarterIndex(_ d: EntryDate) -> Int { d.year * 4 + (d.month - 1) / 3 }
         let lastMonth = EntryDate.stored(period.toISO, precision: .day) ?? period.to
         let all = step == .year ? (period.to.year - period.from.year + 1) : quarterIndex(lastMonth) - quarterIndex(period.from) + 1
         let results = try withData.map { p in
-            try known.first { $0.metric == metric && $0.period == p } ?? concentration(metric: metric, period: p, consolidate: consolidate, names: names)
+            try known.first { $0.metric == metric && $0.period == p } ?? concentration(db, metric: metric, period: p, consolidate: consolidate, names: names)
         }
         return ConcentrationSeries(results: results, periodsWithoutData: max(0, all - withData.count))
     }

@@ -133,20 +133,19 @@ extension DatabaseReading {
 
     /// The metric's figures for every year (or quarter) with company data, oldest first.
     /// `known`: figures computed already (the report's year and the year before), not computed again.
-    func history(_ metric: String, by step: PeriodStep, consolidate: Bool, names: NameLookups, known: [ConcentrationResult] = []) throws -> [ConcentrationResult] {
-        let range = try reader.read { db in
-            try Row.fetchOne(db, sql: "SELECT min(date) AS a, max(date) AS b FROM statistics WHERE metric = ? AND company_id IS NOT NULL AND forecast = 0",
-                             arguments: [metric])
-        }
+    static func history(_ db: Database, _ metric: String, by step: PeriodStep, consolidate: Bool, names: NameLookups,
+                        known: [ConcentrationResult] = []) throws -> [ConcentrationResult] {
+        let range = try Row.fetchOne(db, sql: "SELECT min(date) AS a, max(date) AS b FROM statistics WHERE metric = ? AND company_id IS NOT NULL AND forecast = 0",
+                                     arguments: [metric])
         guard let a: String = range?["a"], let b: String = range?["b"], let from = Int(a.prefix(4)), let to = Int(b.prefix(4)) else { return [] }
         let all = Period(from: EntryDate(year: from, precision: .year), to: EntryDate(year: to, precision: .year))
-        return try concentrationSeries(metric: metric, period: all, by: step, consolidate: consolidate, names: names, known: known).results
+        return try concentrationSeries(db, metric: metric, period: all, by: step, consolidate: consolidate, names: names, known: known).results
             .filter { $0.hhiLow != nil }
     }
 
     /// Whether a metric's company values in the period are stated by quarter (and none by year,
     /// which would fall into the first quarter).
-    func quarterly(_ metric: String, _ period: Period) throws -> Bool {
+    static func quarterly(_ db: Database, _ metric: String, _ period: Period) throws -> Bool {
         // A quarter's figure is dated on the quarter's first day and a year's on 1 January (the
         // schema's checks): seeks on those days, not a read of every row of the period.
         let (from, to) = (period.fromISO, period.toISO)
@@ -165,26 +164,22 @@ extension DatabaseReading {
             }
             let quarters = days(["01", "04", "07", "10"]), januaries = days(["01"])
             let marks = { (n: Int) in Array(repeating: "?", count: max(n, 1)).joined(separator: ", ") }
-            return try reader.read { db in
-                try Bool.fetchOne(db, sql: """
+            return try Bool.fetchOne(db, sql: """
                     SELECT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND measure = 'value' AND date IN (\(marks(quarters.count)))
                                    AND precision = 'quarter' AND company_id IS NOT NULL)
                        AND NOT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND measure = 'value' AND date IN (\(marks(januaries.count)))
                                        AND precision = 'year' AND company_id IS NOT NULL)
                     """, arguments: StatementArguments([metric] + (quarters.isEmpty ? [""] : quarters) + [metric] + (januaries.isEmpty ? [""] : januaries))) ?? false
-            }
         }
-        return try quarterlyByScan(metric, period)
+        return try quarterlyByScan(db, metric, period)
     }
 
     /// The same question by a read of the period's rows (for periods of more than 100 years).
-    func quarterlyByScan(_ metric: String, _ period: Period) throws -> Bool {
-        try reader.read { db in
-            try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ? AND precision = 'quarter' AND company_id IS NOT NULL)
-                   AND NOT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ? AND precision = 'year' AND company_id IS NOT NULL)
-                """, arguments: [metric, period.fromISO, period.toISO, metric, period.fromISO, period.toISO]) ?? false
-        }
+    static func quarterlyByScan(_ db: Database, _ metric: String, _ period: Period) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ? AND precision = 'quarter' AND company_id IS NOT NULL)
+               AND NOT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ? AND precision = 'year' AND company_id IS NOT NULL)
+            """, arguments: [metric, period.fromISO, period.toISO, metric, period.fromISO, period.toISO]) ?? false
     }
 
     /// The report of a period; `history` adds every period's figures of each metric (costly on a
@@ -192,41 +187,45 @@ extension DatabaseReading {
     /// `statisticsPerMetric` limits the statistics fetched per metric (what the text formats
     /// show); nil fetches all of them (JSON).
     public func report(_ period: Period, consolidate: Bool = true, history: Bool = false, statisticsPerMetric: Int? = nil) throws -> Report {
+        // one read transaction for every section: a write committed while the report runs is
+        // wholly in it or wholly out of it (issue 22, item 4)
+        try reader.read { db in try Self.report(db, period, consolidate: consolidate, history: history, statisticsPerMetric: statisticsPerMetric) }
+    }
+
+    static func report(_ db: Database, _ period: Period, consolidate: Bool, history: Bool, statisticsPerMetric: Int?) throws -> Report {
         let names = NameLookups()
-        let pass = try reader.read { db in try ReportPass.run(db, period, consolidate: consolidate, names: names) }
+        let pass = try ReportPass.run(db, period, consolidate: consolidate, names: names)
         let conc = try pass.concentration.sorted { ($1.now.firms.count, $0.now.metric) < ($0.now.firms.count, $1.now.metric) }.map { c in
-            let quarterly = try quarterly(c.now.metric, period)
+            let quarterly = try quarterly(db, c.now.metric, period)
             var e = ConcentrationEntry(result: c.now, previous: c.before,
-                                       quarters: quarterly ? try concentrationSeries(metric: c.now.metric, period: period, by: .quarter,
+                                       quarters: quarterly ? try concentrationSeries(db, metric: c.now.metric, period: period, by: .quarter,
                                                                                      consolidate: consolidate, names: names).results : [])
             if history {
-                e.history = try self.history(c.now.metric, by: quarterly ? .quarter : .year, consolidate: consolidate, names: names,
+                e.history = try Self.history(db, c.now.metric, by: quarterly ? .quarter : .year, consolidate: consolidate, names: names,
                                              known: [c.now, c.before])
             }
             return e
         }
-        return try reader.read { db in
-            let statistics = try Self.latestStatistics(db, pass.latest, perMetric: statisticsPerMetric, names: names)
-            var inPeriod = WhereClause()
-            inPeriod.add("d.date BETWEEN ? AND ?", [period.fromISO, period.toISO])
-            var largest = inPeriod
-            // cancelled, rumoured and part-of deals are listed, marked by in_total
-            largest.add("o.in_total IN ('counted', 'part_of', 'rumored', 'cancelled')")
-            var published = WhereClause()
-            // by metric and measure on the index (metric, measure, date): `measure <> 'value'`
-            // read every statistic of the period to find a few published figures
-            published.add("st.metric IN (\(LatestStatistics.everyMetric))")
-            published.add("st.measure IN (\(Measure.published))")
-            published.add("st.date BETWEEN ? AND ?", [period.fromISO, period.toISO])
-            return Report(period: period, concentration: conc, published: try StatisticRow.fetch(db, published),
-                          deals: try DealRow.fetch(db, inPeriod, order: "d.date, d.id"), dealTotals: try Self.dealTotals(db, period),
-                          previousDealTotals: try Self.dealTotals(db, period.previousYear),
-                          largestDeals: try DealRow.fetch(db, largest, order: "o.value_usd DESC, d.date", limit: 5),
-                          alliances: try Self.alliancesFounded(db, period), memberships: try Self.membershipsChanged(db, period),
-                          statistics: statistics.rows, statisticsPerMetric: statistics.counts,
-                          sourceURLs: Dictionary(try Row.fetchAll(db, sql: "SELECT name, url FROM sources WHERE url IS NOT NULL ORDER BY id")
-                            .map { ($0["name"] as String, $0["url"] as String) }, uniquingKeysWith: { first, _ in first }))
-        }
+        let statistics = try Self.latestStatistics(db, pass.latest, perMetric: statisticsPerMetric, names: names)
+        var inPeriod = WhereClause()
+        inPeriod.add("d.date BETWEEN ? AND ?", [period.fromISO, period.toISO])
+        var largest = inPeriod
+        // cancelled, rumoured and part-of deals are listed, marked by in_total
+        largest.add("o.in_total IN ('counted', 'part_of', 'rumored', 'cancelled')")
+        var published = WhereClause()
+        // by metric and measure on the index (metric, measure, date): `measure <> 'value'`
+        // read every statistic of the period to find a few published figures
+        published.add("st.metric IN (\(LatestStatistics.everyMetric))")
+        published.add("st.measure IN (\(Measure.published))")
+        published.add("st.date BETWEEN ? AND ?", [period.fromISO, period.toISO])
+        return Report(period: period, concentration: conc, published: try StatisticRow.fetch(db, published),
+                      deals: try DealRow.fetch(db, inPeriod, order: "d.date, d.id"), dealTotals: try Self.dealTotals(db, period),
+                      previousDealTotals: try Self.dealTotals(db, period.previousYear),
+                      largestDeals: try DealRow.fetch(db, largest, order: "o.value_usd DESC, d.date", limit: 5),
+                      alliances: try Self.alliancesFounded(db, period), memberships: try Self.membershipsChanged(db, period),
+                      statistics: statistics.rows, statisticsPerMetric: statistics.counts,
+                      sourceURLs: Dictionary(try Row.fetchAll(db, sql: "SELECT name, url FROM sources WHERE url IS NOT NULL ORDER BY id")
+                        .map { ($0["name"] as String, $0["url"] as String) }, uniquingKeysWith: { first, _ in first }))
     }
 
     static func alliancesFounded(_ db: Database, _ period: Period) throws -> [AllianceRow] {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 @testable import AITrackCore
 
@@ -52,7 +53,8 @@ import Testing
             #expect(r.concentration.contains { $0.history.count > 2 })
             for e in r.concentration {
                 let step: PeriodStep = e.quarters.isEmpty ? .year : .quarter
-                #expect(e.history == (try db.history(e.result.metric, by: step, consolidate: true, names: NameLookups())), "\(e.result.metric)")
+                let alone = try db.reader.read { try AppDatabase.history($0, e.result.metric, by: step, consolidate: true, names: NameLookups()) }
+                #expect(e.history == alone, "\(e.result.metric)")
             }
         }
     }
@@ -68,11 +70,46 @@ import Testing
         var answers: Set<Bool> = []
         for metric in metrics {
             for period in periods {
-                let seeks = try db.quarterly(metric, period), scan = try db.quarterlyByScan(metric, period)
+                let (seeks, scan) = try db.reader.read { db in
+                    (try AppDatabase.quarterly(db, metric, period), try AppDatabase.quarterlyByScan(db, metric, period))
+                }
                 #expect(seeks == scan, "\(metric) \(period)")
                 answers.insert(seeks)
             }
         }
         #expect(answers == [true, false])
+    }
+
+    /// One snapshot per report (issue 22, item 4): another connection commits a new alliance and
+    /// a new deal of the year after the report has read its first section (at the report's first
+    /// per-metric query); the report is wholly of the state before, the next one of the state after.
+    @Test func aReportIsOneSnapshot() throws {
+        let tmp = TempFolder()
+        let path = tmp.path()
+        _ = try AppDatabase.open(path: path)
+        let writer = try DatabaseQueue(path: path)
+        let fired = Mutex(false)
+        var config = Configuration()
+        config.readonly = true
+        config.prepareDatabase { db in
+            db.trace(options: .statement) { event in
+                guard "\(event)".contains("precision = 'quarter'"), !fired.withLock({ let was = $0; $0 = true; return was }) else { return }
+                try! writer.write { db in
+                    try db.execute(sql: "INSERT INTO sources (name) VALUES ('Late wire')")
+                    try db.execute(sql: "INSERT INTO alliances (name, date, precision, source_id) VALUES ('Late Alliance', '2025-06-01', 'day', last_insert_rowid())")
+                    try db.execute(sql: """
+                        INSERT INTO deals (identity, date, title, kind, value, currency, source_id)
+                        VALUES ('late', '2025-06-02', 'Late deal', 'other', 5e9, 'USD', (SELECT id FROM sources WHERE name = 'Late wire'))
+                        """)
+                }
+            }
+        }
+        let reading = ReadOnlyDatabase(reader: try DatabasePool(path: path, configuration: config))
+        let before = try reading.report(.year(2025))
+        #expect(fired.withLock { $0 })
+        #expect(!before.alliances.contains { $0.name == "Late Alliance" } && !before.deals.contains { $0.title == "Late deal" })
+        let after = try reading.report(.year(2025))
+        #expect(after.alliances.contains { $0.name == "Late Alliance" } && after.deals.contains { $0.title == "Late deal" })
+        #expect(after.dealTotals.usdTotal == before.dealTotals.usdTotal + 5e9)
     }
 }
