@@ -36,17 +36,6 @@ public enum PeriodStep: String, Vocabulary {
 }
 
 extension Period {
-    /// The years or quarters that overlap this range, in order.
-    public func steps(_ step: PeriodStep) -> [Period] {
-        switch step {
-        case .year:
-            return (from.year...to.year).map { Period.year($0) }
-        case .quarter:
-            return (from.year...to.year).flatMap { y in (1...4).map { q in Period(EntryDate(year: y, month: (q - 1) * 3 + 1, precision: .quarter)) } }
-                .filter { $0.toISO >= fromISO && $0.fromISO <= toISO }
-        }
-    }
-
     /// The year or quarter an ISO day falls in.
     static func containing(_ iso: String, _ step: PeriodStep) -> Period? {
         guard let d = EntryDate.stored(iso, precision: .day) else { return nil }

@@ -211,4 +211,7 @@ final class EntryWriter {
 
 }
 
-func quoteIdent(_ s: String) -> String { "\"\(s)\"" }
+/// A name as an SQL identifier, its double quotes doubled: safe for names read from
+/// `sqlite_master` or another tool's table (GRDB's `quotedDatabaseIdentifier` wraps the name in
+/// quotes without doubling the ones inside it).
+func quoteIdent(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }

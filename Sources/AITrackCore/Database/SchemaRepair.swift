@@ -60,7 +60,7 @@ extension AppDatabase {
     private static func apply(_ steps: [RepairStep], _ db: Database) throws {
         // triggers before views: dropping a view drops its triggers, which are then made again
         for s in steps where s.kind == .recreate {
-            try db.execute(sql: "DROP \(s.type.uppercased()) IF EXISTS \(s.name.quotedDatabaseIdentifier)")
+            try db.execute(sql: "DROP \(s.type.uppercased()) IF EXISTS \(quoteIdent(s.name))")
         }
         let present = Set(try SchemaReference.read(db).map { "\($0.type) \($0.name)" })
         let sql = try referenceSQL()
