@@ -37,37 +37,3 @@ struct EntryRecord {
         }
     }
 }
-
-/// What every add-* command takes besides its entry's fields: the common fields, how to treat
-/// what is stored, and the database.
-struct EntryOptions: ParsableArguments {
-    @OptionGroup var common: CommonEntryOptions
-    @OptionGroup var write: WriteOptions
-    @OptionGroup var db: DatabaseOptions
-}
-
-/// Options every entry may carry.
-struct CommonEntryOptions: ParsableArguments {
-    @Option(help: "A note kept with the entry.") var note: String?
-
-    @Option(help: ArgumentHelp("What the sources say of it (default unverified).", valueName: "verification")) var verification: Verification?
-
-    @Option(name: .customLong("id"), help: ArgumentHelp("Your own stable key for the entry (its identity in later ingests).", valueName: "key")) var key: String?
-
-    var fields: [(String, JSONValue)] { EntryRecord(["note": note, "verification": verification?.rawValue, "id": key]).fields }
-}
-
-/// `--source`, `--source-url`, `--source-published`, `--cited-by`.
-struct SourceOptions: ParsableArguments {
-    @Option(help: "The source that reports it, e.g. Reuters.") var source: String?
-
-    @Option(name: .customLong("source-url"), help: "The source document's URL.") var sourceURL: String?
-
-    @Option(name: .customLong("source-published"), help: ArgumentHelp("When the source was published.", valueName: "date")) var sourcePublished: String?
-
-    @Option(name: .customLong("cited-by"), help: ArgumentHelp("The secondary source that relayed it (e.g. a news article).", valueName: "source")) var citedBy: String?
-
-    var fields: [(String, JSONValue)] {
-        EntryRecord(["source": source, "source_url": sourceURL, "source_published": sourcePublished, "cited_by": citedBy]).fields
-    }
-}

@@ -1,0 +1,45 @@
+import AITrackCore
+import ArgumentParser
+import Foundation
+
+/// `--format`, for listings.
+struct FormatOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Output format (default: table on a terminal, csv otherwise).", valueName: "format")) var format: ListingFormat?
+
+    /// The format asked for, else table on a terminal and CSV on a pipe (or `def`).
+    func resolve(default def: OutputFormat? = nil) -> OutputFormat {
+        format?.output ?? def ?? (Terminal.stdoutIsTerminal ? .table : .csv)
+    }
+}
+
+/// The formats of the listings.
+enum ListingFormat: String, Vocabulary, ExpressibleByArgument {
+    case table, json, csv, markdown
+    static let noun = "a listing format"
+    var output: OutputFormat { OutputFormat(rawValue: rawValue)! }
+    init?(argument: String) { self.init(word: argument) }
+}
+
+/// The formats of `report`.
+enum ReportFormat: String, Vocabulary, ExpressibleByArgument {
+    case table, json, csv, markdown, html
+    static let noun = "a report format"
+    var output: OutputFormat { OutputFormat(rawValue: rawValue)! }
+    init?(argument: String) { self.init(word: argument) }
+}
+
+/// The formats of `concentration`: the listings' and a standalone SVG chart.
+enum ConcentrationFormat: String, Vocabulary, ExpressibleByArgument {
+    case table, json, csv, markdown, svg
+    static let noun = "a concentration format"
+    var output: OutputFormat { OutputFormat(rawValue: rawValue)! }
+    init?(argument: String) { self.init(word: argument) }
+}
+
+/// The formats of `sql`.
+enum SQLFormat: String, Vocabulary, ExpressibleByArgument {
+    case table, json, csv, tsv, markdown, nl
+    static let noun = "an sql output format"
+    var output: OutputFormat { OutputFormat(rawValue: rawValue)! }
+    init?(argument: String) { self.init(word: argument) }
+}
