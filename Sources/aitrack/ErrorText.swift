@@ -17,16 +17,22 @@ enum ErrorText {
         case let p as DatabaseFileProblem: return [sentence(p)]
         case let p as FieldProblem: return [p.text + "."]
         case SchemaProblem.changed(let path, let type, let name, let missing):
-            return ["'\(path)': aitrack's \(type) \(name) \(missing ? "is missing" : "differs from this version's definition"), so its figures cannot be trusted; restore it with `aitrack db repair --db \(shell(path))`."]
+            return ["'\(path)': aitrack's \(type) \(name) \(missing ? "is missing" : "differs from this version's definition"), "
+                    + "so its figures cannot be trusted; restore it with `aitrack db repair --db \(shell(path))`."]
         case SchemaProblem.tablesChanged(let path, let names):
-            return ["'\(path)': the table\(names.count == 1 ? "" : "s") \(names.joined(separator: ", ")) differ\(names.count == 1 ? "s" : "") from this version's definition, and `db repair` restores no table; nothing was written; export the data (aitrack export --dir DIR) and ingest it into a new file."]
+            let (s, verb) = names.count == 1 ? ("", "differs") : ("s", "differ")
+            return ["'\(path)': the table\(s) \(names.joined(separator: ", ")) \(verb) from this version's definition, "
+                    + "and `db repair` restores no table; nothing was written; "
+                    + "export the data (aitrack export --dir DIR) and ingest it into a new file."]
         case let e as InputError: return [e.description + "."]
         case QueryProblem.unknownCompany(let name):
             return ["--company: '\(name)' is not a known company or alias; see `aitrack companies` for the names."]
         case QueryProblem.unknownMetric(let metric, let known):
-            return ["--metric: '\(metric)' has no statistics; valid: \(known.isEmpty ? "none yet (add statistics first)" : known.joined(separator: ", "))."]
+            let valid = known.isEmpty ? "none yet (add statistics first)" : known.joined(separator: ", ")
+            return ["--metric: '\(metric)' has no statistics; valid: \(valid)."]
         case QueryProblem.brokenRow(let table, let id, let column, let value):
-            return ["the database breaks its own checks: \(table) row \(id) has \(column) '\(Excerpt.value(value))', which the schema refuses; run `aitrack check` and correct the row."]
+            return ["the database breaks its own checks: \(table) row \(id) has \(column) '\(Excerpt.value(value))', which the schema refuses; "
+                    + "run `aitrack check` and correct the row."]
         case let f as IngestFailure: return f.lines(remedy: { remedy($0, command: "ingest") })
         case InputFileProblem.missing(let name):
             return ["cannot read '\(name)': no such file; give a path to an entry file, or - for standard input."]
@@ -95,14 +101,17 @@ enum ErrorText {
         case .notSQLite(let path):
             return "'\(path)' is not a database (not an SQLite file); aitrack left it as it is; give an aitrack database with --db PATH."
         case .foreign(let path, let tables):
-            return "'\(path)' is another program's SQLite database (\(tables) table\(tables == 1 ? "" : "s"), none of them aitrack's); aitrack left it as it is; give an aitrack database with --db PATH."
+            return "'\(path)' is another program's SQLite database (\(tables) table\(tables == 1 ? "" : "s"), none of them aitrack's); "
+                + "aitrack left it as it is; give an aitrack database with --db PATH."
         case .newer(let path, let version, let unknown):
             return "'\(path)' has schema version \(version), newer than this aitrack's \(Migrations.currentVersion)"
                 + (unknown.isEmpty ? "" : " (unknown migration \(unknown.joined(separator: ", ")))") + "; use a newer aitrack to open it."
         case .stampMissing(let path):
-            return "'\(path)' has aitrack's tables of schema version \(Migrations.currentVersion), but its version stamp is missing; restore it with `aitrack db repair --db \(shell(path))`."
+            return "'\(path)' has aitrack's tables of schema version \(Migrations.currentVersion), but its version stamp is missing; "
+                + "restore it with `aitrack db repair --db \(shell(path))`."
         case .older(let path, let version, let current):
-            return "'\(path)' has schema version \(version) and this aitrack uses \(current); upgrade it with `aitrack db upgrade --db \(shell(path))` (a command that only reads never changes the file)."
+            return "'\(path)' has schema version \(version) and this aitrack uses \(current); "
+                + "upgrade it with `aitrack db upgrade --db \(shell(path))` (a command that only reads never changes the file)."
         case .damaged(let path, let detail):
             return "'\(path)' is damaged (SQLite: \(detail)); restore it from a backup, or export what can still be read."
         case .cannotOpen(let path, let detail):
@@ -114,14 +123,15 @@ enum ErrorText {
             case .folder: why = "its folder is read-only, and SQLite must create its files there"
             case .fileSystem: why = "it is on a read-only file system"
             case .sideFile(let side):
-                why = side.hasSuffix("-shm")
-                    ? "the file '\(side)' beside it is read-only (another program or user made it); make it writable, or remove it when nothing else uses the database (it holds no data)"
-                    : "the file '\(side)' beside it is read-only (another program or user made it); make it writable (it may hold the last writes: do not remove it)"
+                why = "the file '\(side)' beside it is read-only (another program or user made it); make it writable"
+                    + (side.hasSuffix("-shm") ? ", or remove it when nothing else uses the database (it holds no data)"
+                                              : " (it may hold the last writes: do not remove it)")
             case .unknown: why = "the file or its folder is read-only"
             }
             return "cannot write to '\(path)': \(why); commands that only read still work, or give a writable --db PATH."
         case .diskFull(let path, let at):
-            return "could not write to '\(path)'\(at.map { " at \($0)" } ?? ""): the disk is full or a file-size limit was reached; nothing was written."
+            return "could not write to '\(path)'\(at.map { " at \($0)" } ?? ""): "
+                + "the disk is full or a file-size limit was reached; nothing was written."
         case .busy(let path, let seconds):
             return "another process has held the write lock on '\(path)' for \(seconds) s; try again when it is done."
         case .io(let path, let detail):

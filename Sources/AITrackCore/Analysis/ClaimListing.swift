@@ -7,7 +7,7 @@ import GRDB
 /// A claim is a statistic, deal or membership that (1) is relayed (`cited_by`: said by the relaying
 /// source, citing its `source`), or (2) is stated by a source that relays others' figures (the
 /// article's own statements), or (3) is a published CRn or HHI (said by its source).
-public struct Claim: Sendable, Equatable {
+public struct Claim: Sendable {
     public var kind: String
     public var rowID: Int64
     public var date: String
@@ -22,8 +22,6 @@ public struct Claim: Sendable, Equatable {
     public var metric: String?
     var published: (metric: String, date: EntryDate)?
 
-    public static func == (a: Claim, b: Claim) -> Bool { a.kind == b.kind && a.rowID == b.rowID && a.computed == b.computed }
-
     static let columns = ["kind", "row_id", "date", "claim", "said_by", "cites", "verdict", "reason", "evidence", "computed", "metric"]
     static let readable = ["kind", "date", "claim", "said_by", "cites", "verdict", "computed", "reason"]
 
@@ -34,9 +32,9 @@ public struct Claim: Sendable, Equatable {
 
     /// "at least 70 %", "about 86,000,000,000 USD".
     static func amount(_ value: Double, unit: String, qualifier: String) -> String {
-        let q = ["at_least": "at least ", "at_most": "at most ", "approx": "about ", "estimate": "about "][qualifier] ?? ""
-        let number = unit == Units.percent || unit == Units.percentChange ? NumberText.plain(value) + " %" : NumberText.grouped(value) + " " + unit
-        return q + number
+        let percent = unit == Units.percent || unit == Units.percentChange
+        return ConcentrationFormatter.qualifierWords(Qualifier(rawValue: qualifier) ?? .exact)
+            + (percent ? NumberText.plain(value) + " %" : NumberText.grouped(value) + " " + unit)
     }
 }
 
@@ -44,22 +42,28 @@ extension DatabaseReading {
     /// Every claim, by date, kind and row; `f.verification` and `f.source` filter as in the other
     /// listings (a claim said by or citing the source).
     public func claims(_ f: ListFilter = ListFilter()) throws -> ResultTable {
-        var claims = try reader.read { db in try Self.readClaims(db, f) }
-        for i in claims.indices {
-            guard let (metric, date) = claims[i].published else { continue }
-            claims[i].computed = try computedBeside(statistic: claims[i].rowID, metric: metric, date: date)
+        // one read: the claims and the figures computed beside them are of one state of the file
+        let claims = try reader.read { db in
+            var claims = try Self.readClaims(db, f)
+            let names = NameLookups()
+            for i in claims.indices {
+                guard let (metric, date) = claims[i].published else { continue }
+                claims[i].computed = try Self.computedBeside(db, statistic: claims[i].rowID, metric: metric, date: date, names: names)
+            }
+            return claims
         }
         return ResultTable(columns: Claim.columns, readable: Claim.readable, rows: claims.map(\.cells))
     }
 
     /// The computed figure beside a published one: of its own period, else of its calendar year
     /// (a figure of a day or month of a year of data); the year's comparison only when it compares.
-    func computedBeside(statistic id: Int64, metric: String, date: EntryDate) throws -> String {
+    static func computedBeside(_ db: Database, statistic id: Int64, metric: String, date: EntryDate, names: NameLookups) throws -> String {
         var periods = [Period(date)]
         if date.precision != .year { periods.append(.year(date.year)) }
         var first: PublishedFigure?
         for period in periods {
-            guard let p = try concentration(metric: metric, period: period).published.first(where: { $0.statisticID == id }) else { continue }
+            let result = try concentration(db, metric: metric, period: period, consolidate: true, names: names)
+            guard let p = result.published.first(where: { $0.statisticID == id }) else { continue }
             if p.computed != nil { return ConcentrationFormatter.comparison(p) }
             first = first ?? p
         }
@@ -86,8 +90,10 @@ extension DatabaseReading {
             let date: String = r.storedDate() ?? r["date"]
             let who = [r["company"] as String?, (r["segment"] as String?).map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
             let forecast = (r["forecast"] as Int64) == 1 ? " (forecast)" : ""
-            let text = (measure == .value ? "\(r["metric"] as String)\(who.isEmpty ? "" : " of " + who)" : "\(measure.rawValue) of \(r["metric"] as String)")
-                + " \(date)\(forecast): " + Claim.amount(r["value"], unit: measure == .value ? r["unit"] : measure == .hhi ? "points" : Units.percent, qualifier: r["qualifier"])
+            let metric: String = r["metric"]
+            let subject = measure == .value ? metric + (who.isEmpty ? "" : " of " + who) : "\(measure.rawValue) of \(metric)"
+            let unit: String = measure == .value ? r["unit"] : measure == .hhi ? Units.points : Units.percent
+            let text = subject + " \(date)\(forecast): " + Claim.amount(r["value"], unit: unit, qualifier: r["qualifier"])
             var claim = Claim(r, kind: "statistic", date: date, text: text)
             claim.metric = r["metric"]
             if measure != .value, let d = EntryDate.stored(r["date"], precision: Precision(rawValue: r["precision"]) ?? .day) {
@@ -109,7 +115,8 @@ extension DatabaseReading {
             WHERE (x.cited_by_id IS NOT NULL OR x.source_id IN \(relayers))\(filter)
             """, arguments: w.arguments).map { r -> Claim in
             let role = (r["role"] as String) == "founding" ? "a founding member" : "a member"
-            return Claim(r, kind: "membership", date: r.storedDate() ?? "", text: "\(r["company"] as String) is \(role) of \(r["alliance"] as String)")
+            let text = "\(r["company"] as String) is \(role) of \(r["alliance"] as String)"
+            return Claim(r, kind: "membership", date: r.storedDate() ?? "", text: text)
         }
         return (statistics + deals + memberships).sorted { ($0.date, $0.kind, $0.rowID) < ($1.date, $1.kind, $1.rowID) }
     }

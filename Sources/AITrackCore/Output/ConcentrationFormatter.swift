@@ -65,14 +65,18 @@ public enum ConcentrationFormatter {
         return pts(lo) == pts(hi) ? pts(lo) : "\(pts(lo)) – \(pts(hi))"
     }
 
-    public static func publishedLine(_ p: PublishedFigure, unit: String) -> String {
-        let q: String
-        switch p.qualifier {
-        case .atLeast: q = "at least "
-        case .atMost: q = "at most "
-        case .approx, .estimate: q = "about "
-        case .exact: q = ""
+    /// How a qualifier reads before a number: "at least ", "about ", or nothing.
+    static func qualifierWords(_ q: Qualifier) -> String {
+        switch q {
+        case .atLeast: return "at least "
+        case .atMost: return "at most "
+        case .approx, .estimate: return "about "
+        case .exact: return ""
         }
+    }
+
+    public static func publishedLine(_ p: PublishedFigure, unit: String) -> String {
+        let q = qualifierWords(p.qualifier)
         let value = p.measure == .hhi ? NumberText.grouped(p.value) : NumberText.plain(p.value) + " %"
         var s = "\(p.measure.rawValue) \(p.date): \(q)\(value) — \(p.source)"
         if let c = p.citedBy { s += " (cited by \(c))" }

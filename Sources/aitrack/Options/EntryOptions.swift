@@ -15,7 +15,8 @@ struct CommonEntryOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("What the sources say of it (default unverified).", valueName: "verification")) var verification: Verification?
 
-    @Option(name: .customLong("id"), help: ArgumentHelp("Your own stable key for the entry (its identity in later ingests).", valueName: "key")) var key: String?
+    @Option(name: .customLong("id"), help: ArgumentHelp("Your own stable key for the entry (its identity in later ingests).", valueName: "key"))
+    var key: String?
 
     var fields: [(String, JSONValue)] { EntryRecord(["note": note, "verification": verification?.rawValue, "id": key]).fields }
 }
