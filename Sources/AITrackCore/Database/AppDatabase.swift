@@ -260,18 +260,27 @@ public struct AppDatabase: DatabaseReading {
 
     // MARK: - Writes
 
+    /// The one door of every write of entries: `body` in one immediate transaction, committed
+    /// when it changed something and is no dry run, else rolled back (so that a run that changes
+    /// nothing leaves the file as it was).
+    func transaction(dryRun: Bool, _ body: (Database) throws -> WriteSummary) throws -> WriteSummary {
+        try dbWriter.writeWithoutTransaction { db in
+            var summary = WriteSummary()
+            try db.inTransaction(.immediate) {
+                summary = try body(db)
+                return dryRun || !summary.changed ? .rollback : .commit
+            }
+            return summary
+        }
+    }
+
     /// Runs `body` with an `EntryWriter` in one transaction, recorded as one row of `ingests`.
     /// With `dryRun` the transaction is rolled back and only the summary remains; so it is when
     /// nothing changed, so that a run that changes nothing leaves the file as it was.
     func write(command: String, inputs: [String] = [], policy: ConflictPolicy = .fail, strictNames: Bool = false,
                dryRun: Bool = false, _ body: (EntryWriter) throws -> Void) throws -> WriteSummary {
-        try dbWriter.writeWithoutTransaction { db in
-            var summary = WriteSummary()
-            try db.inTransaction(.immediate) {
-                summary = try Self.write(db, command: command, inputs: inputs, policy: policy, strictNames: strictNames, body)
-                return dryRun || !summary.changed ? .rollback : .commit
-            }
-            return summary
+        try transaction(dryRun: dryRun) { db in
+            try Self.write(db, command: command, inputs: inputs, policy: policy, strictNames: strictNames, body)
         }
     }
 
@@ -283,12 +292,8 @@ public struct AppDatabase: DatabaseReading {
                        arguments: [stamp, command, inputs.isEmpty ? nil : inputs.joined(separator: ";")])
         let changesBefore = db.totalChangesCount
         let w = try EntryWriter(db: db, ingestID: db.lastInsertedRowID, policy: policy, strictNames: strictNames)
-        defer {   // the connection checks every later write, with its own cache, whatever happens here
-            try? w.enforceChecks()
-            try? w.restoreCache()
-        }
+        defer { w.abandon() }   // the connection checks every later write, with its own cache, whatever happens here
         try body(w)
-        try w.enforceChecks()
         var summary = w.summary
         summary.undefinedMetrics = try w.undefinedMetrics()
         summary.changed = db.totalChangesCount != changesBefore

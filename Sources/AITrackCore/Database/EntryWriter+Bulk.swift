@@ -6,38 +6,62 @@ import GRDB
 /// An entry the chunk did not add (stored already, given twice, or refused by a constraint)
 /// then takes the one-by-one path, which reports it exactly as it would have without the chunk.
 extension EntryWriter {
-    /// 512 rather than 128: 100,000 new statistics into a million in 1.17 s against 1.28 s (mean
-    /// of six alternating runs; a page a chunk touches is copied into its statement journal once
-    /// per chunk), at 1.5 % fewer instructions; 19 values a row stay under SQLite's 32,766.
-    static let chunkSize = 512
+    /// Rows a chunk holds at most: 512 rather than 128, since a page a chunk touches is copied
+    /// into its statement journal once per chunk (BENCHMARKS.md, "Chunk size").
+    static let preferredChunkSize = 512
 
-    /// Whether `entry` can wait in a chunk: a statistic without an id.
-    func canStage(_ entry: Entry) -> StatisticEntry? {
-        guard case .statistic(let e) = entry, e.common.key == nil else { return nil }
-        return e
+    // MARK: - The ingest loop's three calls
+
+    /// Writes `entry`, or holds it for its chunk (a statistic without an id). Throws the
+    /// entry's own problem (`FieldProblem`, `UnresolvedReference`, `DatabaseError`); appends to
+    /// `problems` those of the entries of a chunk this write made it write, which come before it.
+    func take(_ entry: Entry, at location: InputLocation, problems: inout [InputError]) throws {
+        if case .statistic(let e) = entry, e.common.key == nil {
+            batch.staged.append((location, try prepare(e)))
+            if batch.staged.count >= batch.chunkSize { problems += try flush() }
+            return
+        }
+        problems += try flush()   // what came before is written before this entry
+        _ = try apply(entry)
     }
 
-    /// Checks and resolves `e` now (throwing its problem), and writes it with its chunk (counted
-    /// then, as added, unchanged, replaced or ignored).
-    func stage(_ e: StatisticEntry, at location: InputLocation) throws -> [InputError] {
-        staged.append((location, try prepare(e)))
-        return staged.count >= Self.chunkSize ? try flushStaged() : []
+    /// The end of the inputs: the last chunk written, then what a large run suspended restored
+    /// (`restoreAfterALargeRun`); its problems appended to `problems`, the end's own (a metric
+    /// with two units) at `end`. `rollingBack`: the run will be rolled back whatever happens here
+    /// (a dry run); so it is when `problems` holds any.
+    func finish(rollingBack: Bool, at end: InputLocation, problems: inout [InputError]) throws {
+        problems += try flush()
+        do {
+            try restoreAfterALargeRun(rollingBack: rollingBack || !problems.isEmpty)
+        } catch let p as FieldProblem {
+            problems.append(InputError(end, p))
+        }
     }
+
+    /// However the write ends: the connection checks every later write and has its own cache
+    /// again. The rest of what a large run suspended is in the schema, which the rollback of a
+    /// run that did not finish brings back as it was.
+    func abandon() {
+        try? enforceChecks()
+        try? restoreCache()
+    }
+
+    // MARK: - Chunks
 
     /// Writes the waiting statistics; returns the problems of those that take the one-by-one path.
     /// While the chunks before were mostly new, the chunk is inserted first and the rows it left
     /// out are looked up; otherwise (a re-ingest) the chunk is looked up first with one query.
-    func flushStaged() throws -> [InputError] {
-        guard !staged.isEmpty else { return [] }
-        let chunk = staged
-        staged.removeAll(keepingCapacity: true)
-        bulkRows += chunk.count
+    private func flush() throws -> [InputError] {
+        guard !batch.staged.isEmpty else { return [] }
+        let chunk = batch.staged
+        batch.staged.removeAll(keepingCapacity: true)
+        batch.rowsWritten += chunk.count
         try suspendForALargeRun()
-        if lastChunkWasNew { return try insertChunk(chunk) }
+        if batch.lastChunkWasNew { return try insertChunk(chunk) }
         var problems: [InputError] = []
         var fresh: [(location: InputLocation, statistic: PreparedStatistic)] = []
         let identities = chunk.map(\.statistic.identity)
-        let stored = try storedStatistics(identities, columns: columns(chunk[0].statistic, identity: identities[0]).pairs.map(\.0))
+        let stored = try storedStatistics(identities, columns: Self.statisticColumns)
         var differing: Set<String> = []
         for ((location, p), identity) in zip(chunk, identities) {
             guard let old = stored[identity] else { fresh.append((location, p)); continue }
@@ -65,7 +89,7 @@ extension EntryWriter {
             added = 0   // a row the schema refuses: none of the chunk is in; each is tried alone below
         }
         summary.added += added
-        lastChunkWasNew = 2 * added >= chunk.count
+        batch.lastChunkWasNew = 2 * added >= chunk.count
         if added == chunk.count { return [] }
         var addedIdentities = Set(try String.fetchAll(db.cachedStatement(sql: "SELECT identity FROM statistics WHERE id > ?"), arguments: [before]))
         var problems: [InputError] = []
@@ -87,8 +111,7 @@ extension EntryWriter {
         let marks = Array(repeating: "?", count: identities.count).joined(separator: ", ")
         let statement = try db.cachedStatement(sql: "SELECT \(columns.map(quoteIdent).joined(separator: ", ")) FROM statistics WHERE identity IN (\(marks))")
         var out: [String: [DatabaseValue]] = [:]
-        // values straight from the statement (GRDB's row cursor decoded each through its generic
-        // path, a third of a re-ingest's writing thread)
+        // values straight from the statement, not decoded through GRDB's generic row path
         try RawRows.forEach(statement, arguments: StatementArguments(identities)) { r in
             out[r.text(0)] = (0..<Int32(columns.count)).map { r.value($0) }
         }

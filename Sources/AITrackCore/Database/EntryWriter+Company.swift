@@ -121,10 +121,7 @@ extension EntryWriter {
         cols.add("note", given: e.common.note)
         cols.add("verification", given: e.common.verification?.rawValue, default: Verification.unverified.rawValue)
         cols.add("entry_key", given: e.common.key)
-        if e.common.key == nil,
-           let named = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM sources WHERE name = ? COLLATE NOCASE AND coalesce(url, '') = ?"),
-                                          arguments: [e.ref.name, e.ref.url ?? ""]),
-           sourcesCreatedHere.contains(named) {
+        if e.common.key == nil, let named = try storedSourceID(e.ref), sourcesCreatedHere.contains(named) {
             // made moments ago because an earlier entry of this run named it: this entry defines it
             let set = cols.pairs.filter { $0.0 != "name" && $0.0 != "url" }
             try db.execute(sql: "UPDATE sources SET \(set.map { "\(quoteIdent($0.0)) = ?" }.joined(separator: ", ")) WHERE id = ?",
@@ -133,9 +130,9 @@ extension EntryWriter {
             return .added
         }
         let (id, outcome) = try upsert(table: "sources",
-                                       lookup: lookup(key: e.common.key, else: ("name = ? COLLATE NOCASE AND coalesce(url, '') = ?", [e.ref.name, e.ref.url ?? ""])),
+                                       lookup: lookup(key: e.common.key, else: (SourceKey.lookupSQL, SourceKey.arguments(e.ref))),
                                        columns: cols, describe: "source \(e.ref.name)")
-        sourceIDs[e.ref.name.lowercased() + "\u{1F}" + (e.ref.url ?? "")] = id
+        sourceIDs[SourceKey.cacheKey(e.ref)] = id
         return outcome
     }
 

@@ -16,21 +16,24 @@ import GRDB
 ///   trimmed, non-empty texts), and `PRAGMA integrity_check` (`aitrack check`) tests every
 ///   stored row against them. Only when the tables are exactly this schema's.
 extension EntryWriter {
-    /// Rows after which a run counts as large and checks units once at its end (a small run,
-    /// such as a new database's seed, leaves the schema as it is).
-    static let suspendTriggerAfter = 4096
+    /// Statistics written in chunks after which a run is large and suspends all of the above
+    /// (a small run, such as a new database's seed, leaves the schema as it is).
+    static let largeRunRows = 4096
 
-    /// Called before each chunk is written.
+    /// Called before each chunk is written: what a large run suspends, once it is large. The
+    /// one place where anything is suspended.
     func suspendForALargeRun() throws {
-        guard bulkRows >= Self.suspendTriggerAfter else { return }
+        guard batch.rowsWritten >= Self.largeRunRows else { return }
         try suspendUnitTrigger()
         try enlargeCache()
         try skipChecks()
-        if suspendedIndexes == nil, lastChunkWasNew, Int64(bulkRows) >= 2 * statisticsBefore { try suspendIndexes() }
+        if batch.suspended.indexes == nil, batch.lastChunkWasNew, Int64(batch.rowsWritten) >= 2 * batch.idBefore {
+            try suspendIndexes()
+        }
     }
 
-    /// The indexes built again, the run's units checked, the trigger created again; the checks on.
-    /// A run that will be rolled back (a dry run, or one with errors) leaves the indexes to the
+    /// The checks on, the small cache back, the indexes built again, the run's units checked and
+    /// the trigger created again, in this order (`EntryWriter.finish`). A run that will be rolled back (a dry run, or one with errors) leaves the indexes to the
     /// rollback, which brings them back as they were.
     func restoreAfterALargeRun(rollingBack: Bool = false) throws {
         try enforceChecks()
@@ -43,23 +46,22 @@ extension EntryWriter {
 
     /// The page cache of a large run, in KiB, against SQLite's 2,000: the index pages it dirties
     /// stay in memory until the commit instead of being written to the WAL before it and read
-    /// back (100,000 into a million: 0.99 s against 1.04 s, mean of five alternating runs; 1.02
-    /// against 1.10 in another five; peak memory 68 MB against 45 MB). A cap, not an allocation;
-    /// the small cache is back before indexes are built again (each sort may use as much memory
-    /// as the cache: a million into an empty file peaked at 111 MB with the large one).
+    /// back (BENCHMARKS.md, "The page cache of a large run"). A cap, not an allocation; the
+    /// small cache is back before indexes are built again, since each sort may use as much
+    /// memory as the cache.
     static let largeRunCacheKiB = 24_000
 
     func enlargeCache() throws {
-        guard cacheSizeBefore == nil else { return }
-        cacheSizeBefore = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        guard batch.suspended.cacheSize == nil else { return }
+        batch.suspended.cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
         try db.execute(sql: "PRAGMA cache_size = -\(Self.largeRunCacheKiB)")
     }
 
     /// The connection's own cache size again, however the run ended.
     func restoreCache() throws {
-        guard let before = cacheSizeBefore else { return }
+        guard let before = batch.suspended.cacheSize else { return }
         try db.execute(sql: "PRAGMA cache_size = \(before)")
-        cacheSizeBefore = nil
+        batch.suspended.cacheSize = nil
     }
 
     // MARK: - The unit check, once per run
@@ -67,13 +69,13 @@ extension EntryWriter {
     static let unitTrigger = "statistics_one_unit_insert"
 
     /// Drops the trigger that checks each inserted statistic's unit (an index seek and a trigger
-    /// program per row: 0.27 s of 100,000 rows into a million, in the `sqlite3` shell).
+    /// program per row).
     func suspendUnitTrigger() throws {
-        guard suspendedUnitTrigger == nil,
+        guard batch.suspended.unitTrigger == nil,
               let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", arguments: [Self.unitTrigger])
         else { return }
         try db.execute(sql: "DROP TRIGGER \(quoteIdent(Self.unitTrigger))")
-        suspendedUnitTrigger = sql
+        batch.suspended.unitTrigger = sql
     }
 
     /// The set-based unit check of the rows this run added, then the trigger as it was. Throws
@@ -82,12 +84,12 @@ extension EntryWriter {
     /// other than the unit of the rows stored before the run (one of which tells it: the
     /// triggers kept them in one unit).
     func restoreUnitTrigger() throws {
-        guard let sql = suspendedUnitTrigger else { return }
+        guard let sql = batch.suspended.unitTrigger else { return }
         var added: [String: [String]] = [:]
         // the run's rows by their ids (`+`: not a scan of the whole table through an index in
         // the order asked for, as SQLite chose for `ORDER BY metric`)
         for row in try Row.fetchAll(db, sql: "SELECT DISTINCT +metric, +unit FROM statistics WHERE id > ? AND measure = 'value'",
-                                    arguments: [statisticsBefore]) {
+                                    arguments: [batch.idBefore]) {
             added[row[0], default: []].append(row[1])
         }
         for (metric, units) in added.sorted(by: { $0.key < $1.key }) {
@@ -95,7 +97,7 @@ extension EntryWriter {
             // its run's rows, not the rows stored before
             let stored = try String.fetchOne(db.cachedStatement(sql: """
                 SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' AND +id <= ? LIMIT 1
-                """), arguments: [metric, statisticsBefore])
+                """), arguments: [metric, batch.idBefore])
             let all = Set(units + (stored.map { [$0] } ?? [])).sorted()
             if all.count > 1 {
                 throw FieldProblem(field: "unit", problem: "metric \(metric) would be stored with two units, \(all.joined(separator: " and "))",
@@ -103,7 +105,7 @@ extension EntryWriter {
             }
         }
         try db.execute(sql: sql)
-        suspendedUnitTrigger = nil
+        batch.suspended.unitTrigger = nil
     }
 
     // MARK: - Secondary indexes, built once at the end
@@ -113,8 +115,8 @@ extension EntryWriter {
     /// The other indexes of `statistics` take new rows at the end of a few runs (a source) and
     /// cost little; the unique ones find a run's duplicates and stay, and (metric, measure, date)
     /// stays for what `prepare` looks up meanwhile (a metric's unit, the stored metrics).
-    /// At a million new statistics, dropping and building again the company index alone saved
-    /// 1.4 s; with the others as much, on data in date order (BENCHMARKS.md).
+    /// Which to drop was measured at a million new statistics (BENCHMARKS.md, "Indexes built
+    /// again at the end").
     static let rebuiltIndexes = ["statistics_company", "statistics_date"]
 
     /// Drops the `rebuiltIndexes` (when not unique: a file's own may be).
@@ -127,14 +129,14 @@ extension EntryWriter {
         for index in indexes {
             try db.execute(sql: "DROP INDEX \(quoteIdent(index["name"]))")
         }
-        suspendedIndexes = indexes.map { $0["sql"] }
+        batch.suspended.indexes = indexes.map { $0["sql"] }
     }
 
     /// The dropped indexes created again, in their order, each by one sort of the table: through
     /// temporary files (in memory, the sort of a million rows would hold them all) and with one
     /// helper thread.
     func restoreIndexes() throws {
-        guard let indexes = suspendedIndexes else { return }
+        guard let indexes = batch.suspended.indexes else { return }
         // SQLite refuses the change when the connection has its temporary database open (an
         // in-memory database has): the sort then stays in memory, which is only slower to grow.
         let onDisk = (try? db.execute(sql: "PRAGMA temp_store = FILE")) != nil
@@ -144,7 +146,7 @@ extension EntryWriter {
             if onDisk { try? db.execute(sql: "PRAGMA temp_store = MEMORY") }
         }
         for sql in indexes { try db.execute(sql: sql) }
-        suspendedIndexes = nil
+        batch.suspended.indexes = nil
     }
 
     // MARK: - CHECK constraints, for rows checked when decoded
@@ -157,28 +159,29 @@ extension EntryWriter {
     /// each statement, and a change of the setting prepares every statement again: it is changed
     /// when a large run begins and when another kind of entry comes, not per chunk).
     func skipChecks() throws {
-        guard !checksSkipped, try tablesAreThisSchemas() else { return }
+        guard !batch.suspended.checks, try tablesAreThisSchemas() else { return }
         try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
-        checksSkipped = true
+        batch.suspended.checks = true
     }
 
-    /// The CHECK constraints on again: before an entry of another kind, and at the end of a run.
+    /// The CHECK constraints on again: before an entry of another kind (`apply`), at the end of a
+    /// run (`finish`), and however a write ends (`abandon`).
     func enforceChecks() throws {
-        guard checksSkipped else { return }
+        guard batch.suspended.checks else { return }
         try db.execute(sql: "PRAGMA ignore_check_constraints = OFF")
-        checksSkipped = false
+        batch.suspended.checks = false
     }
 
     /// Whether the `checkedTables` are this schema's, word for word (a table another tool made
     /// again may carry CHECKs of its own, which only SQLite knows).
     func tablesAreThisSchemas() throws -> Bool {
-        if let known = tablesKnown { return known }
+        if let known = batch.suspended.tablesAreThisSchemas { return known }
         var known = true
         for table in Self.checkedTables {
             let stored = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])
             if stored == nil || stored != Migrations.tableSQL(table) { known = false }
         }
-        tablesKnown = known
+        batch.suspended.tablesAreThisSchemas = known
         return known
     }
 }

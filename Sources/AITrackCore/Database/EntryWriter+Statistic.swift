@@ -127,55 +127,40 @@ extension EntryWriter {
 
     /// The statistic's columns as `upsert` compares and stores them.
     func columns(_ p: PreparedStatistic, identity: String) -> Columns {
-        let e = p.entry
-        let (cid, sid, cited) = (p.companyID, p.sourceID, p.citedByID)
-        var cols = Columns()
-        cols.add("identity", identity)
-        cols.add("metric", e.metric)
-        cols.add("measure", e.measure.rawValue)
-        cols.add("date", e.date.iso)
-        cols.add("precision", e.date.precision.rawValue)
-        cols.add("company_id", cid)
-        cols.add("segment", e.segment)
-        cols.add("region", e.region)
-        cols.add("value", e.value)
-        cols.add("low", given: e.low)
-        cols.add("high", given: e.high)
-        cols.add("unit", e.unit)
-        cols.add("qualifier", given: e.qualifier?.rawValue, default: Qualifier.exact.rawValue)
-        cols.add("forecast", e.forecast ? 1 : 0)
-        cols.add("source_id", sid)
-        cols.add("cited_by_id", given: cited)
-        cols.add("note", given: e.common.note)
-        cols.add("verification", given: e.common.verification?.rawValue, default: Verification.unverified.rawValue)
-        cols.add("entry_key", given: e.common.key)
-        return cols
+        var sink = ColumnsSink(identity: identity)
+        p.writeColumns(to: &sink)
+        return sink.columns
     }
+
+    /// The columns of `statistics` an entry writes, in `writeColumns`' order.
+    static let statisticColumns: [String] = {
+        var sink = ColumnNames()
+        PreparedStatistic.example.writeColumns(to: &sink)
+        return sink.names
+    }()
+
+    /// The columns of the bulk insert: the statistic's and the ingest's id.
+    static let insertedColumns = statisticColumns + ["ingest_id"]
 
     /// Inserts statistics whose identity is not stored (nor given earlier in the run) with one
     /// statement, in order; returns how many were added. Columns an entry leaves out get the
     /// defaults `upsert` would store.
     func insertNew(_ rows: some Collection<PreparedStatistic>) throws -> Int {
         let insert: RawInsert
-        if let cached = newStatistics[rows.count] {
+        if let cached = batch.inserts[rows.count] {
             insert = cached
         } else {
-            let one = "(" + Array(repeating: "?", count: 19).joined(separator: ", ") + ")"
+            let one = "(" + Array(repeating: "?", count: Self.insertedColumns.count).joined(separator: ", ") + ")"
             insert = try RawInsert(db, sql: """
-                INSERT INTO statistics (identity, metric, measure, date, precision, company_id, segment, region, value, low, high,
-                                        unit, qualifier, forecast, source_id, cited_by_id, note, verification, ingest_id)
+                INSERT INTO statistics (\(Self.insertedColumns.map(quoteIdent).joined(separator: ", ")))
                 VALUES \(Array(repeating: one, count: rows.count).joined(separator: ", ")) ON CONFLICT (identity) DO NOTHING
                 """)
-            newStatistics[rows.count] = insert
+            batch.inserts[rows.count] = insert
         }
         return try insert.run { b in
             for p in rows {
-                let e = p.entry
-                let iso = e.date.iso
-                b.text(joining: p.identityParts(iso: iso), separator: Self.identitySeparator); b.text(e.metric); b.text(e.measure.rawValue); b.text(iso); b.text(e.date.precision.rawValue)
-                b.integer(p.companyID); b.text(e.segment); b.text(e.region); b.real(e.value); b.real(e.low); b.real(e.high); b.text(e.unit)
-                b.text((e.qualifier ?? .exact).rawValue); b.integer(e.forecast ? 1 : 0); b.integer(p.sourceID); b.integer(p.citedByID)
-                b.text(e.common.note); b.text((e.common.verification ?? .unverified).rawValue); b.integer(ingestID)
+                p.writeColumns(to: &b)
+                b.integer(ingestID)
             }
         }
     }

@@ -34,12 +34,15 @@ extension EntryWriter {
         }
         mutating func add(_ name: String, given v: Int64?) { append(name, v?.databaseValue ?? .null, stated: v != nil) }
         mutating func add(_ name: String, given v: Double?) { append(name, v?.databaseValue ?? .null, stated: v != nil) }
+        /// A value given with its default when the entry leaves it out (`stated: false`).
+        mutating func add(_ name: String, _ v: String?, stated: Bool) { append(name, v?.databaseValue ?? .null, stated: stated) }
+        mutating func add(_ name: String, _ v: Int64?, stated: Bool) { append(name, v?.databaseValue ?? .null, stated: stated) }
+        mutating func add(_ name: String, _ v: Double?, stated: Bool) { append(name, v?.databaseValue ?? .null, stated: stated) }
     }
 
     /// Finds the row by `lookup`, then adds, leaves, replaces or ignores it.
     func upsert(table: String, lookup: (sql: String, args: StatementArguments), columns: Columns,
                         describe: @autoclosure () -> String, onlyGiven: Bool = false) throws -> (Int64, Outcome) {
-        if table != "statistics" { try enforceChecks() }   // only statistics come checked from the decoder
         let names = columns.pairs.map(\.0)
         let sqlKey = table + "\u{1F}" + lookup.sql
         let statements: (names: [String], select: Statement, insert: Statement, exists: Statement)

@@ -20,31 +20,15 @@ final class EntryWriter {
     var companiesCreatedHere: Set<Int64> = []
     /// Sources made in this run because an entry named them: a later source entry defines them.
     var sourcesCreatedHere: Set<Int64> = []
-    var sourceIDs: [String: Int64] = [:]       // name⧸url → id
+    /// Source ids by `SourceKey.cacheKey`.
+    var sourceIDs: [String: Int64] = [:]
     /// The source the last statistic named (`sourceIDAndLowerName`); forgotten at any other entry.
     var lastSource: (ref: SourceRef, id: Int64, lower: String)?
     var metricUnits: [String: String] = [:]
     /// Metrics whose unit was first given in this write (not stored before it).
     var runMetricUnits: Set<String> = []
-    /// The inserts of new statistics (`insertNew`) by number of rows, prepared on first use.
-    var newStatistics: [Int: RawInsert] = [:]
-    /// Statistics of a bulk ingest waiting to be inserted together (`stage`, `flushStaged`).
-    var staged: [(location: InputLocation, statistic: PreparedStatistic)] = []
-    /// The unit-check trigger's SQL while a bulk ingest has it dropped (`suspendUnitTrigger`).
-    var suspendedUnitTrigger: String?
-    /// Statistics of this run written in chunks so far (a large run checks units once).
-    var bulkRows = 0
-    /// The largest statistic id when the run began: how large the table it found is.
-    let statisticsBefore: Int64
-    /// The connection's cache size while a large run has it enlarged (`enlargeCache`).
-    var cacheSizeBefore: Int?
-    /// The SQL of the indexes a large run into a small table has dropped (`suspendIndexes`).
-    var suspendedIndexes: [String]?
-    /// Whether the connection skips CHECK constraints (`skipChecks`), and whether it may.
-    var checksSkipped = false
-    var tablesKnown: Bool?
-    /// Whether most of the last chunk was new: the next is then inserted first, else looked up first.
-    var lastChunkWasNew = true
+    /// Ingest's bulk path: the chunk waiting to be written and what a large run suspended.
+    var batch: StatisticBatch
     /// Prepared statements of `upsert`, per table and lookup (valid for this writer's transaction).
     var upsertStatements: [String: (names: [String], select: Statement, insert: Statement, exists: Statement)] = [:]
 
@@ -53,7 +37,7 @@ final class EntryWriter {
         self.ingestID = ingestID
         self.policy = policy
         self.strictNames = strictNames
-        statisticsBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM statistics") ?? 0
+        batch = try StatisticBatch(db)
         for r in try Row.fetchAll(db, sql: "SELECT company_id AS id, alias AS name FROM company_aliases") {
             companyIDs[NameKey.of(r["name"])] = r["id"]
         }
@@ -163,23 +147,29 @@ final class EntryWriter {
 
     /// The id of a source (one document: name and URL), created if new.
     func sourceID(_ ref: SourceRef) throws -> Int64 {
-        let key = ref.name.lowercased() + "\u{1F}" + (ref.url ?? "")
+        let key = SourceKey.cacheKey(ref)
         if let id = sourceIDs[key] {
             if ref.published != nil { try fillPublished(id, ref.published) }
             return id
         }
         let id: Int64
-        if let found = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM sources WHERE name = ? COLLATE NOCASE AND coalesce(url, '') = ?"), arguments: [ref.name, ref.url ?? ""]) {
+        if let found = try storedSourceID(ref) {
             id = found
             try fillPublished(id, ref.published)
         } else {
             try checkNewSource(ref.name)
-            try db.cachedStatement(sql: "INSERT INTO sources (name, url, published, precision, ingest_id) VALUES (?, ?, ?, ?, ?)").execute(arguments: [ref.name, ref.url, ref.published?.iso, ref.published?.precision.rawValue, ingestID])
+            try db.cachedStatement(sql: "INSERT INTO sources (name, url, published, precision, ingest_id) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [ref.name, ref.url, ref.published?.iso, ref.published?.precision.rawValue, ingestID])
             id = db.lastInsertedRowID
             sourcesCreatedHere.insert(id)
         }
         sourceIDs[key] = id
         return id
+    }
+
+    /// The stored source of `ref`'s name and URL.
+    func storedSourceID(_ ref: SourceRef) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM sources WHERE \(SourceKey.lookupSQL)"), arguments: SourceKey.arguments(ref))
     }
 
     /// A new source name close to a stored one: said in the summary, refused when strict.
@@ -209,6 +199,18 @@ final class EntryWriter {
         return try sourceID(SourceRef(name: name))
     }
 
+}
+
+/// How a source is found, defined once: one document is a name in any case and a URL (none
+/// being ''), as the unique index `sources_name_url` says.
+enum SourceKey {
+    /// The lookup's condition, with `arguments` bound.
+    static let lookupSQL = "name = ? COLLATE NOCASE AND coalesce(url, '') = ?"
+
+    static func arguments(_ ref: SourceRef) -> StatementArguments { [ref.name, ref.url ?? ""] }
+
+    /// The key of a source in a writer's cache, equal for the refs the lookup finds as one.
+    static func cacheKey(_ ref: SourceRef) -> String { ref.name.lowercased() + "\u{1F}" + (ref.url ?? "") }
 }
 
 /// A name as an SQL identifier, its double quotes doubled: safe for names read from

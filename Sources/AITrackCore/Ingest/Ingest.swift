@@ -7,13 +7,8 @@ extension AppDatabase {
     /// `FILE:LINE: field: problem; valid: …`. A run that changes nothing (every entry
     /// unchanged, or a dry run) is rolled back, so the file stays byte-identical.
     public func ingest(_ inputs: [IngestInput], options: IngestOptions, command: String = "ingest") throws -> WriteSummary {
-        try dbWriter.writeWithoutTransaction { db in
-            var summary = WriteSummary()
-            try db.inTransaction(.immediate) {
-                summary = try Self.ingest(db, inputs, options: options, command: command, path: dbWriter.path)
-                return options.dryRun || !summary.changed ? .rollback : .commit
-            }
-            return summary
+        try transaction(dryRun: options.dryRun) { db in
+            try Self.ingest(db, inputs, options: options, command: command, path: dbWriter.path)
         }
     }
 
@@ -51,13 +46,7 @@ extension AppDatabase {
                     seen += 1
                     if let progress = options.progress, seen % options.progressEvery == 0 { progress(seen) }
                     do {
-                        let entry = try result.get()
-                        if let statistic = w.canStage(entry) {
-                            errors += try w.stage(statistic, at: location)
-                        } else {
-                            errors += try w.flushStaged()   // what came before is written before this entry
-                            _ = try w.apply(entry)
-                        }
+                        try w.take(try result.get(), at: location, problems: &errors)
                     } catch is UnresolvedReference {
                         // names an entry that may come later in the run: tried again at its end
                         if case .success(let entry) = result { deferred.append((location, entry)) }
@@ -76,13 +65,8 @@ extension AppDatabase {
                 }
             }
             if !limitReached {
-                errors += try w.flushStaged()
                 if let failure = pipe.failure { throw failure }
-                do {
-                    try w.restoreAfterALargeRun(rollingBack: options.dryRun || !errors.isEmpty)
-                } catch let p as FieldProblem {
-                    errors.append(InputError(InputLocation(file: inputs.first?.name ?? "-"), p))
-                }
+                try w.finish(rollingBack: options.dryRun, at: InputLocation(file: inputs.first?.name ?? "-"), problems: &errors)
             }
             (errors, limitReached) = inInputOrder(errors, inputs: inputs, limit: options.errorLimit, limitReached: limitReached)
             for (location, entry) in deferred where errors.count < options.errorLimit {

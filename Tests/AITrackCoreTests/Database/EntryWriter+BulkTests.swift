@@ -40,7 +40,7 @@ import Testing
 
     @Test func theUnitTriggerIsBackAfterALargeRun() throws {
         let db = try AppDatabase.inMemory()
-        _ = try db.ingest([ndjson(Self.file(EntryWriter.suspendTriggerAfter + 300))], options: IngestOptions())
+        _ = try db.ingest([ndjson(Self.file(EntryWriter.largeRunRows + 300))], options: IngestOptions())
         #expect(try count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'statistics_one_unit_insert'") == 1)
         // the schema still refuses a second unit for a metric, whoever writes
         #expect(throws: DatabaseError.self) {
@@ -94,15 +94,15 @@ import Testing
 
     @Test func aReIngestIsUnchangedAndLeavesTheDatabaseAsItWas() throws {
         let db = try AppDatabase.inMemory()
-        let text = Self.file(EntryWriter.suspendTriggerAfter + 500)
+        let text = Self.file(EntryWriter.largeRunRows + 500)
         _ = try db.ingest([ndjson(text)], options: IngestOptions())
         let before = try snapshot(db)
         let again = try db.ingest([ndjson(text)], options: IngestOptions())
-        #expect(again.unchanged == EntryWriter.suspendTriggerAfter + 500 && again.added == 0 && !again.changed)
+        #expect(again.unchanged == EntryWriter.largeRunRows + 500 && again.added == 0 && !again.changed)
         #expect(try snapshot(db) == before)
         // new entries after stored ones: the run turns back to inserting chunks
-        let more = try db.ingest([ndjson(Self.file(EntryWriter.suspendTriggerAfter + 2500))], options: IngestOptions())
-        #expect(more.unchanged == EntryWriter.suspendTriggerAfter + 500 && more.added == 2000)
+        let more = try db.ingest([ndjson(Self.file(EntryWriter.largeRunRows + 2500))], options: IngestOptions())
+        #expect(more.unchanged == EntryWriter.largeRunRows + 500 && more.added == 2000)
     }
 
     /// A row the schema refuses (here a trigger of the user's own) fails its whole chunk; each of

@@ -17,8 +17,8 @@ import Testing
         let folder = TempFolder()
         let db = try AppDatabase.open(path: folder.path(), seed: false).database
         let before = try Self.schemaObjects(db)
-        let summary = try db.ingest([ndjson(EntryWriterBulkTests.file(3 * EntryWriter.suspendTriggerAfter))], options: IngestOptions())
-        #expect(summary.added == 3 * EntryWriter.suspendTriggerAfter)
+        let summary = try db.ingest([ndjson(EntryWriterBulkTests.file(3 * EntryWriter.largeRunRows))], options: IngestOptions())
+        #expect(summary.added == 3 * EntryWriter.largeRunRows)
         #expect(try Self.schemaObjects(db) == before)
         #expect(try db.check().isEmpty)
         // the indexes built again hold every row: a query through each finds them all
@@ -40,7 +40,7 @@ import Testing
         let objects = try Self.schemaObjects(db)
         var options = IngestOptions()
         options.dryRun = !withError
-        let n = 3 * EntryWriter.suspendTriggerAfter
+        let n = 3 * EntryWriter.largeRunRows
         let text = EntryWriterBulkTests.file(n) { k in withError && k == n - 1 ? EntryWriterBulkTests.line(k).replacingOccurrences(of: "2024-", with: "2024-13-") : nil }
         let summary = try? db.ingest([ndjson(text)], options: options)
         #expect(withError ? summary == nil : summary?.added == n)
@@ -51,13 +51,13 @@ import Testing
 
     /// The same rows, in one run or in a small run and then a large one: the same table.
     @Test func aRunThatDropsIndexesStoresWhatOneThatKeepsThemStores() throws {
-        let text = EntryWriterBulkTests.file(3 * EntryWriter.suspendTriggerAfter)
+        let text = EntryWriterBulkTests.file(3 * EntryWriter.largeRunRows)
         let lines = text.split(separator: "\n")
         let whole = try AppDatabase.inMemory()
         _ = try whole.ingest([ndjson(text)], options: IngestOptions())
         let parts = try AppDatabase.inMemory()
         // a first part too small to drop anything, then a run twice the table it finds, and more
-        _ = try parts.ingest([ndjson(lines[..<(EntryWriter.suspendTriggerAfter / 2)].joined(separator: "\n"))], options: IngestOptions())
+        _ = try parts.ingest([ndjson(lines[..<(EntryWriter.largeRunRows / 2)].joined(separator: "\n"))], options: IngestOptions())
         _ = try parts.ingest([ndjson(lines.joined(separator: "\n"))], options: IngestOptions())
         #expect(try EntryWriterBulkTests.statistics(whole) == EntryWriterBulkTests.statistics(parts))
         #expect(try whole.check().isEmpty && parts.check().isEmpty)
@@ -68,14 +68,14 @@ import Testing
         let db = try AppDatabase.inMemory()
         _ = try db.ingest([ndjson(EntryWriterBulkTests.line(0, metric: "old_metric") + "\n")], options: IngestOptions())
         let before = try snapshot(db)
-        let text = EntryWriterBulkTests.file(3 * EntryWriter.suspendTriggerAfter) { k in
-            k == 2 * EntryWriter.suspendTriggerAfter ? EntryWriterBulkTests.line(k, unit: "GW", metric: "old_metric") : nil
+        let text = EntryWriterBulkTests.file(3 * EntryWriter.largeRunRows) { k in
+            k == 2 * EntryWriter.largeRunRows ? EntryWriterBulkTests.line(k, unit: "GW", metric: "old_metric") : nil
         }
         do {
             _ = try db.ingest([ndjson(text)], options: IngestOptions())
             Issue.record("a second unit for a stored metric was accepted")
         } catch let e as IngestFailure {
-            #expect(e.errors.map(\.location.line) == [2 * EntryWriter.suspendTriggerAfter + 1])
+            #expect(e.errors.map(\.location.line) == [2 * EntryWriter.largeRunRows + 1])
             #expect(e.errors.first?.problem.field == "unit")
         }
         #expect(try snapshot(db) == before)
@@ -89,7 +89,7 @@ import Testing
         let db = try AppDatabase.inMemory()
         let cache = "PRAGMA cache_size"
         let cacheBefore = try count(db, cache)
-        let good = EntryWriter.suspendTriggerAfter + 500
+        let good = EntryWriter.largeRunRows + 500
         let text = EntryWriterBulkTests.file(good + (failing ? Limits.errorsListed : 0)) { k in
             k >= good ? EntryWriterBulkTests.line(k).replacingOccurrences(of: "2024-", with: "2024-13-") : nil
         }
@@ -117,7 +117,7 @@ import Testing
             try db.execute(sql: "PRAGMA writable_schema = OFF")
         }
         let db = try AppDatabase.open(path: path, seed: false).database
-        let late = EntryWriter.suspendTriggerAfter + 400
+        let late = EntryWriter.largeRunRows + 400
         do {
             _ = try db.ingest([ndjson(EntryWriterBulkTests.file(late + 100) { k in k == late ? EntryWriterBulkTests.line(k, value: 7777) : nil })],
                               options: IngestOptions())
@@ -158,7 +158,7 @@ import Testing
         var accepted: [String] = []
         // enough for a large run (whose chunks are not checked by SQLite), a few thousand lines
         var k = 0
-        while accepted.count < EntryWriter.suspendTriggerAfter + 1000 && k < 100_000 {
+        while accepted.count < EntryWriter.largeRunRows + 1000 && k < 100_000 {
             k += 1
             func pick(_ values: ([String], [String])) -> String {
                 let from = rng.next() % 8 == 0 ? values.1 : values.0
@@ -168,7 +168,7 @@ import Testing
             let line = #"{"type":"statistic","metric":"\#(pick(metrics))\#(k)","measure":"\#(pick(measures))","date":"\#(pick(dates))","value":\#(pick(numbers)),"low":\#(pick(lows)),"high":\#(pick(highs)),"unit":"\#(pick(units))","segment":\#(pick(texts)),"region":\#(pick(texts)),"company":\#(pick(companies)),"source":"\#(pick(sources))"}"#
             if (try? entry(line)) != nil { accepted.append(line) }
         }
-        #expect(accepted.count == EntryWriter.suspendTriggerAfter + 1000)
+        #expect(accepted.count == EntryWriter.largeRunRows + 1000)
         let db = try AppDatabase.inMemory()
         let summary = try db.ingest([ndjson(accepted.joined(separator: "\n"))], options: IngestOptions())
         #expect(summary.added == accepted.count)
