@@ -33,7 +33,8 @@ extension EntryWriter {
     }
 
     /// The checks on, the small cache back, the indexes built again, the run's units checked and
-    /// the trigger created again, in this order (`EntryWriter.finish`). A run that will be rolled back (a dry run, or one with errors) leaves the indexes to the
+    /// the trigger created again, in this order (`EntryWriter.finish`; docs/INGEST.md). A run
+    /// that will be rolled back (a dry run, or one with errors) leaves the indexes to the
     /// rollback, which brings them back as they were.
     func restoreAfterALargeRun(rollingBack: Bool = false) throws {
         try enforceChecks()

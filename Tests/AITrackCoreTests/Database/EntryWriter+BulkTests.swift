@@ -6,10 +6,18 @@ import Testing
 /// The bulk path of ingest (chunks of statistics inserted by one statement, the unit trigger
 /// dropped during a large run) must store and report exactly what the one-by-one path does.
 @Suite struct EntryWriterBulkTests {
-    /// Line k of a generated file: `n` distinct statistics over a few metrics and companies.
+    /// Line k of a generated file: `n` distinct statistics over a few metrics and companies,
+    /// every column of `statistics` set on some lines and left out on others, so that a column
+    /// the bulk insert binds in the wrong place stores something the one-by-one path does not.
     static func line(_ k: Int, value: Int? = nil, unit: String = "H100e", metric: String? = nil) -> String {
         let v = value ?? (1000 + k)
-        return #"{"type":"statistic","metric":"\#(metric ?? "bulk_m\(k % 3)")","date":"2024-\#(String(format: "%02d", k % 12 + 1))-01","company":"Firm \#(k % 50)","segment":"S\#(k / 300)","value":\#(v),"low":\#(v / 2),"unit":"\#(unit)","source":"Bulk","note":"line \#(k)"}"#
+        let qualifier = ["exact", "at_least", "at_most", "approx", "estimate"][k % 5]
+        let verification = ["unverified", "verified", "disputed", "contradicted"][k % 4]
+        let region = k % 4 == 0 ? "null" : #""R\#(k % 5)""#
+        let high = k % 3 == 0 ? "null" : "\(v * 2)"
+        let citedBy = k % 6 == 0 ? "null" : #""Relay \#(k % 4)""#
+        let url = k % 5 == 0 ? "null" : #""https://example.org/\#(k % 3)""#
+        return #"{"type":"statistic","metric":"\#(metric ?? "bulk_m\(k % 3)")","date":"2024-\#(String(format: "%02d", k % 12 + 1))-01","company":"Firm \#(k % 50)","segment":"S\#(k / 300)","region":\#(region),"value":\#(v),"low":\#(v / 2),"high":\#(high),"unit":"\#(unit)","qualifier":"\#(qualifier)","forecast":\#(k % 7 == 0),"source":"Bulk","source_url":\#(url),"cited_by":\#(citedBy),"verification":"\#(verification)","note":"line \#(k)"}"#
     }
 
     static func file(_ n: Int, _ change: (Int) -> String? = { _ in nil }) -> String {
