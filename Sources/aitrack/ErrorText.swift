@@ -139,6 +139,33 @@ enum ErrorText {
         }
     }
 
+    /// BEGIN, COMMIT, END, … and VACUUM: the keywords a run refuses, as a sentence lists them.
+    static let refusedSQLKeywords = SQLGuard.refusedKeywords.dropLast().joined(separator: ", ") + " and " + SQLGuard.refusedKeywords.last!
+
+    /// `aitrack sql`'s problems. A writing run stops wherever it meets the problem and rolls back: nothing was written.
+    static func sentence(_ p: SQLProblem, write: Bool) -> String {
+        let nothing = write ? "nothing was written" : "nothing was run"
+        switch p {
+        case .writes(let statement):
+            return "sql: the statement writes to the database (\(statement)); nothing was run; add --write to allow writes."
+        case .transactionControl(let keyword, let statement):
+            return "sql: \(keyword) is not allowed (\(statement)): a run is one transaction of its own; \(nothing); leave out \(refusedSQLKeywords)."
+        case .pragma(let name, let statement):
+            let what = statement.isEmpty ? "the run changed the PRAGMA \(name)" : "PRAGMA \(name) is not allowed (\(statement))"
+            return "sql: \(what): a run may not switch off the database's checks or change its stamps; \(nothing); valid: PRAGMAs that only read, such as table_info(statistics), index_list(deals), foreign_key_check, integrity_check, or user_version without a value."
+        case .unusedParameter(let name, let used):
+            return "sql: --param \(name) is not used by the SQL (\(used.isEmpty ? "it has no parameters" : "it uses " + used.map { ":" + $0 }.joined(separator: ", "))); \(nothing); remove it or write :\(name) where it belongs."
+        case .missingParameter(let name, let statement):
+            return "sql: the SQL uses :\(name) (\(statement)), and no --param \(name) was given; \(nothing)."
+        case .positionalParameter(let statement):
+            return "sql: ? parameters have no name to give them by (\(statement)); \(nothing); write :name and give --param name value."
+        case .notAnInteger(let name, let value):
+            return "sql: --param-int \(name): '\(value)' is not a whole number; nothing was run; valid: e.g. 10, -3."
+        case .failed(let message, let statement, let wrote):
+            return "sql: \(message), in: \(statement); nothing was \(wrote ? "written" : "run")."
+        }
+    }
+
     /// A path as typed in a shell: quoted when it holds anything but plain characters.
     static func shell(_ s: String) -> String {
         s.allSatisfy { $0.isLetter || $0.isNumber || "/._-+,:@".contains($0) } ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"

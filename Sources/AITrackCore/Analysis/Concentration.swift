@@ -16,7 +16,7 @@ public struct Holding: Sendable, Equatable {
     public var verified: Bool
     /// Marked disputed or contradicted: used, but the result says so.
     public var doubtful: Bool
-    /// Ingest order: later rows win among equals.
+    /// Its place in the order rows were ingested (`Precedence.order(ingest:id:)`).
     public var ingestOrder: Int64
     public var source: String
 
@@ -279,7 +279,7 @@ public enum ConcentrationCalculator {
     }
 
     /// Step 2: per company (as recorded) and segment, the row of the latest date; among rows of
-    /// that date, verified first, then the latest ingested. Returns them in statistic order and
+    /// that date, the one of highest `Precedence`. Returns them in statistic order and
     /// how many alternatives of the same date were set aside.
     static func pickLatest(_ holdings: [Holding]) -> ([Holding], Int) {
         pickLatest(holdings, groups: groups(holdings))
@@ -310,7 +310,7 @@ public enum ConcentrationCalculator {
                 (best[g], atDate[g]) = (i, 1)
             } else if h.date == cur.date {
                 atDate[g] += 1
-                if (h.verified ? 1 : 0, h.ingestOrder) > (cur.verified ? 1 : 0, cur.ingestOrder) { best[g] = i }
+                if h.precedence > cur.precedence { best[g] = i }
             }
         }
         let chosen = best.filter { $0 >= 0 }
@@ -332,7 +332,7 @@ public enum ConcentrationCalculator {
 
     /// Step 3: the total. A `percent` metric's values are shares already (T = 100); otherwise
     /// the sum over firms and aggregates, or the period's latest market-level statistic when
-    /// larger (verified first, then the latest ingested).
+    /// larger (of the latest date, the one of highest `Precedence`).
     static func total(unit: String, firmSum: Double, aggSum: Double, marketTotals: [MarketTotal], notes: inout [String]) -> (Double?, String) {
         if unit == Units.percent {
             // 1e-4 of a point: shares given to two decimals may add up to 100.0001 by rounding
@@ -342,7 +342,7 @@ public enum ConcentrationCalculator {
         let sum = firmSum + aggSum
         var total: Double? = sum > 0 ? sum : nil
         var denominator = aggSum > 0 ? "sum of companies and aggregates" : "sum of named companies only"
-        if let m = marketTotals.max(by: { ($0.date, $0.verified ? 1 : 0, $0.ingestOrder) < ($1.date, $1.verified ? 1 : 0, $1.ingestOrder) }), m.value > sum {
+        if let m = marketTotals.max(by: { ($0.date, $0.precedence) < ($1.date, $1.precedence) }), m.value > sum {
             total = m.value
             denominator = "market statistic (\(m.source), \(EntryDate.stored(m.date, precision: m.precision)?.description ?? m.date))"
         }

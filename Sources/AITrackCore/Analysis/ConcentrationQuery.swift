@@ -138,7 +138,7 @@ struct MetricContext: Sendable {
             """, arguments: [metric, period.fromISO, period.toISO]) { r in
             try ValueRule.check(r["value"], id: r["id"], rule: ValueRule(unit: unit))
             return MarketTotal(date: r["date"], precision: Precision(rawValue: r["precision"]) ?? .day, value: r["value"], verified: (r["verification"] as String) == "verified",
-                        ingestOrder: (r["ingest_id"] as Int64) << 32 | (r["id"] as Int64), source: r["source"])
+                        ingestOrder: Precedence.order(ingest: r["ingest_id"], id: r["id"]), source: r["source"])
         }
     }
 

@@ -53,7 +53,7 @@ enum LatestStatistics {
         private(set) var found = Found(ids: [], metrics: [], dates: [], companies: [], before: [:])
 
         struct Candidate {
-            var source: Int64, sourceKey: Int32, order: (Int, Int64, Int64), value: Double
+            var source: Int64, sourceKey: Int32, order: Precedence, value: Double
         }
 
         /// A group (without its source), a day, a precision, and a source's name or -1 for any.
@@ -73,8 +73,8 @@ enum LatestStatistics {
         }
 
         mutating func previous(_ r: MetricRows.Row) {
-            // on one day and precision: verified first, then the latest ingested, then the latest row
-            let candidate = Candidate(source: r.source, sourceKey: r.sourceKey, order: (r.verified ? 1 : 0, r.ingest, r.id), value: r.value)
+            // on one day and precision: the one of highest precedence
+            let candidate = Candidate(source: r.source, sourceKey: r.sourceKey, order: Precedence(verified: r.verified, ingest: r.ingest, id: r.id), value: r.value)
             var key = Previous(group: Key(r, source: false), date: r.date, precision: r.precision, sourceKey: r.sourceKey)
             Self.keep(candidate, at: key, in: &bySource)
             key.sourceKey = -1
@@ -128,7 +128,7 @@ enum LatestStatistics {
         """
 
     /// The ids that can be among the first `limit` of their metric in the listing's order
-    /// (metric, date, company name without case, segment, id): those whose date and company
+    /// (`StatisticRow.listingOrder`; here of one measure): those whose date and company
     /// come on or before the `limit`-th row's. The listing's query then orders a few hundred rows,
     /// not every one. `name` gives a company's name.
     static func candidates(_ found: Found, limit: Int, name: (Int64) throws -> String?) rethrows -> [Int64] {

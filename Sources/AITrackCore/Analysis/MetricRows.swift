@@ -88,7 +88,7 @@ struct MetricRows: Sendable {
             holdings.append(Holding(statisticID: row.id, company: company?.name ?? "", ultimateParent: company?.parent ?? "",
                                     isAggregate: company?.aggregate ?? false, segment: row.segment < 0 ? nil : tables.texts[Int(row.segment)],
                                     date: row.date.text, precision: Self.precisions[Int(row.precision)], value: row.value, verified: row.verified, doubtful: row.doubtful,
-                                    ingestOrder: row.ingest << 32 | row.id, source: tables.sources[Int(row.sourcePlace)]))
+                                    ingestOrder: Precedence.order(ingest: row.ingest, id: row.id), source: tables.sources[Int(row.sourcePlace)]))
         }
         return (holdings, groups)
     }

@@ -111,25 +111,26 @@ public struct StatisticRow: Sendable, Equatable {
                            rows: rows.map { $0.cells + [Cell($0.previousYear), Cell($0.previousSource), Cell($0.changePercent), Cell($0.changePoints)] })
     }
 
+    /// The order statistics are listed in, by the names `fetch` selects. The report's fast path
+    /// picks the rows that can come first in it (`LatestStatistics.candidates`), tested against it.
+    static let listingOrder = "metric, measure, date, company COLLATE NOCASE, segment, id"
+
     /// The statistics a WHERE clause selects (`st` is `statistics`); with `perMetric`, the first
     /// that many of each metric.
     static func fetch(_ db: Database, _ w: WhereClause, perMetric: Int? = nil) throws -> [StatisticRow] {
-        let order = "st.metric, st.measure, st.date, c.name COLLATE NOCASE, st.segment, st.id"
-        let select = """
+        let rows = """
             SELECT st.id, st.metric, st.measure, st.date, st.precision, c.name AS company, st.segment, st.region,
                    st.value, st.low, st.high, st.unit, st.qualifier, st.forecast, s.name AS source, s.url AS source_url,
                    cb.name AS cited_by, st.verification, st.note, st.entry_key
-            """
-        let from = """
             FROM statistics st
             JOIN sources s ON s.id = st.source_id
             LEFT JOIN sources cb ON cb.id = st.cited_by_id
             LEFT JOIN companies c ON c.id = st.company_id
             \(w.sql)
             """
-        let sql = perMetric == nil ? "\(select) \(from) ORDER BY \(order)" : """
-            SELECT * FROM (\(select), row_number() OVER (PARTITION BY st.metric ORDER BY \(order)) AS n \(from))
-            WHERE n <= \(perMetric!) ORDER BY metric, measure, date, company COLLATE NOCASE, segment, id
+        let sql = perMetric == nil ? "SELECT * FROM (\(rows)) ORDER BY \(listingOrder)" : """
+            SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY metric ORDER BY \(listingOrder)) AS n FROM (\(rows)))
+            WHERE n <= \(perMetric!) ORDER BY \(listingOrder)
             """
         return try Row.mapAll(db, sql: sql, arguments: w.arguments) { r in
             StatisticRow(rowID: r["id"], metric: r["metric"], measure: r["measure"], date: r.storedDate() ?? "", company: r["company"],

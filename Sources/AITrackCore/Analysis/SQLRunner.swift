@@ -37,8 +37,8 @@ public struct SQLParameter: Equatable, Sendable {
 public enum SQLProblem: Error, Equatable, Sendable {
     /// A statement writes, and the run was read-only.
     case writes(statement: String)
-    /// BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ATTACH, DETACH or VACUUM: a run is one
-    /// transaction that aitrack owns.
+    /// One of `SQLGuard.refusedKeywords` (BEGIN, COMMIT, END, …): a run is one transaction
+    /// that aitrack owns.
     case transactionControl(keyword: String, statement: String)
     /// A PRAGMA that is not one of the few that only read (`SQLGuard`): its name.
     case pragma(name: String, statement: String)

@@ -16,7 +16,7 @@ struct SQLCommand: ParsableCommand {
               echo "SELECT count(*) FROM statistics" | aitrack sql -
               aitrack sql --write "UPDATE deals SET status = 'signed' WHERE id = 7"
 
-            A statement that would write is refused (and nothing runs) unless --write; with --write the statements run in order in one transaction, all or nothing, and \(SQLCommand.refusedList) are refused. A PRAGMA may only read: table_info, index_list, foreign_key_list, integrity_check and the like, or a setting such as user_version without a value; every PRAGMA that sets something (ignore_check_constraints, writable_schema, foreign_keys, user_version, journal_mode, …) is refused. Parameters are text unless written as a number that reads back the same (42, 2.5); --param-int and --param-text say which. Formats: table (default on a terminal), json, csv (default on a pipe), tsv, markdown, nl (newline-delimited JSON). docs/SCHEMA.md lists the tables and views.
+            A statement that would write is refused (and nothing runs) unless --write; with --write the statements run in order in one transaction, all or nothing, and \(ErrorText.refusedSQLKeywords) are refused. A PRAGMA may only read: table_info, index_list, foreign_key_list, integrity_check and the like, or a setting such as user_version without a value; every PRAGMA that sets something (ignore_check_constraints, writable_schema, foreign_keys, user_version, journal_mode, …) is refused. Parameters are text unless written as a number that reads back the same (42, 2.5); --param-int and --param-text say which. Formats: table (default on a terminal), json, csv (default on a pipe), tsv, markdown, nl (newline-delimited JSON). docs/SCHEMA.md lists the tables and views.
             """)
 
     @Argument(help: ArgumentHelp("The SQL; - reads it from standard input.", valueName: "sql")) var query: String?
@@ -62,39 +62,12 @@ struct SQLCommand: ParsableCommand {
         do {
             result = write ? try db.open().runSQL(sql, parameters: parameters, write: true) : try db.openForReading().runSQL(sql, parameters: parameters)
         } catch let p as SQLProblem {
-            throw AITrackError(Self.sentence(p, write: write))
+            throw AITrackError(ErrorText.sentence(p, write: write))
         }
         for (k, t) in result.tables.enumerated() {
             if k > 0 && (f == .table || f == .markdown) { Terminal.out("\n") }
             Terminal.out(f == .table ? TableFormatter.table(t, groupNumbers: false) : TableFormatter.render(t, as: f))
         }
         if write && !db.quiet { Terminal.err("aitrack: \(result.changes) row\(result.changes == 1 ? "" : "s") changed") }
-    }
-
-    /// BEGIN, COMMIT, END, … and VACUUM: the keywords a run refuses, as a sentence lists them.
-    static let refusedList = SQLGuard.refusedKeywords.dropLast().joined(separator: ", ") + " and " + SQLGuard.refusedKeywords.last!
-
-    /// A writing run stops wherever it meets the problem and rolls back: nothing was written.
-    static func sentence(_ p: SQLProblem, write: Bool) -> String {
-        let nothing = write ? "nothing was written" : "nothing was run"
-        switch p {
-        case .writes(let statement):
-            return "sql: the statement writes to the database (\(statement)); nothing was run; add --write to allow writes."
-        case .transactionControl(let keyword, let statement):
-            return "sql: \(keyword) is not allowed (\(statement)): a run is one transaction of its own; \(nothing); leave out \(refusedList)."
-        case .pragma(let name, let statement):
-            let what = statement.isEmpty ? "the run changed the PRAGMA \(name)" : "PRAGMA \(name) is not allowed (\(statement))"
-            return "sql: \(what): a run may not switch off the database's checks or change its stamps; \(nothing); valid: PRAGMAs that only read, such as table_info(statistics), index_list(deals), foreign_key_check, integrity_check, or user_version without a value."
-        case .unusedParameter(let name, let used):
-            return "sql: --param \(name) is not used by the SQL (\(used.isEmpty ? "it has no parameters" : "it uses " + used.map { ":" + $0 }.joined(separator: ", "))); \(nothing); remove it or write :\(name) where it belongs."
-        case .missingParameter(let name, let statement):
-            return "sql: the SQL uses :\(name) (\(statement)), and no --param \(name) was given; \(nothing)."
-        case .positionalParameter(let statement):
-            return "sql: ? parameters have no name to give them by (\(statement)); \(nothing); write :name and give --param name value."
-        case .notAnInteger(let name, let value):
-            return "sql: --param-int \(name): '\(value)' is not a whole number; nothing was run; valid: e.g. 10, -3."
-        case .failed(let message, let statement, let wrote):
-            return "sql: \(message), in: \(statement); nothing was \(wrote ? "written" : "run")."
-        }
     }
 }

@@ -49,6 +49,11 @@ import Testing
         let end = try cli.run("sql", "--write", "UPDATE deals SET status = 'signed'; END")
         #expect(end.stderr == "aitrack: sql: END is not allowed (END): a run is one transaction of its own; nothing was written; leave out BEGIN, COMMIT, END, ROLLBACK, SAVEPOINT, RELEASE, ATTACH, DETACH and VACUUM.\n")
         #expect(try cli.dump() == before)
+        // the help and the message list the refused set itself
+        let help = try cli.run("sql", "--help").stdout
+        for keyword in SQLGuard.refusedKeywords {
+            #expect(help.contains(keyword) && end.stderr.contains(keyword), "\(keyword) is refused and not named")
+        }
         let script = try cli.run("sql", "--write", "CREATE TABLE t(x); INSERT INTO t VALUES(1)")
         #expect(script.status == 0 && script.stderr == "aitrack: 1 row changed\n", "\(script.stderr)")
         #expect(try cli.sqlite("SELECT x FROM t") == "1")
