@@ -36,10 +36,6 @@ enum Main {
         _ = aitrack_sqlite_memstatus_off()
         // a write past `ulimit -f` fails with an error SQLite reports, instead of killing the process
         signal(SIGXFSZ, SIG_IGN)
-        // how long a writer waits for another's lock; AITRACK_BUSY_TIMEOUT (seconds) changes it, for tests
-        if let t = ProcessInfo.processInfo.environment["AITRACK_BUSY_TIMEOUT"].flatMap(Int.init), (1...3600).contains(t) {
-            DatabaseFileProblem.busyTimeout = t
-        }
         do {
             let commands = Set(AITrack.configuration.subcommands.map { $0._commandName } + ["help"])
             let arguments = Arguments.normalize(Array(CommandLine.arguments.dropFirst()), commands: commands,

@@ -33,7 +33,7 @@ enum ErrorText {
         case QueryProblem.brokenRow(let table, let id, let column, let value):
             return ["the database breaks its own checks: \(table) row \(id) has \(column) '\(Excerpt.value(value))', which the schema refuses; "
                     + "run `aitrack check` and correct the row."]
-        case let f as IngestFailure: return f.lines(remedy: { remedy($0, command: "ingest") })
+        case let f as IngestFailure: return lines(f, remedy: { remedy($0, command: "ingest") })
         case InputFileProblem.missing(let name):
             return ["cannot read '\(name)': no such file; give a path to an entry file, or - for standard input."]
         case InputFileProblem.notAFile(let name):
@@ -53,6 +53,16 @@ enum ErrorText {
         default:
             return nil
         }
+    }
+
+    /// A failed ingest: `FILE:LINE: field: problem; valid: …` per problem, then a count when
+    /// there are several; `remedy` puts each problem's way out into the command's words.
+    static func lines(_ f: IngestFailure, remedy: (Remedy) -> String?) -> [String] {
+        let lines = f.errors.map { e in Excerpt.message("\(e.location): \(e.problem.text(remedy: remedy))", limit: 1000) }
+        let count = f.errors.count
+        var summary = count == 1 ? "1 error; nothing was written." : "\(count) errors; nothing was written."
+        if f.limitReached { summary = "stopped after \(count) errors; nothing was written." }
+        return lines + (count > 1 || f.limitReached ? [summary] : [])
     }
 
     /// The command-line option that sets an entry field: `term_months` → `--term-months`,
@@ -132,8 +142,8 @@ enum ErrorText {
         case .diskFull(let path, let at):
             return "could not write to '\(path)'\(at.map { " at \($0)" } ?? ""): "
                 + "the disk is full or a file-size limit was reached; nothing was written."
-        case .busy(let path, let seconds):
-            return "another process has held the write lock on '\(path)' for \(seconds) s; try again when it is done."
+        case .busy(let path):
+            return "another process has held the write lock on '\(path)' for \(DatabaseOptions.busyTimeout) s; try again when it is done."
         case .io(let path, let detail):
             return "could not read or write '\(path)' (\(detail)); nothing was written."
         }

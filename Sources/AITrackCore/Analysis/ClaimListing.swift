@@ -33,7 +33,7 @@ public struct Claim: Sendable {
     /// "at least 70 %", "about 86,000,000,000 USD".
     static func amount(_ value: Double, unit: String, qualifier: String) -> String {
         let percent = unit == Units.percent || unit == Units.percentChange
-        return ConcentrationFormatter.qualifierWords(Qualifier(rawValue: qualifier) ?? .exact)
+        return (Qualifier(rawValue: qualifier) ?? .exact).wordsBefore
             + (percent ? NumberText.plain(value) + " %" : NumberText.grouped(value) + " " + unit)
     }
 }
@@ -64,10 +64,10 @@ extension DatabaseReading {
         for period in periods {
             let result = try concentration(db, metric: metric, period: period, consolidate: true, names: names)
             guard let p = result.published.first(where: { $0.statisticID == id }) else { continue }
-            if p.computed != nil { return ConcentrationFormatter.comparison(p) }
+            if p.computed != nil { return p.comparison }
             first = first ?? p
         }
-        return first.map(ConcentrationFormatter.comparison) ?? "not computable from the data"
+        return first?.comparison ?? "not computable from the data"
     }
 
     static func readClaims(_ db: Database, _ f: ListFilter) throws -> [Claim] {

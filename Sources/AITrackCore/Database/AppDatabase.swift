@@ -14,13 +14,17 @@ public struct ReadOnlyDatabase: DatabaseReading {
 }
 
 /// Owns the database connection, like GRDB's demo `AppDatabase`: opens and configures it,
-/// refuses files that are not aitrack's or are newer, creates and migrates in one transaction,
-/// loads the seed, and exposes writes that keep the data rules. The writer stays inside the
+/// refuses files that are not aitrack's or are newer, creates and migrates in one transaction
+/// (with the seed a caller gives: `Ingest/Seed.swift`), and exposes writes that keep the data rules. The writer stays inside the
 /// library; everyone else reads through `reader`.
 public struct AppDatabase: DatabaseReading {
     let dbWriter: any DatabaseWriter
 
     public var reader: any DatabaseReader { dbWriter }
+
+    /// Fills a new database inside the transaction that creates it (`AppDatabase.seed`, in
+    /// Ingest/Seed.swift: the bundled data); the path names the file in messages.
+    public typealias Seeding = @Sendable (Database, _ path: String) throws -> WriteSummary
 
     /// Wraps a connection whose schema is current (or that `migrate` brings up to date).
     init(unchecked writer: any DatabaseWriter) {
@@ -30,13 +34,17 @@ public struct AppDatabase: DatabaseReading {
     /// Wraps a connection and migrates it to the current schema, in one transaction.
     public init(_ writer: any DatabaseWriter) throws {
         self.dbWriter = writer
-        _ = try Self.createOrMigrate(writer, seed: false)
+        _ = try Self.createOrMigrate(writer, seeding: nil)
     }
 
-    static func configuration(readonly: Bool = false) -> Configuration {
+    /// How long a connection waits for another's write lock, in seconds, unless the caller of
+    /// `open` or `openForReading` says otherwise.
+    public static let defaultBusyTimeout = 30
+
+    static func configuration(readonly: Bool = false, busyTimeout: Int = defaultBusyTimeout) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(TimeInterval(DatabaseFileProblem.busyTimeout))
+        config.busyMode = .timeout(TimeInterval(busyTimeout))
         config.readonly = readonly
         config.prepareDatabase { db in
             // Statement journals (one per insert, because of the unit-check triggers) stay in
@@ -46,10 +54,10 @@ public struct AppDatabase: DatabaseReading {
         return config
     }
 
-    /// An empty in-memory database with the current schema (tests).
-    public static func inMemory(seed: Bool = false) throws -> AppDatabase {
+    /// An in-memory database with the current schema (tests), filled by `seeding`.
+    public static func inMemory(seeding: Seeding?) throws -> AppDatabase {
         let queue = try DatabaseQueue(configuration: configuration())
-        _ = try createOrMigrate(queue, seed: seed)
+        _ = try createOrMigrate(queue, seeding: seeding)
         return AppDatabase(unchecked: queue)
     }
 
@@ -71,13 +79,13 @@ public struct AppDatabase: DatabaseReading {
     ///   loading the seed is one transaction, so a killed or concurrent first use never leaves
     ///   a half-made database and the seed is loaded exactly once.
     /// - `openForReading` is the other door: it never changes the file.
-    public static func open(path: String, seed: Bool = true) throws -> Opened {
+    public static func open(path: String, seeding: Seeding?, busyTimeout: Int = defaultBusyTimeout) throws -> Opened {
         let state = try DatabaseFileState.inspect(path)
         if case .aitrack(let applied, let userVersion) = state { try refuseNewer(path, applied: applied, userVersion: userVersion) }
         if state == .unstamped { throw DatabaseFileProblem.stampMissing(path: path) }
         try requireFolder(path)
-        let queue = try writableQueue(path)
-        let done = try createOrMigrate(queue, seed: seed, path: path)
+        let queue = try writableQueue(path, busyTimeout: busyTimeout)
+        let done = try createOrMigrate(queue, seeding: seeding, path: path)
         return Opened(database: AppDatabase(unchecked: queue), created: done.created, seed: done.seed, migratedFrom: done.migratedFrom)
     }
 
@@ -93,22 +101,22 @@ public struct AppDatabase: DatabaseReading {
     /// refused (a writing command or `db upgrade` upgrades it), a missing or empty file is
     /// created only when `create` is true (the default path), and the connection is read-only
     /// where the file or its folder is (immutable when SQLite could not otherwise read it).
-    public static func openForReading(path: String, create: Bool, seed: Bool = true) throws -> OpenedForReading {
+    public static func openForReading(path: String, create: Bool, seeding: Seeding?, busyTimeout: Int = defaultBusyTimeout) throws -> OpenedForReading {
         let state = try DatabaseFileState.inspect(path)
         switch state {
         case .missing, .empty:
             guard create else { throw state == .missing ? DatabaseFileProblem.missing(path: path) : DatabaseFileProblem.empty(path: path) }
             try requireFolder(path)
-            let queue = try writableQueue(path)
-            let done = try createOrMigrate(queue, seed: seed, path: path)
+            let queue = try writableQueue(path, busyTimeout: busyTimeout)
+            let done = try createOrMigrate(queue, seeding: seeding, path: path)
             try queue.close()
-            return OpenedForReading(database: try reader(path), created: done.created, seed: done.seed)
+            return OpenedForReading(database: try reader(path, busyTimeout: busyTimeout), created: done.created, seed: done.seed)
         case .aitrack(let applied, let userVersion):
             try refuseNewer(path, applied: applied, userVersion: userVersion)
             guard Migrations.isCurrent(applied: applied, userVersion: userVersion) else {
                 throw DatabaseFileProblem.older(path: path, version: max(userVersion, applied.count), current: Migrations.currentVersion)
             }
-            return OpenedForReading(database: try reader(path), created: false, seed: nil)
+            return OpenedForReading(database: try reader(path, busyTimeout: busyTimeout), created: false, seed: nil)
         case .unstamped:
             throw DatabaseFileProblem.stampMissing(path: path)
         }
@@ -133,13 +141,13 @@ public struct AppDatabase: DatabaseReading {
 
     /// A connection for writing, in WAL mode (readers go on reading while a long ingest writes).
     /// A new file gets pages of `pageSize` bytes.
-    static func writableQueue(_ path: String) throws -> DatabaseQueue {
+    static func writableQueue(_ path: String, busyTimeout: Int = defaultBusyTimeout) throws -> DatabaseQueue {
         // SQLite would open a file it may not write read-only and make a `-wal` and a `-shm`
         // with the file's permissions beside it: a 0444 `-shm` then blocks every later write,
         // even once the file is writable again
         if let cause = ReadOnlyCause.of(path) { throw DatabaseFileProblem.readOnly(path: path, cause: cause) }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            let queue = try DatabaseQueue(path: path, configuration: configuration(busyTimeout: busyTimeout))
             try queue.writeWithoutTransaction { db in
                 if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                     // fixed when the first page is written (here, by the switch to WAL): a file
@@ -158,16 +166,16 @@ public struct AppDatabase: DatabaseReading {
 
     /// A read-only connection; immutable (no locks, no side files) when the folder or file is
     /// read-only and SQLite cannot read it otherwise.
-    static func readOnlyQueue(_ path: String, immutable: Bool = false) throws -> DatabaseQueue {
+    static func readOnlyQueue(_ path: String, immutable: Bool = false, busyTimeout: Int = defaultBusyTimeout) throws -> DatabaseQueue {
         func probe(_ queue: DatabaseQueue) throws -> DatabaseQueue {
             _ = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
             return queue
         }
         do {
-            return try probe(try DatabaseQueue(path: immutable ? immutableURI(path) : path, configuration: configuration(readonly: true)))
+            return try probe(try DatabaseQueue(path: immutable ? immutableURI(path) : path, configuration: configuration(readonly: true, busyTimeout: busyTimeout)))
         } catch let e as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM].contains(e.resultCode) {
             do {
-                return try probe(try DatabaseQueue(path: immutableURI(path), configuration: configuration(readonly: true)))
+                return try probe(try DatabaseQueue(path: immutableURI(path), configuration: configuration(readonly: true, busyTimeout: busyTimeout)))
             } catch let e as DatabaseError {
                 throw DatabaseFileProblem.from(e, path: path) ?? DatabaseFileProblem.cannotOpen(path: path, detail: e.message ?? "unable to open")
             }
@@ -187,13 +195,13 @@ public struct AppDatabase: DatabaseReading {
     /// read-write connection that only reads: on close SQLite then removes the `-wal` and
     /// `-shm` files it made. It is used only when no write is pending in the WAL, so that
     /// closing it never checkpoints anything into the file.
-    static func reader(_ path: String) throws -> ReadOnlyDatabase {
+    static func reader(_ path: String, busyTimeout: Int) throws -> ReadOnlyDatabase {
         let dir = (path as NSString).deletingLastPathComponent
         let wal = path + "-wal"
         let walSize = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? NSNumber)?.intValue
         let cleanWAL = walSize == nil || walSize == 0
         if cleanWAL && access(path, W_OK) == 0 && access(dir.isEmpty ? "." : dir, W_OK) == 0 {
-            if let queue = try? DatabaseQueue(path: path, configuration: configuration()) {
+            if let queue = try? DatabaseQueue(path: path, configuration: configuration(busyTimeout: busyTimeout)) {
                 return ReadOnlyDatabase(reader: queue)
             }
         }
@@ -203,13 +211,13 @@ public struct AppDatabase: DatabaseReading {
         // the file's permissions that it may not remove, and a read-only `-shm` blocks the
         // writes of everyone after it.
         let sides = [wal, path + "-shm"].contains { FileManager.default.fileExists(atPath: $0) }
-        return ReadOnlyDatabase(reader: try readOnlyQueue(path, immutable: !sides))
+        return ReadOnlyDatabase(reader: try readOnlyQueue(path, immutable: !sides, busyTimeout: busyTimeout))
     }
 
     /// Creates the schema (and loads the seed) or applies the missing migrations, in one
     /// immediate transaction: concurrent first users wait for each other, and whoever comes
     /// second finds the work done.
-    static func createOrMigrate(_ writer: any DatabaseWriter, seed: Bool, path: String = ":memory:") throws -> (created: Bool, seed: WriteSummary?, migratedFrom: Int?) {
+    static func createOrMigrate(_ writer: any DatabaseWriter, seeding: Seeding?, path: String = ":memory:") throws -> (created: Bool, seed: WriteSummary?, migratedFrom: Int?) {
         try writer.writeWithoutTransaction { db in
             var result: (created: Bool, seed: WriteSummary?, migratedFrom: Int?) = (false, nil, nil)
             // An upgrade may copy and index a large table: SQLite sorts through temporary files,
@@ -243,7 +251,7 @@ public struct AppDatabase: DatabaseReading {
                 try db.execute(sql: "PRAGMA user_version = \(Migrations.currentVersion)")
                 if fresh {
                     result.created = true
-                    if seed { result.seed = try loadSeed(db, path: path) }
+                    if let seeding { result.seed = try seeding(db, path) }
                 } else {
                     result.migratedFrom = max(version, applied.count)
                 }
@@ -255,7 +263,7 @@ public struct AppDatabase: DatabaseReading {
 
     /// Applies any missing migration (`aitrack db upgrade`); the version it had, nil if current.
     public func upgrade() throws -> Int? {
-        try Self.createOrMigrate(dbWriter, seed: false).migratedFrom
+        try Self.createOrMigrate(dbWriter, seeding: nil).migratedFrom
     }
 
     // MARK: - Writes
@@ -312,22 +320,6 @@ public struct AppDatabase: DatabaseReading {
             }
         }
     }
-
-    /// The bundled seed data as ingest inputs.
-    static var seedInputs: [IngestInput] {
-        SeedData.files.map { IngestInput(name: "seed-data/\($0.name)", data: Data($0.text.utf8)) }
-    }
-
-    /// Loads the bundled seed data inside the caller's transaction.
-    static func loadSeed(_ db: Database, path: String) throws -> WriteSummary {
-        try ingest(db, seedInputs, options: IngestOptions(), command: "seed", path: path)
-    }
-
-    /// Loads the bundled seed data (tests; a new database gets it when it is created).
-    @discardableResult
-    public func loadSeed() throws -> WriteSummary {
-        try ingest(Self.seedInputs, options: IngestOptions(), command: "seed")
-    }
 }
 
 /// The schema version and the state of the file, for `init`, `db status` and `db upgrade`.
@@ -337,25 +329,6 @@ public struct DatabaseStatus: Sendable {
     public var migrations: [String]
     public var journalMode: String
     public var counts: [(String, Int)]
-
-    /// One row per item (`rows.TABLE` for the counts), for tables and CSV.
-    public var table: ResultTable {
-        var t = ResultTable(columns: ["item", "value"])
-        t.rows.append([.text("path"), .text(path)])
-        t.rows.append([.text("schema_version"), .int(Int64(schemaVersion))])
-        t.rows.append([.text("binary_schema_version"), .int(Int64(Migrations.currentVersion))])
-        t.rows.append([.text("migrations"), .text(migrations.joined(separator: ", "))])
-        t.rows.append([.text("journal_mode"), .text(journalMode)])
-        for (table, n) in counts { t.rows.append([.text("rows.\(table)"), .int(Int64(n))]) }
-        return t
-    }
-
-    /// One JSON object.
-    public var json: JSONValue {
-        .object([("path", .string(path)), ("schema_version", .num(schemaVersion)), ("binary_schema_version", .num(Migrations.currentVersion)),
-                 ("migrations", .array(migrations.map(JSONValue.string))), ("journal_mode", .string(journalMode)),
-                 ("rows", .object(counts.map { ($0.0, JSONValue.num($0.1)) }))])
-    }
 }
 
 extension DatabaseReading {

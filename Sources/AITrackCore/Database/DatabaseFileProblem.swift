@@ -30,7 +30,7 @@ public enum DatabaseFileProblem: Error, Equatable, Sendable {
     /// The disk is full or a file-size limit was reached while writing.
     case diskFull(path: String, at: String?)
     /// Another process held the write lock for the whole busy timeout.
-    case busy(path: String, seconds: Int)
+    case busy(path: String)
     /// Any other input/output failure of the file system.
     case io(path: String, detail: String)
 
@@ -40,14 +40,10 @@ public enum DatabaseFileProblem: Error, Equatable, Sendable {
         case .missing(let p), .empty(let p), .isDirectory(let p), .folderMissing(let p), .notSQLite(let p), .readOnly(let p, _), .stampMissing(let p):
             return p
         case .foreign(let p, _), .newer(let p, _, _), .older(let p, _, _), .damaged(let p, _), .cannotOpen(let p, _),
-             .diskFull(let p, _), .busy(let p, _), .io(let p, _):
+             .diskFull(let p, _), .busy(let p), .io(let p, _):
             return p
         }
     }
-
-    /// The busy timeout every connection waits for a lock (seconds); set once at start-up,
-    /// before any database is opened.
-    nonisolated(unsafe) public static var busyTimeout = 30
 
     /// For errors that reach the executable from SQLite: the storage problem behind it, if any.
     public static func classify(_ error: Error, path: String) -> DatabaseFileProblem? {
@@ -72,7 +68,7 @@ public enum DatabaseFileProblem: Error, Equatable, Sendable {
                 return .diskFull(path: path, at: location)
             }
             return .io(path: path, detail: detail)
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path, seconds: busyTimeout)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
         case .SQLITE_READONLY: return .readOnly(path: path)
         case .SQLITE_CORRUPT: return .damaged(path: path, detail: detail)
         case .SQLITE_NOTADB: return .notSQLite(path: path)

@@ -41,7 +41,7 @@ enum SchemaReference {
 
     /// Each table's column names, in order.
     static let columns: [String: [String]] = {
-        guard let queue = try? DatabaseQueue(), (try? AppDatabase.createOrMigrate(queue, seed: false)) != nil else { return [:] }
+        guard let queue = try? DatabaseQueue(), (try? AppDatabase.createOrMigrate(queue, seeding: nil)) != nil else { return [:] }
         return (try? queue.read { db in
             try Dictionary(uniqueKeysWithValues: objects.filter { $0.type == "table" }.map { ($0.name, try tableColumns(db, $0.name)) })
         }) ?? [:]
@@ -50,7 +50,7 @@ enum SchemaReference {
     /// The migrations run on an empty in-memory database, the way a new file is made.
     static func build() throws -> [SchemaObject] {
         let queue = try DatabaseQueue()
-        _ = try AppDatabase.createOrMigrate(queue, seed: false)
+        _ = try AppDatabase.createOrMigrate(queue, seeding: nil)
         return try queue.read { try read($0) }
     }
 

@@ -80,7 +80,7 @@ extension AppDatabase {
     /// The SQL of this version's objects as written (not normalised), by "type name".
     private static func referenceSQL() throws -> [String: String] {
         let queue = try DatabaseQueue()
-        _ = try createOrMigrate(queue, seed: false)
+        _ = try createOrMigrate(queue, seeding: nil)
         return try queue.read { db in
             var out: [String: String] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL") {

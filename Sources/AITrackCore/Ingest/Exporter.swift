@@ -85,7 +85,7 @@ extension DatabaseReading {
                 case .bool(let b): s = b ? "true" : "false"
                 default: s = JSONWriter.string(v)
                 }
-                return TableFormatter.quoteField(s, ",")
+                return CSVField.quoted(s, ",")
             }.joined(separator: ",") + "\n"
             if buffer.utf8.count > 1 << 16 { try write(buffer); buffer = "" }
         }

@@ -23,19 +23,9 @@ struct FieldReader {
     private func raw(_ name: String) throws(FieldProblem) -> JSONValue? {
         switch value(name) {
         case nil, .null?: return nil
-        case .string(let s)? where Self.isBlank(s):
+        case .string(let s)? where s.isBlank:
             throw FieldProblem(field: name, problem: "is blank", valid: "valid: text with visible characters")
         case let v?: return v
-        }
-    }
-
-    /// Whether a text holds nothing visible: only white space, control and format characters
-    /// (zero-width spaces and joiners, word joiner, BOM, soft hyphen, bidirectional marks).
-    static func isBlank(_ s: String) -> Bool {
-        // most text starts with a visible ASCII character: no Unicode look-up
-        if let b = s.utf8.first, b > 0x20 && b < 0x7F { return false }
-        return s.unicodeScalars.allSatisfy { u in
-            u.properties.isWhitespace || u.properties.generalCategory == .format || u.properties.generalCategory == .control
         }
     }
 
@@ -145,7 +135,7 @@ struct FieldReader {
         case .string(let s)?:
             try Self.checkText(s, field: name)
             let items = s.split(separator: ";").map { $0.trimmed }.filter { !$0.isEmpty }
-            if items.contains(where: Self.isBlank) {
+            if items.contains(where: \.isBlank) {
                 throw FieldProblem(field: name, problem: "holds a blank item", valid: "valid: items with visible characters, split by ;")
             }
             return items
@@ -155,7 +145,7 @@ struct FieldReader {
                 guard case .string(let s) = item else {
                     throw FieldProblem(field: name, problem: "holds \(item.typeName)", valid: "valid: a list of non-empty strings")
                 }
-                guard !Self.isBlank(s) else {
+                guard !s.isBlank else {
                     throw FieldProblem(field: name, problem: "holds a blank item", valid: "valid: a list of strings with visible characters")
                 }
                 try Self.checkText(s, field: name)

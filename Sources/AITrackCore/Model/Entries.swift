@@ -75,7 +75,7 @@ public struct Party: Equatable, Sendable {
         guard !name.isEmpty else {
             throw FieldProblem(field: field, problem: "'\(text)' has no company name", valid: "valid: Company:role")
         }
-        guard !FieldReader.isBlank(name) else {
+        guard !name.isBlank else {
             throw FieldProblem(field: field, problem: "holds a company name of only invisible characters", valid: "valid: Company:role")
         }
         return Party(company: name, role: try PartyRole.parse(role, field: field))

@@ -67,40 +67,10 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String { "\(location): \(problem.text)" }
 }
 
-/// Every error the library reports to a user: one plain sentence (or, for a failed ingest,
-/// one line per problem). Commands print `message` to stderr and exit non-zero.
-public struct AITrackError: Error, CustomStringConvertible, Sendable {
-    public var message: String
-    public var details: [String]
-
-    public init(_ message: String, details: [String] = []) {
-        // a field's problem is cut at 400 characters already; the whole line at 1,000
-        self.message = Excerpt.message(message, limit: 1000)
-        self.details = details.map { Excerpt.message($0, limit: 1000) }
-    }
-
-    public var description: String { ([message] + details).joined(separator: "\n") }
-
-}
-
 /// A failed ingest: every problem found (up to the limit), one a line, and nothing written.
 public struct IngestFailure: Error, Sendable {
     public var errors: [InputError]
     public var limitReached: Bool
-
-    /// `FILE:LINE: field: problem; valid: …` a problem, then a count when there are several;
-    /// `remedy` puts each problem's way out into the caller's words.
-    public func lines(remedy: (Remedy) -> String? = { _ in nil }) -> [String] {
-        let lines = errors.map { e in Excerpt.message("\(e.location): \(e.problem.text(remedy: remedy))", limit: 1000) }
-        let count = errors.count
-        var summary = count == 1 ? "1 error; nothing was written." : "\(count) errors; nothing was written."
-        if limitReached { summary = "stopped after \(count) errors; nothing was written." }
-        return lines + (count > 1 || limitReached ? [summary] : [])
-    }
-
-    /// The first line, and the rest (as printed, without remedies).
-    public var message: String { lines().first ?? "" }
-    public var details: [String] { Array(lines().dropFirst()) }
 }
 
 /// An input file that cannot be read.

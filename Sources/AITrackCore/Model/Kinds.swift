@@ -46,6 +46,16 @@ public enum PartyRole: String, Vocabulary {
 public enum Qualifier: String, Vocabulary {
     case exact, atLeast = "at_least", atMost = "at_most", approx, estimate
     public static let noun = "a qualifier"
+
+    /// How it reads before a number: "at least ", "about ", or nothing.
+    public var wordsBefore: String {
+        switch self {
+        case .atLeast: return "at least "
+        case .atMost: return "at most "
+        case .approx, .estimate: return "about "
+        case .exact: return ""
+        }
+    }
 }
 
 public enum DealStatus: String, Vocabulary {

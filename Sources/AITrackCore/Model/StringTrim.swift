@@ -22,3 +22,15 @@ extension StringProtocol {
         b > 0x20 && b < 0x80
     }
 }
+
+extension String {
+    /// Whether a text holds nothing visible: only white space, control and format characters
+    /// (zero-width spaces and joiners, word joiner, BOM, soft hyphen, bidirectional marks).
+    var isBlank: Bool {
+        // most text starts with a visible ASCII character: no Unicode look-up
+        if let b = utf8.first, b > 0x20 && b < 0x7F { return false }
+        return unicodeScalars.allSatisfy { u in
+            u.properties.isWhitespace || u.properties.generalCategory == .format || u.properties.generalCategory == .control
+        }
+    }
+}

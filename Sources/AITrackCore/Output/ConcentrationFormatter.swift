@@ -65,23 +65,13 @@ public enum ConcentrationFormatter {
         return pts(lo) == pts(hi) ? pts(lo) : "\(pts(lo)) – \(pts(hi))"
     }
 
-    /// How a qualifier reads before a number: "at least ", "about ", or nothing.
-    static func qualifierWords(_ q: Qualifier) -> String {
-        switch q {
-        case .atLeast: return "at least "
-        case .atMost: return "at most "
-        case .approx, .estimate: return "about "
-        case .exact: return ""
-        }
-    }
-
     public static func publishedLine(_ p: PublishedFigure, unit: String) -> String {
-        let q = qualifierWords(p.qualifier)
+        let q = p.qualifier.wordsBefore
         let value = p.measure == .hhi ? NumberText.grouped(p.value) : NumberText.plain(p.value) + " %"
         var s = "\(p.measure.rawValue) \(p.date): \(q)\(value) — \(p.source)"
         if let c = p.citedBy { s += " (cited by \(c))" }
         s += " [\(p.verification.rawValue)\(p.verification.doubtful ? p.reason.map { ": " + firstSentence($0) } ?? "" : "")]"
-        s += "; " + comparison(p)
+        s += "; " + p.comparison
         return s
     }
 
@@ -95,18 +85,6 @@ public enum ConcentrationFormatter {
         return note
     }
 
-    /// The published figure beside the computed one: "computed 73.56 %: the data agree with the
-    /// number", or why they are not compared.
-    public static func comparison(_ p: PublishedFigure) -> String {
-        if let c = p.computed {
-            let computed = p.measure == .hhi ? "\(pts(c))\(p.computedHigh.map { $0 != c ? " – " + pts($0) : "" } ?? "")"
-                : p.computedHigh.map { NumberText.fixed(c, 2) + "–" + NumberText.fixed($0, 2) + " %" } ?? pct(c)
-            return "computed \(computed): " + (p.agrees == true ? "the data agree with the number" : "the data do not agree with the number")
-        } else if let other = p.figureOf {
-            return "not compared: the figure is \(other.hasPrefix("as of") ? "" : "of ")\(other)"
-        }
-        return "not computable from the data"
-    }
 
     /// "total 19,521,441 H100e (sum of companies and aggregates); named companies cover 80.66 %".
     public static func totalLine(_ r: ConcentrationResult) -> String {

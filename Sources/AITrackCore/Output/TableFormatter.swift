@@ -57,18 +57,11 @@ public enum TableFormatter {
 
     /// RFC 4180 CSV (or TSV): numbers exactly, fields quoted when needed.
     public static func delimited(_ t: ResultTable, separator: Character) -> String {
-        var out = t.columns.map { quoteField($0, separator) }.joined(separator: String(separator)) + "\n"
+        var out = t.columns.map { CSVField.quoted($0, separator) }.joined(separator: String(separator)) + "\n"
         for r in t.rows {
-            out += r.map { quoteField($0.plain, separator) }.joined(separator: String(separator)) + "\n"
+            out += r.map { CSVField.quoted($0.plain, separator) }.joined(separator: String(separator)) + "\n"
         }
         return out
-    }
-
-    static func quoteField(_ s: String, _ sep: Character) -> String {
-        if s.contains(sep) || s.contains("\"") || s.contains("\n") || s.contains("\r") {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
     }
 
     static func escapeMD(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }

@@ -21,11 +21,18 @@ struct DatabaseOptions: ParsableArguments {
         db != nil || !(ProcessInfo.processInfo.environment["AITRACK_DB"] ?? "").isEmpty
     }
 
+    /// How long a writer waits for another's lock, in seconds: AITRACK_BUSY_TIMEOUT (1 to 3,600;
+    /// for tests) or the library's default.
+    static var busyTimeout: Int {
+        ProcessInfo.processInfo.environment["AITRACK_BUSY_TIMEOUT"].flatMap(Int.init).flatMap { (1...3600).contains($0) ? $0 : nil }
+            ?? AppDatabase.defaultBusyTimeout
+    }
+
     /// Opens the database for a command that writes (creating or upgrading it), and says on
     /// stderr what opening it did.
     func open() throws -> AppDatabase {
         Terminal.databasePath = path
-        let opened = try AppDatabase.open(path: path, seed: !noSeed)
+        let opened = try AppDatabase.open(path: path, seed: !noSeed, busyTimeout: Self.busyTimeout)
         if let from = opened.migratedFrom, !quiet {
             Terminal.err("aitrack: upgraded \(path) from schema version \(from) to \(Migrations.currentVersion); its data are unchanged.")
         }
@@ -37,7 +44,7 @@ struct DatabaseOptions: ParsableArguments {
     /// default ./aitrack.db is created when missing (the quick start).
     func openForReading() throws -> ReadOnlyDatabase {
         Terminal.databasePath = path
-        let opened = try AppDatabase.openForReading(path: path, create: !isExplicit, seed: !noSeed)
+        let opened = try AppDatabase.openForReading(path: path, create: !isExplicit, seed: !noSeed, busyTimeout: Self.busyTimeout)
         if opened.created { noticeCreated(opened.seed) }
         return opened.database
     }

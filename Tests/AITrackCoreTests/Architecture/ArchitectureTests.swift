@@ -59,4 +59,61 @@ import Testing
             }
         }
     }
+
+    // MARK: - Layers that point one way
+
+    /// The folders of the library and the folders each may use (docs/ARCHITECTURE.md).
+    static let layers: [String: Set<String>] = [
+        "Model": [],
+        "Database": ["Model"],
+        "Ingest": ["Model", "Database"],
+        "Analysis": ["Model", "Database"],
+        "Output": ["Model", "Database", "Analysis"],
+    ]
+
+    /// The types declared at the top level of a folder's files.
+    static func declaredTypes(_ folder: URL) throws -> Set<String> {
+        var names: Set<String> = []
+        for url in swiftFiles(folder) {
+            for line in try code(url) {
+                let pattern = #"^(public |final |fileprivate |private |indirect )*(struct|enum|class|protocol|typealias|actor) ([A-Z][A-Za-z0-9]*)"#
+                guard let r = line.range(of: pattern, options: .regularExpression) else { continue }
+                if let name = line[r].split(separator: " ").last { names.insert(String(name)) }
+            }
+        }
+        return names
+    }
+
+    /// A file names no type of a folder its own may not use: Database knows nothing of
+    /// ingest, analysis or output; Model of nothing else.
+    @Test func layersPointOneWay() throws {
+        let core = Self.sources.appendingPathComponent("AITrackCore")
+        var declared: [String: Set<String>] = [:]
+        for folder in Self.layers.keys { declared[folder] = try Self.declaredTypes(core.appendingPathComponent(folder)) }
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: core.path)) == Set(Self.layers.keys), "a folder ARCHITECTURE.md does not place")
+        for (folder, allowed) in Self.layers {
+            let forbidden = Dictionary(uniqueKeysWithValues: declared.filter { $0.key != folder && !allowed.contains($0.key) }
+                .flatMap { layer in layer.value.map { ($0, layer.key) } })
+            for url in Self.swiftFiles(core.appendingPathComponent(folder)) {
+                for (k, line) in try Self.code(url).enumerated() {
+                    let codePart = line.components(separatedBy: "//")[0]
+                    for word in codePart.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "_" }) {
+                        if let other = forbidden[String(word)] {
+                            Issue.record("\(folder)/\(url.lastPathComponent):\(k + 1) names \(word), of \(other)/, which \(folder)/ may not use")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Lines a reader takes in at once: at most 150 characters in Sources (the schema
+    /// reference, written by scripts/schema-reference.sh, holds SQL as SQLite stores it).
+    @Test func noSourceLineOver150Characters() throws {
+        for url in Self.swiftFiles(Self.sources) where url.lastPathComponent != "SchemaReference+Expected.swift" {
+            for (k, line) in try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n").enumerated() where line.count > 150 {
+                Issue.record("\(url.lastPathComponent):\(k + 1): \(line.count) characters")
+            }
+        }
+    }
 }

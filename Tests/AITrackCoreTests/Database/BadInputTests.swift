@@ -40,9 +40,9 @@ import Testing
             _ = try db.ingest([ndjson(json + "\n")], options: IngestOptions())
             Issue.record("accepted: \(json)")
         } catch let e as IngestFailure {
-            #expect(e.message.hasPrefix("test.ndjson:1: \(field): "), "\(e.message)")
-            #expect(e.message.contains(valid), "\(e.message)")
-            #expect(!e.message.contains("\n"))
+            #expect(e.firstLine.hasPrefix("test.ndjson:1: \(field): "), "\(e.firstLine)")
+            #expect(e.firstLine.contains(valid), "\(e.firstLine)")
+            #expect(!e.firstLine.contains("\n"))
         }
         #expect(try snapshot(db) == before)
     }
@@ -61,9 +61,9 @@ import Testing
             _ = try db.ingest([ndjson(text)], options: IngestOptions())
             Issue.record("accepted")
         } catch let e as IngestFailure {
-            #expect(e.message.hasPrefix("test.ndjson:2: date:"))
-            #expect(e.details.first?.hasPrefix("test.ndjson:4: kind:") == true)
-            #expect(e.details.last == "2 errors; nothing was written.")
+            #expect(e.firstLine.hasPrefix("test.ndjson:2: date:"))
+            #expect(e.errors.dropFirst().first?.description.hasPrefix("test.ndjson:4: kind:") == true)
+            #expect(e.errors.count == 2 && !e.limitReached)
         }
         #expect(try snapshot(db) == before)
     }

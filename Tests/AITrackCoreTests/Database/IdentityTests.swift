@@ -33,8 +33,8 @@ import Testing
             _ = try db.ingest([ndjson(changed + "\n")], options: IngestOptions())
             Issue.record("a second copy was accepted")
         } catch let e as IngestFailure {
-            #expect(e.message.hasPrefix("test.ndjson:1: value: the same deal is stored: deal 2025-08-21 cloud_contract Meta Platforms+Google Cloud (row "))
-            #expect(e.message.contains("with value 10000000000, this entry (from Reuters) has 12000000000"))
+            #expect(e.firstLine.hasPrefix("test.ndjson:1: value: the same deal is stored: deal 2025-08-21 cloud_contract Meta Platforms+Google Cloud (row "))
+            #expect(e.firstLine.contains("with value 10000000000, this entry (from Reuters) has 12000000000"))
         }
         var options = IngestOptions()
         options.policy = .replace
@@ -60,8 +60,8 @@ import Testing
             _ = try db.ingest([ndjson(changed + "\n")], options: IngestOptions())
             Issue.record("conflict accepted")
         } catch let e as IngestFailure {
-            #expect(e.message.contains("value: deal 2025-08-21 cloud_contract"))
-            #expect(e.message.contains("stored with 10000000000, this entry has 12000000000"))
+            #expect(e.firstLine.contains("value: deal 2025-08-21 cloud_contract"))
+            #expect(e.firstLine.contains("stored with 10000000000, this entry has 12000000000"))
             // the way out is data; the executable names its options
             #expect(e.errors.first?.problem.remedy == .replaceOrIgnore)
         }
@@ -82,8 +82,8 @@ import Testing
             _ = try db.ingest([ndjson(keyed + "\n")], options: IngestOptions())
             Issue.record("accepted")
         } catch let e as IngestFailure {
-            #expect(e.message.hasPrefix("test.ndjson:1: id: deal 2025-08-21 cloud_contract"))
-            #expect(e.message.contains("already exists under another id"))
+            #expect(e.firstLine.hasPrefix("test.ndjson:1: id: deal 2025-08-21 cloud_contract"))
+            #expect(e.firstLine.contains("already exists under another id"))
         }
     }
 
@@ -105,7 +105,7 @@ import Testing
             _ = try db.ingest([ndjson(line)], options: IngestOptions())
             Issue.record("second unit accepted")
         } catch let e as IngestFailure {
-            #expect(e.message.contains("unit: 'GPUs' differs from the unit 'H100e' stored for metric ai_compute_h100e"))
+            #expect(e.firstLine.contains("unit: 'GPUs' differs from the unit 'H100e' stored for metric ai_compute_h100e"))
         }
     }
 

@@ -9,7 +9,7 @@ import Testing
         let queue = try DatabaseQueue()
         try Migrations.migrator.migrate(queue, upTo: Migrations.all[0].name)
         try queue.write { try $0.execute(sql: "PRAGMA user_version = 1") }
-        _ = try AppDatabase.createOrMigrate(queue, seed: false)
+        _ = try AppDatabase.createOrMigrate(queue, seeding: nil)
         let c = try queue.read { try SchemaReference.compare($0) }
         #expect(c.changed.isEmpty)
         #expect(c.added.isEmpty)

@@ -128,11 +128,11 @@ import Testing
                 _ = try db.ingest([IngestInput(name: name, data: Data(bytes))], options: IngestOptions())
                 Issue.record("\(label): accepted")
             } catch let e as IngestFailure {
-                if case .refused(let message) = expect { #expect(e.message == message, "\(label)") }
+                if case .refused(let message) = expect { #expect(e.firstLine == message, "\(label)") }
                 if case .refusedCut(let prefix, let suffix) = expect {
-                    #expect(e.message.hasPrefix(prefix) && e.message.hasSuffix(suffix) && e.message.contains(" characters cut)… "), "\(label)")
+                    #expect(e.firstLine.hasPrefix(prefix) && e.firstLine.hasSuffix(suffix) && e.firstLine.contains(" characters cut)… "), "\(label)")
                 }
-                #expect(e.message.count < 1000 && !e.message.unicodeScalars.contains { $0.value < 0x20 }, "\(label)")
+                #expect(e.firstLine.count < 1000 && !e.firstLine.unicodeScalars.contains { $0.value < 0x20 }, "\(label)")
             }
             #expect(try snapshot(db) == before, "\(label)")
         case .stored(let sql, let stored):

@@ -31,7 +31,7 @@ import Testing
             _ = try db.ingest([input(name, bytes)], options: IngestOptions())
             Issue.record("accepted \(name)")
         } catch let e as IngestFailure {
-            #expect(e.message.hasPrefix(message), "\(e.message)")
+            #expect(e.firstLine.hasPrefix(message), "\(e.firstLine)")
         }
         #expect(try snapshot(db) == before)
     }

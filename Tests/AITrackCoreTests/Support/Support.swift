@@ -52,3 +52,9 @@ final class TempFolder {
 
     func path(_ name: String = "aitrack.db") -> String { url.appendingPathComponent(name).path }
 }
+
+extension IngestFailure {
+    /// The first problem as `aitrack ingest` prints it, without a remedy (the sentences of a
+    /// failure are the executable's: ErrorText).
+    var firstLine: String { errors.first.map { Excerpt.message($0.description, limit: 1000) } ?? "" }
+}

@@ -1,7 +1,7 @@
 import Testing
 @testable import AITrackCore
 
-@Suite struct JSONParserTests {
+@Suite struct JSONValueTests {
     @Test func parsesObjectsKeepingNumberText() throws {
         let v = try JSONParser.parse(#"{"a":10e9,"b":[true,null,"x\u00e9\n"],"c":{"d":-0.5}}"#)
         guard case .object(let o) = v else { Issue.record("not an object"); return }
