@@ -30,10 +30,12 @@ enum CheckRules {
                OR (measure = 'hhi' AND (value < 0 OR value > 10000))
             """),
         ("a metric's definition in another unit than its values", """
-            SELECT m.name AS metric, m.unit AS defined_unit, (SELECT unit FROM statistics WHERE metric = m.name AND measure = 'value' LIMIT 1) AS values_unit
+            SELECT m.name AS metric, m.unit AS defined_unit,
+                   (SELECT unit FROM statistics WHERE metric = m.name AND measure = 'value' LIMIT 1) AS values_unit
             FROM metrics m WHERE values_unit IS NOT NULL AND values_unit <> m.unit
             """),
-        ("named firms' values above the market total of the same period (by more than \(CheckRules.totalTolerance) %; a total marked disputed or contradicted is not compared)", """
+        ("named firms' values above the market total of the same period (by more than \(CheckRules.totalTolerance) %; "
+            + "a total marked disputed or contradicted is not compared)", """
             WITH firm AS (
                 SELECT metric, date, precision, company_id, coalesce(segment, '') AS seg, min(value) AS value FROM statistics
                 WHERE measure = 'value' AND company_id IS NOT NULL AND forecast = 0 AND unit <> 'percent' AND unit <> 'percent_change'
@@ -49,7 +51,8 @@ enum CheckRules {
             """),
         ("a share market whose shares add up to more than 100 (by more than \(CheckRules.shareTolerance) points)", """
             SELECT metric, date, precision, sum(value) AS shares_sum, count(*) AS shares FROM (
-                SELECT st.metric, st.date, st.precision, min(st.value) AS value FROM statistics st JOIN metrics m ON m.name = st.metric AND m.kind = 'share'
+                SELECT st.metric, st.date, st.precision, min(st.value) AS value
+                FROM statistics st JOIN metrics m ON m.name = st.metric AND m.kind = 'share'
                 WHERE st.measure = 'value' AND st.company_id IS NOT NULL AND st.forecast = 0
                 GROUP BY st.metric, st.date, st.precision, st.company_id, coalesce(st.segment, ''), coalesce(st.region, '')
             ) GROUP BY metric, date, precision HAVING sum(value) > 100 + \(CheckRules.shareTolerance) ORDER BY metric, date
@@ -109,7 +112,9 @@ extension DatabaseReading {
     /// findings.
     public func checkNotes() throws -> [String] {
         try reader.read { db in
-            let foreign = try SchemaReference.compare(db).added.map { "the \($0.type) \($0.name) is not aitrack's (a user's or another program's); check leaves it alone" }
+            let foreign = try SchemaReference.compare(db).added.map {
+                "the \($0.type) \($0.name) is not aitrack's (a user's or another program's); check leaves it alone"
+            }
             // a metric without a definition works (kind other) but gets no concentration figure
             let undefined = try String.fetchAll(db, sql: """
                 SELECT u.metric FROM (\(LatestStatistics.everyMetric)) u WHERE u.metric NOT IN (SELECT name FROM metrics) ORDER BY u.metric
@@ -124,12 +129,15 @@ extension DatabaseReading {
             var findings: [CheckFinding] = []
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             if integrity != ["ok"] {
-                findings.append(CheckFinding(rule: "SQLite integrity_check", rows: ResultTable(columns: ["problem"], rows: integrity.map { [.text($0)] })))
+                let rows = ResultTable(columns: ["problem"], rows: integrity.map { [.text($0)] })
+                findings.append(CheckFinding(rule: "SQLite integrity_check", rows: rows))
             }
             let fk = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
             if !fk.isEmpty {
                 findings.append(CheckFinding(rule: "SQLite foreign_key_check", rows: ResultTable(
-                    columns: ["table", "rowid", "parent", "fkid"], rows: fk.map { r in [Cell(r[0] as String?), Cell((r[1] as Int64?).map { Int($0) }), Cell(r[2] as String?), Cell((r[3] as Int64?).map { Int($0) })] })))
+                    columns: ["table", "rowid", "parent", "fkid"], rows: fk.map { r in
+                        [Cell(r[0] as String?), Cell((r[1] as Int64?).map { Int($0) }), Cell(r[2] as String?), Cell((r[3] as Int64?).map { Int($0) })]
+                    })))
             }
             for (rule, sql) in CheckRules.all {
                 let stmt = try db.makeStatement(sql: sql)

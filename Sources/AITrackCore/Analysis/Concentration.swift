@@ -21,7 +21,8 @@ public struct Holding: Sendable, Equatable {
     public var source: String
 
     public init(statisticID: Int64 = 0, company: String, ultimateParent: String? = nil, isAggregate: Bool = false, segment: String? = nil,
-                date: String, precision: Precision = .day, value: Double, verified: Bool = false, doubtful: Bool = false, ingestOrder: Int64 = 0, source: String = "") {
+                date: String, precision: Precision = .day, value: Double, verified: Bool = false, doubtful: Bool = false,
+                ingestOrder: Int64 = 0, source: String = "") {
         self.statisticID = statisticID
         self.company = company
         self.ultimateParent = ultimateParent ?? company
@@ -329,7 +330,8 @@ public enum ConcentrationCalculator {
                     p.computedHigh = high > c + 1e-9 ? high : nil
                     p.agrees = agrees(computedLow: c, computedHigh: high, published: p.value, qualifier: p.qualifier, tolerance: crTolerance)
                 }
-            } else if p.measure == .hhi, let low = result.dataBounds?.hhiLow ?? result.hhiLow, let high = result.dataBounds?.hhiHigh ?? result.hhiHigh {
+            } else if p.measure == .hhi, let low = result.dataBounds?.hhiLow ?? result.hhiLow,
+                      let high = result.dataBounds?.hhiHigh ?? result.hhiHigh {
                 p.computed = low
                 p.computedHigh = high
                 p.agrees = agrees(computedLow: low, computedHigh: high, published: p.value, qualifier: p.qualifier, tolerance: hhiTolerance)

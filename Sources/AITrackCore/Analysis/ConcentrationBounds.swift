@@ -124,7 +124,8 @@ extension ConcentrationCalculator {
         result.crHigh = bounds.crHigh.filter { $0.value > bounds.crLow[$0.key]! + 1e-9 }
         (result.hhiLow, result.hhiHigh) = (bounds.hhiLow, bounds.hhiHigh)
         if !topList && bounds.hhiHigh > hhiBounds(result.firms.map(\.share)).high + 1e-6 {
-            result.notes.append("the named firms are not known to be the largest: an unnamed firm may be larger than the smallest named one, and the upper bounds allow it")
+            result.notes.append("the named firms are not known to be the largest: an unnamed firm may be larger than the smallest named one, "
+                                + "and the upper bounds allow it")
         }
         return (bounds.hhiLow, bounds.hhiHigh)
     }

@@ -20,7 +20,7 @@ extension DatabaseReading {
     /// The unit of a metric's values (`percent` when it has published figures only), or an
     /// error naming the metrics there are.
     static func unit(of metric: String, _ db: Database) throws -> String {
-        guard let unit = try String.fetchOne(db, sql: "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1", arguments: [metric])
+        guard let unit = try StoredUnit.of(metric, in: db)
             ?? String.fetchOne(db, sql: "SELECT 'percent' FROM statistics WHERE metric = ? LIMIT 1", arguments: [metric]) else {
             let known = try String.fetchAll(db, sql: "SELECT DISTINCT metric FROM statistics ORDER BY metric")
             throw QueryProblem.unknownMetric(metric: metric, known: known)
@@ -95,7 +95,8 @@ extension DatabaseReading {
         let lastMonth = EntryDate.stored(period.toISO, precision: .day) ?? period.to
         let all = step == .year ? (period.to.year - period.from.year + 1) : quarterIndex(lastMonth) - quarterIndex(period.from) + 1
         let results = try withData.map { p in
-            try known.first { $0.metric == metric && $0.period == p } ?? concentration(db, metric: metric, period: p, consolidate: consolidate, names: names)
+            try known.first { $0.metric == metric && $0.period == p }
+                ?? concentration(db, metric: metric, period: p, consolidate: consolidate, names: names)
         }
         return ConcentrationSeries(results: results, periodsWithoutData: max(0, all - withData.count))
     }
@@ -122,7 +123,8 @@ struct MetricContext: Sendable {
         -> (kind: MetricKind, defined: Bool, fiscal: Bool, totalMetric: String?, topList: Bool) {
         // a file of a schema before definitions (only while it is being upgraded): as before them
         guard try db.tableExists("metrics") else { return (.flow, true, false, nil, true) }
-        guard let row = try Row.fetchOne(db, sql: "SELECT kind, basis, total_metric, top_list FROM metrics WHERE name = ?", arguments: [metric]) else {
+        let sql = "SELECT kind, basis, total_metric, top_list FROM metrics WHERE name = ?"
+        guard let row = try Row.fetchOne(db, sql: sql, arguments: [metric]) else {
             return (.other, false, false, nil, false)
         }
         return (MetricKind(rawValue: row["kind"]) ?? .other, true, (row["basis"] as String?) == MetricBasis.fiscal.rawValue, row["total_metric"],
@@ -137,7 +139,8 @@ struct MetricContext: Sendable {
             WHERE st.metric = ? AND st.measure = 'value' AND st.company_id IS NULL AND st.forecast = 0 AND st.date BETWEEN ? AND ?
             """, arguments: [metric, period.fromISO, period.toISO]) { r in
             try ValueRule.check(r["value"], id: r["id"], rule: ValueRule(unit: unit))
-            return MarketTotal(date: r["date"], precision: Precision(rawValue: r["precision"]) ?? .day, value: r["value"], verified: (r["verification"] as String) == "verified",
+            return MarketTotal(date: r["date"], precision: Precision(rawValue: r["precision"]) ?? .day, value: r["value"],
+                               verified: (r["verification"] as String) == "verified",
                         ingestOrder: Precedence.order(ingest: r["ingest_id"], id: r["id"]), source: r["source"])
         }
     }
@@ -160,10 +163,11 @@ struct MetricContext: Sendable {
         }
         var context = MetricContext(metric: metric, period: period, unit: unit, totals: totals, published: published)
         let definition = try definition(db, metric: metric)
-        (context.kind, context.defined, context.fiscal, context.topList) = (definition.kind, definition.defined, definition.fiscal, definition.topList)
+        (context.kind, context.defined) = (definition.kind, definition.defined)
+        (context.fiscal, context.topList) = (definition.fiscal, definition.topList)
         if let total = definition.totalMetric {
             // the metric holding the market's total: its statistics of the period define the market
-            let unit = try String.fetchOne(db, sql: "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1", arguments: [total]) ?? ""
+            let unit = try StoredUnit.of(total, in: db) ?? ""
             context.totalMetricTotals = try marketTotals(db, metric: total, period: period, unit: unit)
         }
         if context.kind == .stock {

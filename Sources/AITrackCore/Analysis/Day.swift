@@ -37,7 +37,8 @@ struct Day: Comparable, Hashable, Sendable {
         guard (0...9).contains(d0), (0...9).contains(d1), (0...9).contains(d2), (0...9).contains(d3) else { return nil }
         let year = d0 * 1000 + d1 * 100 + d2 * 10 + d3 - 1
         guard year >= 1 else { return nil }
-        let digits = UInt64(0x30 + year / 1000) << 24 | UInt64(0x30 + year / 100 % 10) << 16 | UInt64(0x30 + year / 10 % 10) << 8 | UInt64(0x30 + year % 10)
+        let digits = UInt64(0x30 + year / 1000) << 24 | UInt64(0x30 + year / 100 % 10) << 16
+            | UInt64(0x30 + year / 10 % 10) << 8 | UInt64(0x30 + year % 10)
         let newHead = digits << 32 | head & 0xFFFF_FFFF
         // "-02-" in bytes 4 to 7 and "29"
         let february29 = head & 0xFFFF_FFFF == 0x2D30_322D && tail == 0x3239

@@ -60,7 +60,8 @@ enum LatestStatistics {
         struct Previous: Hashable {
             var group: Key, date: Day, precision: UInt8, sourceKey: Int32
             func hash(into hasher: inout Hasher) {
-                hasher.combine(group.mixed ^ date.mixed &* 0xD6E8_FEB8_6659_FD93 ^ UInt64(precision) << 56 ^ UInt64(UInt32(bitPattern: sourceKey)) << 20)
+                hasher.combine(group.mixed ^ date.mixed &* 0xD6E8_FEB8_6659_FD93 ^ UInt64(precision) << 56
+                               ^ UInt64(UInt32(bitPattern: sourceKey)) << 20)
             }
         }
 
@@ -74,7 +75,8 @@ enum LatestStatistics {
 
         mutating func previous(_ r: MetricRows.Row) {
             // on one day and precision: the one of highest precedence
-            let candidate = Candidate(source: r.source, sourceKey: r.sourceKey, order: Precedence(verified: r.verified, ingest: r.ingest, id: r.id), value: r.value)
+            let order = Precedence(verified: r.verified, ingest: r.ingest, id: r.id)
+            let candidate = Candidate(source: r.source, sourceKey: r.sourceKey, order: order, value: r.value)
             var key = Previous(group: Key(r, source: false), date: r.date, precision: r.precision, sourceKey: r.sourceKey)
             Self.keep(candidate, at: key, in: &bySource)
             key.sourceKey = -1

@@ -93,7 +93,8 @@ extension DatabaseReading {
         if let p = f.period { w.add("\(a).date BETWEEN ? AND ?", [p.fromISO, p.toISO]) }
         if let v = f.verification { w.add("\(a).verification = ?", [v.rawValue]) }
         if let src = f.source {
-            w.add("(\(a).source_id IN (SELECT id FROM sources WHERE name = ? COLLATE NOCASE) OR \(a).cited_by_id IN (SELECT id FROM sources WHERE name = ? COLLATE NOCASE))",
+            w.add("(\(a).source_id IN (SELECT id FROM sources WHERE name = ? COLLATE NOCASE) "
+                  + "OR \(a).cited_by_id IN (SELECT id FROM sources WHERE name = ? COLLATE NOCASE))",
                   [src, src])
         }
     }
@@ -116,11 +117,12 @@ extension DatabaseReading {
                 ORDER BY c.name COLLATE NOCASE
                 """
             let rows = try Row.fetchAll(db, sql: sql, arguments: w.arguments)
-            return ResultTable(columns: ["company", "kind", "parent", "ultimate_parent", "country", "aliases", "deals", "statistics", "verification", "note"],
-                               readable: ["company", "kind", "parent", "ultimate_parent", "country", "aliases", "deals", "statistics", "verification"],
+            let readable = ["company", "kind", "parent", "ultimate_parent", "country", "aliases", "deals", "statistics", "verification"]
+            return ResultTable(columns: readable + ["note"], readable: readable,
                                rows: rows.map { r in
                                    [Cell(r["name"] as String?), Cell(r["kind"] as String?), Cell(r["parent"] as String?),
-                                    Cell(r["ultimate_parent"] as String?), Cell(r["country"] as String?), .json((try? JSONParser.parse(r["aliases"] as String)) ?? .array([])),
+                                    Cell(r["ultimate_parent"] as String?), Cell(r["country"] as String?),
+                                    .json((try? JSONParser.parse(r["aliases"] as String)) ?? .array([])),
                                     .int(r["deals"]), .int(r["statistics"]), Cell(r["verification"] as String?), Cell(r["note"] as String?)]
                                })
         }
@@ -143,7 +145,8 @@ extension DatabaseReading {
             var w = WhereClause()
             if let p = f.period {
                 // alliances founded in the period, or with a membership change in it
-                w.add("(a.date BETWEEN ? AND ? OR a.id IN (SELECT alliance_id FROM alliance_members WHERE date BETWEEN ? AND ? OR left BETWEEN ? AND ?))",
+                w.add("(a.date BETWEEN ? AND ? OR a.id IN "
+                      + "(SELECT alliance_id FROM alliance_members WHERE date BETWEEN ? AND ? OR left BETWEEN ? AND ?))",
                       [p.fromISO, p.toISO, p.fromISO, p.toISO, p.fromISO, p.toISO])
             }
             if let name = f.company {

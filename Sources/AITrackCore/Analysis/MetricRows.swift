@@ -42,7 +42,7 @@ struct MetricRows: Sendable {
         out.emptyKey = names.lowercasedNumber("")
         // a file written around the schema's checks stops the report at the row, never gives a
         // figure: every value one that the metric's unit allows
-        let unit = try String.fetchOne(db, sql: "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1", arguments: [metric]) ?? ""
+        let unit = try StoredUnit.of(metric, in: db) ?? ""
         let rule = ValueRule(unit: unit)
         try RawRows.forEach(db, sql: """
             SELECT id, company_id, segment, region, forecast, source_id, date, value, verification, ingest_id, precision
@@ -59,7 +59,12 @@ struct MetricRows: Sendable {
             row.doubtful = RawRows.equal(verification, "disputed") || RawRows.equal(verification, "contradicted")
             // year, quarter, month or day by the schema's check: the first byte tells them apart
             let precision = r.bytes(10)
-            row.precision = precision.first == UInt8(ascii: "y") ? 3 : precision.first == UInt8(ascii: "q") ? 2 : precision.first == UInt8(ascii: "m") ? 1 : 0
+            switch precision.first {
+            case UInt8(ascii: "y"): row.precision = 3
+            case UInt8(ascii: "q"): row.precision = 2
+            case UInt8(ascii: "m"): row.precision = 1
+            default: row.precision = 0
+            }
             row.sourcePlace = try names.sourcePlace(row.source, db)
             row.sourceKey = Int32(truncatingIfNeeded: names.tables.sourceKeys[Int(row.sourcePlace)])
             if let company = row.company, !row.forecast {
@@ -87,7 +92,8 @@ struct MetricRows: Sendable {
             if let known = numbers[pair] { groups.append(known) } else { groups.append(numbers.count); numbers[pair] = numbers.count }
             holdings.append(Holding(statisticID: row.id, company: company?.name ?? "", ultimateParent: company?.parent ?? "",
                                     isAggregate: company?.aggregate ?? false, segment: row.segment < 0 ? nil : tables.texts[Int(row.segment)],
-                                    date: row.date.text, precision: Self.precisions[Int(row.precision)], value: row.value, verified: row.verified, doubtful: row.doubtful,
+                                    date: row.date.text, precision: Self.precisions[Int(row.precision)], value: row.value,
+                                    verified: row.verified, doubtful: row.doubtful,
                                     ingestOrder: Precedence.order(ingest: row.ingest, id: row.id), source: tables.sources[Int(row.sourcePlace)]))
         }
         return (holdings, groups)

@@ -24,7 +24,8 @@ public struct Period: Equatable, Sendable, CustomStringConvertible {
 
     /// The same period one year earlier (for year-on-year change).
     public var previousYear: Period {
-        Period(from: EntryDate(year: from.year - 1, month: from.month, day: min(from.day, EntryDate.daysIn(from.year - 1, from.month)), precision: from.precision),
+        Period(from: EntryDate(year: from.year - 1, month: from.month, day: min(from.day, EntryDate.daysIn(from.year - 1, from.month)),
+                               precision: from.precision),
                to: EntryDate(year: to.year - 1, month: to.month, day: min(to.day, EntryDate.daysIn(to.year - 1, to.month)), precision: to.precision))
     }
 }

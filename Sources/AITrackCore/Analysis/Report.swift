@@ -68,7 +68,8 @@ public struct DealTotals: Sendable, Equatable {
     public static func == (a: DealTotals, b: DealTotals) -> Bool {
         (a.deals, a.withValue, a.usdTotal, a.qualifiedCount) == (b.deals, b.withValue, b.usdTotal, b.qualifiedCount)
             && (a.withoutRate, a.contradicted, a.superseded) == (b.withoutRate, b.contradicted, b.superseded)
-            && (a.cancelled.map(\.deal), a.rumored.map(\.deal), a.partOf.map(\.deal)) == (b.cancelled.map(\.deal), b.rumored.map(\.deal), b.partOf.map(\.deal))
+            && (a.cancelled.map(\.deal), a.rumored.map(\.deal), a.partOf.map(\.deal))
+                == (b.cancelled.map(\.deal), b.rumored.map(\.deal), b.partOf.map(\.deal))
             && (a.cancelledUSD, a.rumoredUSD, a.partOfUSD) == (b.cancelledUSD, b.rumoredUSD, b.partOfUSD)
     }
 }
@@ -135,7 +136,8 @@ extension DatabaseReading {
     /// `known`: figures computed already (the report's year and the year before), not computed again.
     static func history(_ db: Database, _ metric: String, by step: PeriodStep, consolidate: Bool, names: NameLookups,
                         known: [ConcentrationResult] = []) throws -> [ConcentrationResult] {
-        let range = try Row.fetchOne(db, sql: "SELECT min(date) AS a, max(date) AS b FROM statistics WHERE metric = ? AND company_id IS NOT NULL AND forecast = 0",
+        let range = try Row.fetchOne(db, sql: "SELECT min(date) AS a, max(date) AS b FROM statistics "
+                                     + "WHERE metric = ? AND company_id IS NOT NULL AND forecast = 0",
                                      arguments: [metric])
         guard let a: String = range?["a"], let b: String = range?["b"], let from = Int(a.prefix(4)), let to = Int(b.prefix(4)) else { return [] }
         let all = Period(from: EntryDate(year: from, precision: .year), to: EntryDate(year: to, precision: .year))
@@ -169,7 +171,8 @@ extension DatabaseReading {
                                    AND precision = 'quarter' AND company_id IS NOT NULL)
                        AND NOT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND measure = 'value' AND date IN (\(marks(januaries.count)))
                                        AND precision = 'year' AND company_id IS NOT NULL)
-                    """, arguments: StatementArguments([metric] + (quarters.isEmpty ? [""] : quarters) + [metric] + (januaries.isEmpty ? [""] : januaries))) ?? false
+                    """, arguments: StatementArguments([metric] + (quarters.isEmpty ? [""] : quarters)
+                                                        + [metric] + (januaries.isEmpty ? [""] : januaries))) ?? false
         }
         return try quarterlyByScan(db, metric, period)
     }
@@ -177,8 +180,10 @@ extension DatabaseReading {
     /// The same question by a read of the period's rows (for periods of more than 100 years).
     static func quarterlyByScan(_ db: Database, _ metric: String, _ period: Period) throws -> Bool {
         try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ? AND precision = 'quarter' AND company_id IS NOT NULL)
-               AND NOT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ? AND precision = 'year' AND company_id IS NOT NULL)
+            SELECT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ?
+                                                      AND precision = 'quarter' AND company_id IS NOT NULL)
+               AND NOT EXISTS (SELECT 1 FROM statistics WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ?
+                                                         AND precision = 'year' AND company_id IS NOT NULL)
             """, arguments: [metric, period.fromISO, period.toISO, metric, period.fromISO, period.toISO]) ?? false
     }
 
@@ -256,7 +261,8 @@ extension DatabaseReading {
     /// The latest value in the period of each metric, company, segment, region and source, and
     /// the latest of the year before for the same metric, company, segment and region; with
     /// `perMetric`, only the first that many of each metric (in the listing's order) are fetched.
-    static func latestStatistics(_ db: Database, _ latest: LatestStatistics.Found, perMetric: Int?, names: NameLookups) throws -> (rows: [StatisticRow], counts: [String: Int]) {
+    static func latestStatistics(_ db: Database, _ latest: LatestStatistics.Found, perMetric: Int?,
+                                 names: NameLookups) throws -> (rows: [StatisticRow], counts: [String: Int]) {
         let ids = try perMetric.map { limit in
             try LatestStatistics.candidates(latest, limit: limit) { try names.company($0, db)?.name }
         } ?? latest.ids

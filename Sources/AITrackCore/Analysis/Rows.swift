@@ -22,7 +22,8 @@ public struct DealRow: Sendable, Equatable {
     static let columns = ["row_id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "value_usd", "term_months",
                           "status", "source", "source_url", "cited_by", "verification", "note", "id", "superseded_by",
                           "part_of_deal", "in_total"]
-    static let readable = ["row_id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "status", "source", "cited_by", "verification"]
+    static let readable = ["row_id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "status", "source", "cited_by",
+                           "verification"]
 
     var cells: [Cell] {
         [.int(rowID), .text(date), .text(title), .text(kind),
@@ -97,7 +98,8 @@ public struct StatisticRow: Sendable, Equatable {
 
     static let columns = ["row_id", "metric", "measure", "date", "company", "segment", "region", "value", "low", "high", "unit",
                           "qualifier", "forecast", "source", "source_url", "cited_by", "verification", "note", "id"]
-    static let readable = ["row_id", "metric", "measure", "date", "company", "segment", "value", "unit", "qualifier", "source", "cited_by", "verification"]
+    static let readable = ["row_id", "metric", "measure", "date", "company", "segment", "value", "unit", "qualifier", "source", "cited_by",
+                           "verification"]
 
     var cells: [Cell] {
         [.int(rowID), .text(metric), .text(measure), .text(date), Cell(company), Cell(segment), Cell(region), .double(value), Cell(low),
@@ -108,7 +110,8 @@ public struct StatisticRow: Sendable, Equatable {
     public static func table(_ rows: [StatisticRow], withChange: Bool = false) -> ResultTable {
         guard withChange else { return ResultTable(columns: columns, readable: readable, rows: rows.map(\.cells)) }
         return ResultTable(columns: columns + ["previous_year", "previous_year_source", "change_pct", "change_points"], readable: readable,
-                           rows: rows.map { $0.cells + [Cell($0.previousYear), Cell($0.previousSource), Cell($0.changePercent), Cell($0.changePoints)] })
+                           rows: rows.map { $0.cells + [Cell($0.previousYear), Cell($0.previousSource), Cell($0.changePercent),
+                                                        Cell($0.changePoints)] })
     }
 
     /// The order statistics are listed in, by the names `fetch` selects. The report's fast path
@@ -153,7 +156,9 @@ public struct AllianceRow: Sendable, Equatable {
 
     public static func table(_ rows: [AllianceRow]) -> ResultTable {
         ResultTable(columns: ["alliance", "date", "purpose", "members", "source", "verification"],
-                    rows: rows.map { [.text($0.name), Cell($0.date), Cell($0.purpose), .int(Int64($0.members)), Cell($0.source), .text($0.verification)] })
+                    rows: rows.map {
+                        [.text($0.name), Cell($0.date), Cell($0.purpose), .int(Int64($0.members)), Cell($0.source), .text($0.verification)]
+                    })
     }
 }
 

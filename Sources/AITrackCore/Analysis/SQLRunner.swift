@@ -225,7 +225,9 @@ extension DatabaseReading {
     static func check(_ s: Statement, _ names: [String], values: [String: DatabaseValue], write: Bool) throws {
         let keyword = Self.leadingKeyword(s.sql)
         if SQLGuard.refusedKeywords.contains(keyword) { throw SQLProblem.transactionControl(keyword: keyword, statement: Self.shorten(s.sql)) }
-        if keyword == "PRAGMA" || keyword == "EXPLAIN", let pragma = SQLGuard.refusedPragma(s.sql) { throw SQLProblem.pragma(name: pragma, statement: Self.shorten(s.sql)) }
+        if keyword == "PRAGMA" || keyword == "EXPLAIN", let pragma = SQLGuard.refusedPragma(s.sql) {
+            throw SQLProblem.pragma(name: pragma, statement: Self.shorten(s.sql))
+        }
         if !write && !s.isReadonly { throw SQLProblem.writes(statement: Self.shorten(s.sql)) }
         if names.contains("") { throw SQLProblem.positionalParameter(statement: Self.shorten(s.sql)) }
         if let missing = names.first(where: { values[$0] == nil }) {

@@ -4,8 +4,7 @@ import GRDB
 extension EntryWriter {
     func metric(_ e: MetricEntry) throws -> Outcome {
         // a definition in another unit than the metric's statistics would describe other values
-        if let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1"),
-                                            arguments: [e.name]), stored != e.unit {
+        if let stored = try StoredUnit.of(e.name, in: db), stored != e.unit {
             throw FieldProblem(field: "unit", problem: "'\(e.unit)' is not the unit of \(e.name)'s statistics (\(stored))",
                                valid: "valid: \(stored)")
         }

@@ -33,7 +33,7 @@ extension EntryWriter {
             if let u = metricUnits[e.metric] {
                 stored = u
             } else {
-                stored = try String.fetchOne(db.cachedStatement(sql: "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1"), arguments: [e.metric])
+                stored = try StoredUnit.of(e.metric, in: db)
                 if let stored { metricUnits[e.metric] = stored }
             }
             if let stored, stored != e.unit {
