@@ -65,7 +65,9 @@ public struct FirmValue: Sendable, Equatable {
     public var value: Double
 }
 
-public struct RankedFirm: Sendable, Equatable {
+/// A firm's (or an aggregate's) value and its share of the total; `ConcentrationResult.firms`
+/// are ranked by it, its `aggregates` are not.
+public struct FirmShare: Sendable, Equatable {
     public var company: String
     public var value: Double
     public var share: Double
@@ -108,8 +110,8 @@ public struct ConcentrationResult: Sendable, Equatable {
     /// "sum of named companies only", "shares (percent)".
     public var denominator: String
     public var coverage: Double?
-    public var firms: [RankedFirm]
-    public var aggregates: [RankedFirm]
+    public var firms: [FirmShare]
+    public var aggregates: [FirmShare]
     /// n → CRn for n = 1 … min(10, number of firms); where the top n are not certainly named,
     /// the smallest CRn the data allow, and `crHigh` holds the largest.
     public var cr: [Int: Double]
@@ -204,9 +206,9 @@ public enum ConcentrationCalculator {
         }
         // largest first, equal values by their lowercased key (a dictionary's order differs from
         // one dictionary to the next)
-        func ranked(_ values: [String: Double]) -> [RankedFirm] {
+        func ranked(_ values: [String: Double]) -> [FirmShare] {
             values.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-                .map { RankedFirm(company: displayName[$0.key]!, value: $0.value, share: share($0.value)) }
+                .map { FirmShare(company: displayName[$0.key]!, value: $0.value, share: share($0.value)) }
         }
         result.firms = ranked(firmValues)
         result.aggregates = ranked(aggValues)
@@ -245,13 +247,6 @@ public enum ConcentrationCalculator {
         return (total ?? 0) > 0 ? nil : "there is no total above 0 to take shares of"
     }
 
-    /// Step 2: per company (as recorded) and segment, the row of the latest date; among rows of
-    /// that date, the one of highest `Precedence`. Returns them in statistic order and
-    /// how many alternatives of the same date were set aside.
-    static func pickLatest(_ holdings: [Holding]) -> ([Holding], Int) {
-        pickLatest(holdings, groups: groups(holdings))
-    }
-
     /// Each holding's company and segment, both lowercased, numbered from 0 in order of appearance.
     static func groups(_ holdings: [Holding]) -> [Int] {
         struct Key: Hashable { var company: String, segment: String }
@@ -264,7 +259,9 @@ public enum ConcentrationCalculator {
         }
     }
 
-    /// The same with the groups numbered (from 0): an array slot per group, no hashing.
+    /// Step 2: per company (as recorded) and segment — the groups, numbered from 0 (`groups`) —
+    /// the row of the latest date; among rows of that date, the one of highest `Precedence`.
+    /// Returns them in statistic order and how many alternatives of the same date were set aside.
     static func pickLatest(_ holdings: [Holding], groups: [Int]) -> ([Holding], Int) {
         precondition(groups.count == holdings.count)
         // per group the index of the best row so far and how many rows share its date

@@ -2,21 +2,6 @@ import Foundation
 import GRDB
 
 extension DatabaseReading {
-    /// The metrics with company values (not forecasts) in the period, by name.
-    public func metricsWithCompanyData(period: Period) throws -> [String] {
-        try reader.read { db in
-            // each metric once, then whether it has company values in the period: not a read of
-            // every statistic of the period
-            try String.fetchAll(db, sql: """
-                SELECT metric FROM (\(LatestStatistics.everyMetric)) m
-                WHERE EXISTS (
-                    SELECT 1 FROM statistics st
-                    WHERE st.metric = m.metric AND st.measure = 'value' AND st.date BETWEEN ? AND ? AND st.company_id IS NOT NULL AND st.forecast = 0)
-                ORDER BY metric
-                """, arguments: [period.fromISO, period.toISO])
-        }
-    }
-
     /// The unit of a metric's values (`percent` when it has published figures only), or an
     /// error naming the metrics there are.
     static func unit(of metric: String, _ db: Database) throws -> String {

@@ -29,7 +29,7 @@ enum LatestStatistics {
     struct Key: Hashable {
         var company: Int64?, segment: Int32, region: Int32, forecast: Bool, source: Int64
 
-        init(_ r: MetricRows.Row, source: Bool) {
+        init(_ r: MetricRows.ValueRow, source: Bool) {
             (company, segment, region, forecast, self.source) = (r.company, r.segment, r.region, r.forecast, source ? r.source : 0)
         }
 
@@ -65,7 +65,7 @@ enum LatestStatistics {
             }
         }
 
-        mutating func current(_ r: MetricRows.Row) {
+        mutating func current(_ r: MetricRows.ValueRow) {
             let key = Key(r, source: true)
             // one look-up for a group seen before (most rows), two for a new one
             guard let slot = current.index(forKey: key) else { current[key] = (r.date, r.id, r.precision, r.sourceKey); return }
@@ -73,7 +73,7 @@ enum LatestStatistics {
             if (best.date, best.id) < (r.date, r.id) { current.values[slot] = (r.date, r.id, r.precision, r.sourceKey) }
         }
 
-        mutating func previous(_ r: MetricRows.Row) {
+        mutating func previous(_ r: MetricRows.ValueRow) {
             // on one day and precision: the one of highest precedence
             let order = Precedence(verified: r.verified, ingest: r.ingest, id: r.id)
             let candidate = Candidate(source: r.source, sourceKey: r.sourceKey, order: order, value: r.value)

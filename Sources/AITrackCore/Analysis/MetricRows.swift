@@ -10,7 +10,7 @@ import GRDBSQLite
 /// counting.
 struct MetricRows: Sendable {
     /// One value statistic as read: segment and region numbered by their bytes (-1 for none).
-    struct Row: Sendable {
+    struct ValueRow: Sendable {
         var id: Int64, company: Int64?, segment: Int32, region: Int32, forecast: Bool, source: Int64
         var date: Day, value: Double, verified: Bool, doubtful: Bool, ingest: Int64
         /// For a holding (a company's value, not a forecast): the company's place in the tables
@@ -24,7 +24,7 @@ struct MetricRows: Sendable {
         var isHolding: Bool { company != nil && !forecast }
     }
 
-    var rows: [Row] = []
+    var rows: [ValueRow] = []
     /// Whether any row is a holding (a company's value that is not a forecast).
     var hasHoldings = false
     /// The names the rows refer to (as they were when the last row was read).
@@ -50,7 +50,7 @@ struct MetricRows: Sendable {
             """, arguments: [metric, from, to]) { r in
             let id = r.int(0), value = r.double(7)
             try ValueRule.check(value, id: id, rule: rule)
-            var row = Row(id: id, company: r.optionalInt(1), segment: r.isNull(2) ? -1 : names.textNumber(r.bytes(2)),
+            var row = ValueRow(id: id, company: r.optionalInt(1), segment: r.isNull(2) ? -1 : names.textNumber(r.bytes(2)),
                           region: r.isNull(3) ? -1 : names.textNumber(r.bytes(3)), forecast: r.int(4) != 0, source: r.int(5),
                           date: try Day(r.bytes(6), statistic: id), value: value, verified: false, doubtful: false,
                           ingest: r.int(9))   // NULL reads as 0
@@ -77,7 +77,7 @@ struct MetricRows: Sendable {
         return out
     }
 
-    /// `Row.precision` as a Precision.
+    /// `ValueRow.precision` as a Precision.
     static let precisions: [Precision] = [.day, .month, .quarter, .year]
 
     /// The holdings (DESIGN §5 step 1), and each one's company and segment, lowercased,

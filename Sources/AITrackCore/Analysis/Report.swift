@@ -20,7 +20,7 @@ public struct Report: Sendable {
     /// with the value of the year before (all of them, or the first few of each metric).
     public var statistics: [StatisticRow]
     /// How many latest values each metric has, whether or not `statistics` holds them all.
-    public var statisticsPerMetric: [String: Int] = [:]
+    public var statisticCounts: [String: Int] = [:]
     /// Every source's URL by name (the first one stored), for footnotes.
     public var sourceURLs: [String: String] = [:]
 }
@@ -189,15 +189,15 @@ extension DatabaseReading {
 
     /// The report of a period; `history` adds every period's figures of each metric (costly on a
     /// large database: the HTML report asks for it).
-    /// `statisticsPerMetric` limits the statistics fetched per metric (what the text formats
+    /// `statisticsLimit` limits the statistics fetched per metric (what the text formats
     /// show); nil fetches all of them (JSON).
-    public func report(_ period: Period, consolidate: Bool = true, history: Bool = false, statisticsPerMetric: Int? = nil) throws -> Report {
+    public func report(_ period: Period, consolidate: Bool = true, history: Bool = false, statisticsLimit: Int? = nil) throws -> Report {
         // one read transaction for every section: a write committed while the report runs is
         // wholly in it or wholly out of it (issue 22, item 4)
-        try reader.read { db in try Self.report(db, period, consolidate: consolidate, history: history, statisticsPerMetric: statisticsPerMetric) }
+        try reader.read { db in try Self.report(db, period, consolidate: consolidate, history: history, statisticsLimit: statisticsLimit) }
     }
 
-    static func report(_ db: Database, _ period: Period, consolidate: Bool, history: Bool, statisticsPerMetric: Int?) throws -> Report {
+    static func report(_ db: Database, _ period: Period, consolidate: Bool, history: Bool, statisticsLimit: Int?) throws -> Report {
         let names = NameLookups()
         let pass = try ReportPass.run(db, period, consolidate: consolidate, names: names)
         let conc = try pass.concentration.sorted { ($1.now.firms.count, $0.now.metric) < ($0.now.firms.count, $1.now.metric) }.map { c in
@@ -211,7 +211,7 @@ extension DatabaseReading {
             }
             return e
         }
-        let statistics = try Self.latestStatistics(db, pass.latest, perMetric: statisticsPerMetric, names: names)
+        let statistics = try Self.latestStatistics(db, pass.latest, perMetric: statisticsLimit, names: names)
         var inPeriod = WhereClause()
         inPeriod.add("d.date BETWEEN ? AND ?", [period.fromISO, period.toISO])
         var largest = inPeriod
@@ -228,7 +228,7 @@ extension DatabaseReading {
                       previousDealTotals: try Self.dealTotals(db, period.previousYear),
                       largestDeals: try DealRow.fetch(db, largest, order: "o.value_usd DESC, d.date", limit: 5),
                       alliances: try Self.alliancesFounded(db, period), memberships: try Self.membershipsChanged(db, period),
-                      statistics: statistics.rows, statisticsPerMetric: statistics.counts,
+                      statistics: statistics.rows, statisticCounts: statistics.counts,
                       sourceURLs: Dictionary(try Row.fetchAll(db, sql: "SELECT name, url FROM sources WHERE url IS NOT NULL ORDER BY id")
                         .map { ($0["name"] as String, $0["url"] as String) }, uniquingKeysWith: { first, _ in first }))
     }

@@ -71,12 +71,8 @@ public enum CloseNames {
         length < 4 ? 0 : length < 8 ? 1 : 2
     }
 
-    /// The optimal-string-alignment distance, or nil when it is above `limit` (early exit).
-    public static func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int? {
-        osa(a, b, limit: limit)
-    }
-
-    /// The same on any elements: Characters, or the bytes of ASCII text (one Character each).
+    /// The optimal-string-alignment distance, or nil when it is above `limit` (early exit), on
+    /// any elements: Characters, or the bytes of ASCII text (one Character each).
     static func osa<Element: Equatable>(_ a: [Element], _ b: [Element], limit: Int) -> Int? {
         if abs(a.count - b.count) > limit { return nil }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= limit ? max(a.count, b.count) : nil }

@@ -3,7 +3,7 @@ import Foundation
 /// Pure functions from concentration results to text.
 public enum ConcentrationFormatter {
     public static func json(_ r: ConcentrationResult) -> JSONValue {
-        func firm(_ f: RankedFirm) -> JSONValue {
+        func firm(_ f: FirmShare) -> JSONValue {
             .object([("company", .string(f.company)), ("value", .num(f.value)), ("share", .num(f.share))])
         }
         let cr: JSONValue = .object(r.cr.keys.sorted().map { (String($0), JSONValue.num(r.cr[$0]!)) })

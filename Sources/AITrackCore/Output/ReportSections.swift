@@ -10,7 +10,7 @@ public struct ReportSection: Sendable {
 
 extension Report {
     /// Rows a person reads per metric in the statistics section; JSON has them all.
-    public static let statisticsPerMetric = 25
+    public static let statisticsShownPerMetric = 25
 
     /// The sections after the concentration, in order. `more` words the hint for a metric's
     /// statistics left out of the text formats (the executable names its command there).
@@ -70,7 +70,7 @@ extension Report {
         return nil
     }
 
-    /// The statistics for people: at most `statisticsPerMetric` rows per metric, and the
+    /// The statistics for people: at most `statisticsShownPerMetric` rows per metric, and the
     /// metrics cut with how many rows were left out.
     func readableStatistics() -> (ResultTable, [(String, Int)]) {
         var t = ResultTable(columns: ["metric", "date", "company", "segment", "value", "unit", "qualifier", "previous_year", "change",
@@ -80,7 +80,7 @@ extension Report {
         for s in statistics {
             seen[s.metric, default: 0] += 1
             if seen[s.metric] == 1 { metrics.append(s.metric) }
-            if seen[s.metric]! <= Self.statisticsPerMetric {
+            if seen[s.metric]! <= Self.statisticsShownPerMetric {
                 t.rows.append([.text(s.metric), .text(s.date), Cell(s.company), Cell(s.segment), .text(NumberText.human(s.value)), .text(s.unit),
                                .text(s.qualifier), Cell(s.previousYear.map { NumberText.human($0) + (s.previousSource.map { " (\($0))" } ?? "") }), Cell(Self.change(s)), .text(s.source),
                                Cell(s.citedBy), .text(s.verification)])
@@ -88,7 +88,7 @@ extension Report {
         }
         // the rows left out: of those fetched, and of those a limited report did not fetch
         let cut = metrics.compactMap { m -> (String, Int)? in
-            let left = max(statisticsPerMetric[m] ?? 0, seen[m]!) - min(seen[m]!, Self.statisticsPerMetric)
+            let left = max(statisticCounts[m] ?? 0, seen[m]!) - min(seen[m]!, Self.statisticsShownPerMetric)
             return left > 0 ? (m, left) : nil
         }
         return (t, cut)

@@ -37,7 +37,7 @@ struct ReportCommand: ParsableCommand {
         }
         // JSON lists every latest statistic; the other formats show the first few of each metric
         let report = try database.report(p, consolidate: !noConsolidate, history: f == .html,
-                                         statisticsPerMetric: f == .json ? nil : Report.statisticsPerMetric)
+                                         statisticsLimit: f == .json ? nil : Report.statisticsShownPerMetric)
         let renderer = ReportRenderers.renderer(for: f, bars: Terminal.bars) { metric, count, period in
             let option = period.from == period.to ? "--period \(period.from)" : "--from \(period.from) --to \(period.to)"
             return "\(metric): \(count) more (aitrack stats --metric \(metric) \(option))"

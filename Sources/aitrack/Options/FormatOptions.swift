@@ -12,34 +12,36 @@ struct FormatOptions: ParsableArguments {
     }
 }
 
-/// The formats of the listings.
-enum ListingFormat: String, Vocabulary, ExpressibleByArgument {
-    case table, json, csv, markdown
-    static let noun = "a listing format"
+/// A command's choice of output formats: a subset of `OutputFormat`, named by the same words,
+/// read from `--format` as any vocabulary is (a case-insensitive word, or a sentence listing
+/// the valid ones).
+protocol FormatChoice: Vocabulary, ExpressibleByArgument {}
+
+extension FormatChoice {
     var output: OutputFormat { OutputFormat(rawValue: rawValue)! }
     init?(argument: String) { self.init(word: argument) }
+}
+
+/// The formats of the listings.
+enum ListingFormat: String, FormatChoice {
+    case table, json, csv, markdown
+    static let noun = "a listing format"
 }
 
 /// The formats of `report`.
-enum ReportFormat: String, Vocabulary, ExpressibleByArgument {
+enum ReportFormat: String, FormatChoice {
     case table, json, csv, markdown, html
     static let noun = "a report format"
-    var output: OutputFormat { OutputFormat(rawValue: rawValue)! }
-    init?(argument: String) { self.init(word: argument) }
 }
 
 /// The formats of `concentration`: the listings' and a standalone SVG chart.
-enum ConcentrationFormat: String, Vocabulary, ExpressibleByArgument {
+enum ConcentrationFormat: String, FormatChoice {
     case table, json, csv, markdown, svg
     static let noun = "a concentration format"
-    var output: OutputFormat { OutputFormat(rawValue: rawValue)! }
-    init?(argument: String) { self.init(word: argument) }
 }
 
 /// The formats of `sql`.
-enum SQLFormat: String, Vocabulary, ExpressibleByArgument {
+enum SQLFormat: String, FormatChoice {
     case table, json, csv, tsv, markdown, nl
     static let noun = "an sql output format"
-    var output: OutputFormat { OutputFormat(rawValue: rawValue)! }
-    init?(argument: String) { self.init(word: argument) }
 }

@@ -136,3 +136,29 @@ import Testing
         }
     }
 }
+
+// Test oracles: the slow, obvious forms of what the report's pass does.
+
+extension ConcentrationCalculator {
+    /// `pickLatest` with the groups made here, from the names.
+    static func pickLatest(_ holdings: [Holding]) -> ([Holding], Int) {
+        pickLatest(holdings, groups: groups(holdings))
+    }
+}
+
+extension DatabaseReading {
+    /// The metrics with company values (not forecasts) in the period, by name.
+    func metricsWithCompanyData(period: Period) throws -> [String] {
+        try reader.read { db in
+            // each metric once, then whether it has company values in the period: not a read of
+            // every statistic of the period
+            try String.fetchAll(db, sql: """
+                SELECT metric FROM (\(LatestStatistics.everyMetric)) m
+                WHERE EXISTS (
+                    SELECT 1 FROM statistics st
+                    WHERE st.metric = m.metric AND st.measure = 'value' AND st.date BETWEEN ? AND ? AND st.company_id IS NOT NULL AND st.forecast = 0)
+                ORDER BY metric
+                """, arguments: [period.fromISO, period.toISO])
+        }
+    }
+}

@@ -15,7 +15,7 @@ import Testing
         // the superseding deal comes first in the file: resolved at the end of the run
         let lines = [Self.deal("close", "2025-03-31", 122, #","supersedes":["round"]"#), Self.deal("round", "2025-02-27", 110),
                      Self.deal("more", "2025-05-01", 4, #","expands":["round"]"#)].joined(separator: "\n") + "\n"
-        let s = try db.ingest([IngestInput(name: "r.ndjson", data: Data(lines.utf8))], options: IngestOptions())
+        let s = try db.ingest([input("r.ndjson", lines)], options: IngestOptions())
         #expect(s.added == 3)
         let t = try db.report(.year(2025)).dealTotals
         #expect(t.usdTotal == 126 && t.withValue == 2)
@@ -26,19 +26,19 @@ import Testing
         try db.exportNDJSON { first += $0 }
         #expect(first.contains(#""supersedes":["round"]"#) && first.contains(#""expands":["round"]"#))
         let copy = try AppDatabase.inMemory()
-        _ = try copy.ingest([IngestInput(name: "e.ndjson", data: Data(first.utf8))], options: IngestOptions())
+        _ = try copy.ingest([input("e.ndjson", first)], options: IngestOptions())
         var second = ""
         try copy.exportNDJSON { second += $0 }
         #expect(first == second)
         // again: unchanged
-        #expect(try db.ingest([IngestInput(name: "r.ndjson", data: Data(lines.utf8))], options: IngestOptions()).unchanged == 3)
+        #expect(try db.ingest([input("r.ndjson", lines)], options: IngestOptions()).unchanged == 3)
     }
 
     @Test func datesLeftOutOfTheTotalReadAsTheyWereWritten() throws {
         let db = try AppDatabase.inMemory()
         let lines = [Self.deal("round", "2025-02", 110), Self.deal("close", "2025-Q2", 122, #","supersedes":["round"]"#),
                      Self.deal("rumour", "2025-06", 5, #","verification":"contradicted""#)].joined(separator: "\n") + "\n"
-        _ = try db.ingest([IngestInput(name: "r.ndjson", data: Data(lines.utf8))], options: IngestOptions())
+        _ = try db.ingest([input("r.ndjson", lines)], options: IngestOptions())
         let t = try db.report(.year(2025)).dealTotals
         #expect(t.superseded == ["round (2025-02), superseded by close (2025-Q2)"])
         #expect(t.contradicted == ["rumour (2025-06)"])
@@ -48,7 +48,7 @@ import Testing
         let db = try AppDatabase.inMemory()
         let bad = Self.deal("a", "2025-01-01", 1, #","supersedes":["nowhere"]"#) + "\n"
         do {
-            _ = try db.ingest([IngestInput(name: "b.ndjson", data: Data(bad.utf8))], options: IngestOptions())
+            _ = try db.ingest([input("b.ndjson", bad)], options: IngestOptions())
             Issue.record("accepted")
         } catch let e as IngestFailure {
             #expect(e.firstLine == "b.ndjson:1: supersedes: 'nowhere' is not the id of a stored deal; valid: the id of a deal stored before, or given in the same run")

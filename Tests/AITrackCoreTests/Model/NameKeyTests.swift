@@ -32,7 +32,7 @@ import Testing
         var best: (String, Int)?
         for c in candidates where c != key {
             let cc = Array(c)
-            guard CloseNames.allowedEdits(cc.count) > 0, let d = CloseNames.distance(k, cc, limit: best.map { $0.1 - 1 } ?? limit) else { continue }
+            guard CloseNames.allowedEdits(cc.count) > 0, let d = CloseNames.osa(k, cc, limit: best.map { $0.1 - 1 } ?? limit) else { continue }
             if best == nil || d < best!.1 { best = (c, d) }
         }
         return best?.0

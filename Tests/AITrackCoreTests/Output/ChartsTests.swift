@@ -60,7 +60,7 @@ import Testing
             #"{"type":"statistic","metric":"m","measure":"cr1","date":"2025","value":60,"unit":"percent","source":"\#(evil.replacingOccurrences(of: "\"", with: "\\\""))","verification":"contradicted"}"#,
             #"{"type":"deal","date":"2025-05","kind":"other","title":"\#(evil.replacingOccurrences(of: "\"", with: "\\\""))","parties":["B:partner"],"value":5,"currency":"USD","source":"S"}"#,
         ].joined(separator: "\n") + "\n"
-        _ = try db.ingest([IngestInput(name: "evil.ndjson", data: Data(lines.utf8))], options: IngestOptions())
+        _ = try db.ingest([input("evil.ndjson", lines)], options: IngestOptions())
         let html = HTMLReportRenderer(more: ReportRenderers.defaultMore).render(try db.report(.year(2025), history: true))
         #expect(!html.contains("<script"))
         #expect(!html.contains("javascript:"))

@@ -127,6 +127,25 @@ import Testing
         #expect(!Self.strictJSON(#"{"share": NaN}"#))
         #expect(Self.strictJSON(#"{"share": 1e+306}"#))
     }
+
+    /// The JSON report, its statistics turned into JSON a thousand at a time, is byte for byte
+    /// the pretty-printed value of the whole report: with no statistics, a few, and more than a
+    /// thousand (batches ending inside and at the end).
+    @Test func jsonInBatchesIsThePrettyPrintedWhole() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        var lines: [String] = []
+        for i in 0..<2500 {
+            lines.append(#"{"type":"statistic","metric":"m_\#(i % 2)","date":"2024-\#(String(format: "%02d", i % 12 + 1))","company":"Firm \#(i)","value":\#(1000 + i),"unit":"H100e","source":"Bench"}"#)
+        }
+        _ = try db.ingest([ndjson(lines.joined(separator: "\n") + "\n")], options: IngestOptions())
+        let renderer = JSONReportRenderer()
+        for period in [Period.year(2024), .year(2025), .year(1990)] {
+            let r = try db.report(period)
+            #expect(renderer.render(r) == JSONWriter.prettyString(renderer.object(r, statistics: true)) + "\n", "\(period)")
+        }
+        #expect(try db.report(.year(2024)).statistics.count > 2000)
+        #expect(try db.report(.year(1990)).statistics.isEmpty)
+    }
 }
 
 extension Comparable {

@@ -24,9 +24,13 @@ func entry(_ json: String) throws -> Entry {
     return try EntryDecoder().decode(o)
 }
 
-func ndjson(_ lines: String, name: String = "test.ndjson") -> IngestInput {
-    IngestInput(name: name, data: Data(lines.utf8))
-}
+/// An input of these bytes or this text under `name` (as a file of that name would be read).
+func input(_ name: String, _ bytes: [UInt8]) -> IngestInput { IngestInput(name: name, data: Data(bytes)) }
+
+func input(_ name: String, _ text: String) -> IngestInput { input(name, Array(text.utf8)) }
+
+/// NDJSON lines as the input `test.ndjson` (or `name`).
+func ndjson(_ lines: String, name: String = "test.ndjson") -> IngestInput { input(name, lines) }
 
 /// Makes an empty aitrack database at `path`, then changes it through a plain connection, as
 /// another tool would.

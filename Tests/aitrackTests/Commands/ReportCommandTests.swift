@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AITrackCore
 
-@Suite struct ReportTests {
+@Suite struct ReportCommandTests {
     @Test func reportSetsTheComputedTopFiveShareBesideTheArticlesClaim() throws {
         let cli = try CLI()
         let r = try cli.run("report", "--year", "2025")

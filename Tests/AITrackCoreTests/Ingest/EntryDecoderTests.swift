@@ -3,7 +3,7 @@ import GRDB
 import Testing
 @testable import AITrackCore
 
-@Suite struct BadInputTests {
+@Suite struct EntryDecoderTests {
     /// (entry, field named in the error, a phrase of what is valid)
     static let cases: [(String, String, String)] = [
         (#"{"type":"deal","date":"2025-08-21","kind":"merger","parties":["Meta:customer"],"source":"R"}"#, "kind", "cloud_contract, investment"),
