@@ -32,7 +32,7 @@ struct AITrack: ParsableCommand {
 enum Main {
     static func main() {
         // before SQLite's first use: no global mutex around each of its allocations to count it
-        // (2-4 % of an ingest's writing thread; BENCHMARKS.md)
+        // (BENCHMARKS.md, "Figures moved out of source comments")
         _ = aitrack_sqlite_memstatus_off()
         // a write past `ulimit -f` fails with an error SQLite reports, instead of killing the process
         signal(SIGXFSZ, SIG_IGN)

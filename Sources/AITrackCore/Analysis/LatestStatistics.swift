@@ -4,11 +4,10 @@ import GRDB
 /// segment, region, source and forecast flag, and the value of the year before for the same
 /// metric, company, segment, region and flag, like for like (issue 21): of the same day a year
 /// earlier at the same precision (a quarter with the same quarter, a year with the year, a
-/// stock's day with the same day), from the same source (by name) where there is one; among several,
-/// verified first, then the latest ingested, then the latest row. One read of each metric's rows in each year
-/// (shared with the concentration: MetricRows) keeps the latest per group in a dictionary: the
-/// window functions this replaced sorted every row of both years (2.4 s for 320,000 rows a
-/// year; BENCHMARKS.md).
+/// stock's day with the same day), from the same source (by name) where there is one; among
+/// several, the one of highest `Precedence`. One read of each metric's rows in each year (shared
+/// with the concentration: MetricRows) keeps the latest per group in a dictionary, instead of
+/// window functions that sort every row of both years (BENCHMARKS.md).
 enum LatestStatistics {
     struct Found: Equatable {
         /// The latest statistic of each group, in no particular order.

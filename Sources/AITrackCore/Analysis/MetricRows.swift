@@ -2,8 +2,8 @@ import GRDB
 import GRDBSQLite
 
 /// A metric's values in one period, read once for everything the report needs of them: the
-/// holdings of its concentration, and every row for the latest statistics. The report read each
-/// year's rows twice before (once for each), and hashed names and segments on every row. What
+/// holdings of its concentration, and every row for the latest statistics, names and segments
+/// numbered once rather than hashed on every row. What
 /// needs the database (names, numbers of texts) is done in `read`; the rest is pure, so that it
 /// can run on another thread than the reading. Rows hold numbers only (names by their place in
 /// NameLookups' tables, a copy of which goes with them): copied and freed without reference

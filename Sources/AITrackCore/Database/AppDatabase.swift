@@ -129,9 +129,9 @@ public struct AppDatabase: DatabaseReading {
         }
     }
 
-    /// The page size of a new database file: 16 KiB instead of SQLite's 4 KiB. A million new
-    /// statistics went in about a tenth faster (fewer pages to split, write and read back: a
-    /// third less time in the kernel), and a report read as fast (BENCHMARKS.md).
+    /// The page size of a new database file: 16 KiB instead of SQLite's 4 KiB: fewer pages to
+    /// split, write and read back in a large ingest, and a report reads as fast (BENCHMARKS.md,
+    /// "Page size").
     static let pageSize = 16_384
 
     private static func requireFolder(_ path: String) throws {
@@ -221,9 +221,9 @@ public struct AppDatabase: DatabaseReading {
         try writer.writeWithoutTransaction { db in
             var result: (created: Bool, seed: WriteSummary?, migratedFrom: Int?) = (false, nil, nil)
             // An upgrade may copy and index a large table: SQLite sorts through temporary files,
-            // which temp_store = MEMORY (set for the statement journals of ordinary writes) kept
-            // in memory, 380 MB for a million statistics. Not for a new database: its seed is
-            // many small writes, each with a statement journal.
+            // which temp_store = MEMORY (set for the statement journals of ordinary writes) would
+            // keep in memory, the whole table's worth. Not for a new database: its seed is many
+            // small writes, each with a statement journal.
             let upgrading = (try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0) > 0
             if upgrading { try db.execute(sql: "PRAGMA temp_store = FILE") }
             defer { if upgrading { try? db.execute(sql: "PRAGMA temp_store = MEMORY") } }

@@ -75,7 +75,7 @@ extension EntryWriter {
     }
 
     /// `text.lowercased()`, without a new String when it has no capital letter and is ASCII
-    /// (most segments and regions: a third of the allocations of `prepare`).
+    /// (most segments and regions).
     static func lowercased(_ text: String) -> String {
         var plain = true
         for b in text.utf8 where b >= 0x80 || (b >= 0x41 && b <= 0x5A) {
@@ -98,8 +98,8 @@ extension EntryWriter {
     /// What separates the parts of a statistic's identity.
     static let identitySeparator = UInt8(ascii: "|")
 
-    /// The parts joined by "|", written once into a String of the right size (`joined` took
-    /// 5,000 instructions a statistic, appending 5,000 more).
+    /// The parts joined by "|", written once into a String of the right size (not `joined`, nor
+    /// appended one by one: BENCHMARKS.md, "Figures moved out of source comments").
     static func joined(_ parts: [String]) -> String {
         let count = JoinedBytes.count(parts)
         guard count > 0 else { return "" }

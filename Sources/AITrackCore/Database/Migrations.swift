@@ -23,8 +23,8 @@ public enum Migrations {
     /// renamed, as 0007 does, is kept as `CREATE TABLE "name" (`) up to `) STRICT`. What a large
     /// ingest compares a file's tables with.
     static func tableSQL(_ name: String) -> String? {
-        // by lines of bytes, without Foundation's search (15 ms for these texts) or Character
-        // splitting (12 ms: 37 M instructions, once per large ingest)
+        // by lines of bytes, without Foundation's search or Character splitting (each slower by
+        // milliseconds, once per large ingest: BENCHMARKS.md)
         let (renamed, created, end) = (Array("CREATE TABLE \(name)_new (".utf8), Array("CREATE TABLE \(name) (".utf8), Array(") STRICT;".utf8))
         for (_, sql) in all.reversed() {
             var lines: [String] = []

@@ -34,8 +34,8 @@ public enum SchemaProblem: Error, Equatable, Sendable {
 
 /// The schema this version defines: what the migrations make of an empty database, written
 /// down by `scripts/schema-reference.sh` (`expected`), so that a report compares the file with
-/// it without migrating a database in memory first (that cost 61 M instructions, a quarter of
-/// a seeded report). A test checks it against the migrations.
+/// it without migrating a database in memory first (which cost a quarter of a seeded report;
+/// BENCHMARKS.md). A test checks it against the migrations.
 enum SchemaReference {
     static var objects: [SchemaObject] { expected }
 

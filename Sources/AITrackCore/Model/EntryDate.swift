@@ -171,8 +171,8 @@ public struct EntryDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     static func iso(_ y: Int, _ m: Int, _ d: Int) -> String {
-        // the usual day written straight into ten bytes (interpolation cost 4,000 instructions;
-        // every ingested statistic's date is written twice)
+        // the usual day written straight into ten bytes, not by interpolation: every ingested
+        // statistic's date is written twice
         guard (0...9999).contains(y), (0...99).contains(m), (0...99).contains(d) else { return "\(format4(y))-\(pad2(m))-\(pad2(d))" }
         return String(unsafeUninitializedCapacity: 10) { b in
             func put(_ n: Int, at: Int, digits: Int) {

@@ -27,7 +27,7 @@ public enum NameKey {
     }
 
     /// Printable ASCII, no space at either end and none doubled: one pass over the bytes
-    /// (`contains("  ")` went through Foundation's string search, 5,000 instructions a name).
+    /// (not `contains("  ")`, which goes through Foundation's string search).
     static func isPlainASCII(_ name: String) -> Bool {
         var previous: UInt8 = 0x20   // a leading space counts as doubled
         for b in name.utf8 {
