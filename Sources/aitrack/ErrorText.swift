@@ -33,6 +33,17 @@ enum ErrorText {
         case QueryProblem.brokenRow(let table, let id, let column, let value):
             return ["the database breaks its own checks: \(table) row \(id) has \(column) '\(Excerpt.value(value))', which the schema refuses; "
                     + "run `aitrack check` and correct the row."]
+        case ScreenProblem.notAMarket(let metric, let period, let reason):
+            return ["screen: \(metric) in \(period) describes no market (\(reason)); nothing to screen; "
+                    + "valid: a metric and period `aitrack concentration` gives figures for."]
+        case ScreenProblem.noShare(let name, let firm, let metric, let period, let firms):
+            let who = name.lowercased() == firm.lowercased() ? "'\(name)'" : "'\(name)' (\(firm))"
+            return ["screen: \(who) has no share of \(metric) in \(period); valid: \(firms.prefix(12).joined(separator: ", "))"
+                    + (firms.count > 12 ? ", …" : "") + "."]
+        case ScreenProblem.unknownCompany(let name):
+            return ["screen: '\(name)' is not a known company or alias; see `aitrack companies` for the names."]
+        case ScreenProblem.sameFirm(let a, let b, let firm):
+            return ["screen: '\(a)' and '\(b)' are one firm, \(firm), once subsidiaries are consolidated; give two firms."]
         case let f as IngestFailure: return lines(f, remedy: { remedy($0, command: "ingest") })
         case InputFileProblem.missing(let name):
             return ["cannot read '\(name)': no such file; give a path to an entry file, or - for standard input."]

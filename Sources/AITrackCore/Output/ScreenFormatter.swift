@@ -1,0 +1,85 @@
+import Foundation
+
+/// `aitrack screen` as text, JSON, CSV or Markdown: the two firms, their combination, HHI
+/// before and after, ΔHHI, a verdict per regime and, with stakes, the modified HHI.
+public enum ScreenFormatter {
+    /// A combination of two firms in a market is not a finding about an alliance or a contract.
+    public static let caveat = "a what-if: combining the two firms is the upper end (full coordination), "
+        + "not a finding that an alliance or contract is a merger"
+
+    static func points(_ r: ClosedRange<Double>) -> String {
+        let (a, b) = (NumberText.grouped(r.lowerBound.rounded()), NumberText.grouped(r.upperBound.rounded()))
+        return a == b ? a : "\(a)–\(b)"
+    }
+
+    static func pct(_ v: Double) -> String { NumberText.fixed(v, 2) + " %" }
+
+    /// One line per figure: its name, as a person reads it, and as CSV holds it (value, the
+    /// upper bound where it is a range, unit).
+    struct Line { var figure: String, text: String, value: Cell, high: Cell, unit: String }
+
+    static func lines(_ s: Screen) -> [Line] {
+        let c = s.combination
+        func share(_ name: String, _ v: Double) -> Line { Line(figure: name, text: pct(v), value: .double(v), high: .null, unit: "percent") }
+        func hhi(_ name: String, _ r: ClosedRange<Double>) -> Line {
+            Line(figure: name, text: points(r), value: .double(r.lowerBound), high: r.upperBound == r.lowerBound ? .null : .double(r.upperBound),
+                 unit: "points")
+        }
+        var out = [
+            Line(figure: "market", text: "\(s.market.metric), \(s.market.valuesOf ?? s.market.period.description)",
+                 value: .text(s.market.metric), high: .null, unit: ""),
+            share("share of \(c.a.company)", c.a.share), share("share of \(c.b.company)", c.b.share), share("combined share", c.combinedShare),
+            hhi("HHI before", c.hhiBefore), hhi("HHI after", c.hhiAfter),
+            Line(figure: "ΔHHI", text: NumberText.grouped(c.delta.rounded()), value: .double(c.delta), high: .null, unit: "points"),
+        ]
+        if let m = s.modifiedHHI {
+            out.append(hhi("modified HHI (stakes)", m))
+            out.append(hhi("ΔMHHI", (m.lowerBound - c.hhiBefore.lowerBound)...(m.upperBound - c.hhiBefore.upperBound)))
+        }
+        for v in c.verdicts { out.append(Line(figure: v.regime.rawValue, text: v.text, value: .text(v.text), high: .null, unit: "")) }
+        return out
+    }
+
+    /// The lines as a table (CSV, Markdown): numbers unformatted.
+    public static func table(_ s: Screen) -> ResultTable {
+        ResultTable(columns: ["figure", "value", "high", "unit"],
+                    rows: lines(s).map { [.text($0.figure), $0.value, $0.high, $0.unit.isEmpty ? .null : .text($0.unit)] })
+    }
+
+    public static func json(_ s: Screen) -> JSONValue {
+        let c = s.combination
+        func firm(_ f: FirmShare) -> JSONValue { .object([("company", .string(f.company)), ("value", .num(f.value)), ("share", .num(f.share))]) }
+        func range(_ r: ClosedRange<Double>) -> JSONValue { .object([("low", .num(r.lowerBound)), ("high", .num(r.upperBound))]) }
+        let verdicts = JSONValue.object(c.verdicts.map { v in
+            (v.regime.rawValue, .object([("at_low", .string(v.atLow)), ("at_high", .string(v.atHigh))]))
+        })
+        var out: [(String, JSONValue)] = [
+            ("metric", .string(s.market.metric)), ("values_of", .str(s.market.valuesOf)),
+            ("period", .object([("from", .string(s.market.period.fromISO)), ("to", .string(s.market.period.toISO))])),
+            ("a", firm(c.a)), ("b", firm(c.b)), ("combined_share", .num(c.combinedShare)),
+            ("hhi_before", range(c.hhiBefore)), ("hhi_after", range(c.hhiAfter)), ("delta_hhi", .num(c.delta)),
+            ("verdicts", verdicts),
+        ]
+        if let m = s.modifiedHHI {
+            out.append(("modified_hhi", range(m)))
+            out.append(("stakes", .array(s.stakes.map { st in
+                .object([("owner", .string(st.owner)), ("target", .string(st.target)), ("ownership", .num(st.ownership)),
+                         ("control", .num(st.control))])
+            })))
+        }
+        out.append(("caveat", .string(caveat)))
+        return .object(out)
+    }
+
+    public static func render(_ s: Screen, as format: OutputFormat) -> String {
+        switch format {
+        case .json: return JSONWriter.prettyString(json(s)) + "\n"
+        case .table:
+            let all = lines(s)
+            let width = all.map(\.figure.count).max() ?? 0
+            return all.map { $0.figure.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.text }
+                .joined(separator: "\n") + "\n" + caveat.prefix(1).uppercased() + caveat.dropFirst() + ".\n"
+        default: return TableFormatter.render(table(s), as: format)
+        }
+    }
+}
