@@ -33,7 +33,8 @@ extension EntryWriter {
             if let u = metricUnits[e.metric] {
                 stored = u
             } else {
-                stored = try String.fetchOne(db.cachedStatement(sql: "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1"), arguments: [e.metric])
+                stored = try String.fetchOne(db.cachedStatement(sql: "SELECT unit FROM statistics WHERE metric = ? AND measure = 'value' LIMIT 1"),
+                                             arguments: [e.metric])
                 if let stored { metricUnits[e.metric] = stored }
             }
             if let stored, stored != e.unit {
@@ -121,7 +122,8 @@ extension EntryWriter {
         let identity = p.identity
         let (_, outcome) = try upsert(table: "statistics", lookup: lookup(key: e.common.key, else: ("identity = ?", [identity])),
                                        columns: columns(p, identity: identity),
-                                       describe: "statistic \(e.metric)\(e.measure == .value ? "" : " " + e.measure.rawValue) \(e.date) \(who)\(e.segment.map { " " + $0 } ?? "") (\(e.source.name))")
+                                       describe: "statistic \(e.metric)\(e.measure == .value ? "" : " " + e.measure.rawValue) \(e.date) "
+                                           + "\(who)\(e.segment.map { " " + $0 } ?? "") (\(e.source.name))")
         return outcome
     }
 
