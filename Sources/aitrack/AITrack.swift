@@ -8,7 +8,9 @@ struct AITrack: ParsableCommand {
         commandName: "aitrack",
         abstract: "Track the AI-infrastructure market: deals, alliances, sourced statistics and concentration, in one SQLite file.",
         discussion: """
-            The database is --db PATH, else $AITRACK_DB, else ./aitrack.db. A command that writes creates a missing database and loads the bundled seed data (the article's claims, their checks, and Epoch AI's chip-owner estimates); --no-seed creates it empty. A command that only reads never changes the file, and creates only the default ./aitrack.db.
+            The database is --db PATH, else $AITRACK_DB, else ./aitrack.db. A command that writes creates a missing database and \
+            loads the bundled seed data (the article's claims, their checks, and Epoch AI's chip-owner estimates); --no-seed \
+            creates it empty. A command that only reads never changes the file, and creates only the default ./aitrack.db.
 
             Examples:
               aitrack report --year 2025
@@ -42,7 +44,8 @@ enum Main {
                                                 subcommands: ["db": Set(DBCommand.configuration.subcommands.map { $0._commandName })])
             if let first = arguments.first, !first.hasPrefix("-"), !commands.contains(first) {
                 let close = CloseNames.closest(to: first, in: commands.sorted())
-                throw AITrackError("unknown command '\(first)'" + (close.map { "; did you mean '\($0)'?" } ?? "; see 'aitrack help' for the commands."))
+                throw AITrackError("unknown command '\(first)'"
+                                   + (close.map { "; did you mean '\($0)'?" } ?? "; see 'aitrack help' for the commands."))
             }
             if let first = arguments.first, let (option, values) = Arguments.repeatedOption(arguments, command: first) {
                 let shown = values.map { "'\($0)'" }.joined(separator: ", ")

@@ -173,9 +173,13 @@ enum ErrorText {
             return "sql: \(keyword) is not allowed (\(statement)): a run is one transaction of its own; \(nothing); leave out \(refusedSQLKeywords)."
         case .pragma(let name, let statement):
             let what = statement.isEmpty ? "the run changed the PRAGMA \(name)" : "PRAGMA \(name) is not allowed (\(statement))"
-            return "sql: \(what): a run may not switch off the database's checks or change its stamps; \(nothing); valid: PRAGMAs that only read, such as table_info(statistics), index_list(deals), foreign_key_check, integrity_check, or user_version without a value."
+            return "sql: \(what): a run may not switch off the database's checks or change its stamps; \(nothing); "
+                + "valid: PRAGMAs that only read, such as table_info(statistics), index_list(deals), foreign_key_check, integrity_check, "
+                + "or user_version without a value."
         case .unusedParameter(let name, let used):
-            return "sql: --param \(name) is not used by the SQL (\(used.isEmpty ? "it has no parameters" : "it uses " + used.map { ":" + $0 }.joined(separator: ", "))); \(nothing); remove it or write :\(name) where it belongs."
+            return "sql: --param \(name) is not used by the SQL "
+                + "(\(used.isEmpty ? "it has no parameters" : "it uses " + used.map { ":" + $0 }.joined(separator: ", "))); \(nothing); "
+                + "remove it or write :\(name) where it belongs."
         case .missingParameter(let name, let statement):
             return "sql: the SQL uses :\(name) (\(statement)), and no --param \(name) was given; \(nothing)."
         case .positionalParameter(let statement):

@@ -101,7 +101,8 @@ public struct AppDatabase: DatabaseReading {
     /// refused (a writing command or `db upgrade` upgrades it), a missing or empty file is
     /// created only when `create` is true (the default path), and the connection is read-only
     /// where the file or its folder is (immutable when SQLite could not otherwise read it).
-    public static func openForReading(path: String, create: Bool, seeding: Seeding?, busyTimeout: Int = defaultBusyTimeout) throws -> OpenedForReading {
+    public static func openForReading(path: String, create: Bool, seeding: Seeding?,
+                                      busyTimeout: Int = defaultBusyTimeout) throws -> OpenedForReading {
         let state = try DatabaseFileState.inspect(path)
         switch state {
         case .missing, .empty:
@@ -172,7 +173,8 @@ public struct AppDatabase: DatabaseReading {
             return queue
         }
         do {
-            return try probe(try DatabaseQueue(path: immutable ? immutableURI(path) : path, configuration: configuration(readonly: true, busyTimeout: busyTimeout)))
+            return try probe(try DatabaseQueue(path: immutable ? immutableURI(path) : path,
+                                               configuration: configuration(readonly: true, busyTimeout: busyTimeout)))
         } catch let e as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM].contains(e.resultCode) {
             do {
                 return try probe(try DatabaseQueue(path: immutableURI(path), configuration: configuration(readonly: true, busyTimeout: busyTimeout)))
@@ -217,7 +219,8 @@ public struct AppDatabase: DatabaseReading {
     /// Creates the schema (and loads the seed) or applies the missing migrations, in one
     /// immediate transaction: concurrent first users wait for each other, and whoever comes
     /// second finds the work done.
-    static func createOrMigrate(_ writer: any DatabaseWriter, seeding: Seeding?, path: String = ":memory:") throws -> (created: Bool, seed: WriteSummary?, migratedFrom: Int?) {
+    static func createOrMigrate(_ writer: any DatabaseWriter, seeding: Seeding?,
+                                path: String = ":memory:") throws -> (created: Bool, seed: WriteSummary?, migratedFrom: Int?) {
         try writer.writeWithoutTransaction { db in
             var result: (created: Bool, seed: WriteSummary?, migratedFrom: Int?) = (false, nil, nil)
             // An upgrade may copy and index a large table: SQLite sorts through temporary files,

@@ -99,7 +99,9 @@ public enum ReadOnlyCause: Equatable, Sendable {
         let dir = (path as NSString).deletingLastPathComponent
         if files.fileExists(atPath: path) && access(path, W_OK) != 0 { return errno == EROFS ? .fileSystem : .file }
         let sides = [path + "-wal", path + "-shm"]
-        if let side = sides.first(where: { files.fileExists(atPath: $0) && access($0, W_OK) != 0 }) { return errno == EROFS ? .fileSystem : .sideFile(side) }
+        if let side = sides.first(where: { files.fileExists(atPath: $0) && access($0, W_OK) != 0 }) {
+            return errno == EROFS ? .fileSystem : .sideFile(side)
+        }
         // a missing database, `-wal` or `-shm` must be created in the folder
         if !([path] + sides).allSatisfy(files.fileExists) && access(dir.isEmpty ? "." : dir, W_OK) != 0 {
             return errno == EROFS ? .fileSystem : .folder

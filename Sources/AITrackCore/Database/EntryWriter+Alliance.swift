@@ -18,7 +18,8 @@ extension EntryWriter {
                                        columns: cols, describe: "alliance \(e.name)")
         if !e.members.isEmpty {
             guard let source = e.source else {
-                throw FieldProblem(field: "source", problem: "is missing, and the members need one", valid: "valid: the source that names the members")
+                throw FieldProblem(field: "source", problem: "is missing, and the members need one",
+                                   valid: "valid: the source that names the members")
             }
             for m in e.members {
                 let o = try membership(MembershipEntry(alliance: e.name, company: m, date: e.date, role: .founding, source: source,
@@ -30,7 +31,8 @@ extension EntryWriter {
     }
 
     func membership(_ e: MembershipEntry) throws -> Outcome {
-        guard let aid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM alliances WHERE name = ? COLLATE NOCASE"), arguments: [e.alliance]) else {
+        guard let aid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM alliances WHERE name = ? COLLATE NOCASE"),
+                                           arguments: [e.alliance]) else {
             throw UnresolvedReference(problem: FieldProblem(field: "alliance", problem: "'\(e.alliance)' is not a known alliance",
                                                             valid: "valid: an alliance stored before, or given in the same run"))
         }

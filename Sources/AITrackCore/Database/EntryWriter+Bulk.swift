@@ -109,7 +109,9 @@ extension EntryWriter {
     /// first is the identity) in order.
     private func storedStatistics(_ identities: [String], columns: [String]) throws -> [String: [DatabaseValue]] {
         let marks = Array(repeating: "?", count: identities.count).joined(separator: ", ")
-        let statement = try db.cachedStatement(sql: "SELECT \(columns.map(quoteIdent).joined(separator: ", ")) FROM statistics WHERE identity IN (\(marks))")
+        let statement = try db.cachedStatement(sql: """
+            SELECT \(columns.map(quoteIdent).joined(separator: ", ")) FROM statistics WHERE identity IN (\(marks))
+            """)
         var out: [String: [DatabaseValue]] = [:]
         // values straight from the statement, not decoded through GRDB's generic row path
         try RawRows.forEach(statement, arguments: StatementArguments(identities)) { r in

@@ -13,7 +13,8 @@ extension EntryWriter {
         for p in e.parties {
             let id = try companyID(p.company, field: "parties")
             if partyRows.contains(where: { $0.0 == id && $0.1 == p.role.rawValue }) {
-                throw FieldProblem(field: "parties", problem: "'\(p.company):\(p.role.rawValue)' is named twice", valid: "valid: each party once per role")
+                throw FieldProblem(field: "parties", problem: "'\(p.company):\(p.role.rawValue)' is named twice",
+                                   valid: "valid: each party once per role")
             }
             partyRows.append((id, p.role.rawValue))
             partyNames.append(try canonicalCompanyName(id))
@@ -53,7 +54,9 @@ extension EntryWriter {
                                        columns: cols, describe: describe)
         outcome = try relate(id, related, outcome: outcome, describe: describe)
         // parties
-        let stored = try Row.fetchAll(db.cachedStatement(sql: "SELECT company_id, role FROM deal_parties WHERE deal_id = ? ORDER BY company_id, role"), arguments: [id])
+        let stored = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT company_id, role FROM deal_parties WHERE deal_id = ? ORDER BY company_id, role
+            """), arguments: [id])
             .map { ($0["company_id"] as Int64, $0["role"] as String) }
         let wanted = partyRows.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
         let same = stored.count == wanted.count && zip(stored, wanted).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
@@ -61,7 +64,8 @@ extension EntryWriter {
             if outcome == .added || outcome == .replaced || (outcome == .unchanged && policy == .replace) {
                 try db.cachedStatement(sql: "DELETE FROM deal_parties WHERE deal_id = ?").execute(arguments: [id])
                 for (cid, role) in partyRows {
-                    try db.cachedStatement(sql: "INSERT INTO deal_parties (deal_id, company_id, role) VALUES (?, ?, ?)").execute(arguments: [id, cid, role])
+                    try db.cachedStatement(sql: "INSERT INTO deal_parties (deal_id, company_id, role) VALUES (?, ?, ?)")
+                        .execute(arguments: [id, cid, role])
                 }
                 if outcome == .unchanged { outcome = .replaced }
             } else if outcome == .unchanged {
@@ -103,7 +107,9 @@ extension EntryWriter {
             SELECT d.*, s.name AS source_name FROM deals d JOIN sources s ON s.id = d.source_id WHERE d.id = ?
             """), arguments: [id]) else { return .unchanged }
         var diffs = given.filter { name, new in !sameValue(row[name], new) }
-        let storedParties = try Row.fetchAll(db.cachedStatement(sql: "SELECT company_id, role FROM deal_parties WHERE deal_id = ? ORDER BY company_id, role"), arguments: [id])
+        let storedParties = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT company_id, role FROM deal_parties WHERE deal_id = ? ORDER BY company_id, role
+            """), arguments: [id])
             .map { "\($0["company_id"] as Int64):\($0["role"] as String)" }
         let wantedParties = partyRows.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { "\($0.0):\($0.1)" }
         let rolesDiffer = storedParties != wantedParties
@@ -120,8 +126,10 @@ extension EntryWriter {
                 ?? "with other roles for its parties"
             let more = diffs.count - 1 + (rolesDiffer && !diffs.isEmpty ? 1 : 0)
             throw FieldProblem(field: diffs.first.map { fieldName($0.0) } ?? "parties",
-                               problem: "the same deal is stored: \(stored) \(what)" + (more > 0 ? " (and \(more) more field\(more > 1 ? "s" : "") differ)" : ""),
-                               valid: "valid: the stored content (a deal is its date, kind and parties, whatever the source)", remedy: .replaceOrIgnore)
+                               problem: "the same deal is stored: \(stored) \(what)"
+                                   + (more > 0 ? " (and \(more) more field\(more > 1 ? "s" : "") differ)" : ""),
+                               valid: "valid: the stored content (a deal is its date, kind and parties, whatever the source)",
+                               remedy: .replaceOrIgnore)
         case .replace:
             diffs.append(("identity", identity.databaseValue))
             diffs.append(("source_id", try sourceID(e.source).databaseValue))
@@ -131,7 +139,8 @@ extension EntryWriter {
             if rolesDiffer {
                 try db.cachedStatement(sql: "DELETE FROM deal_parties WHERE deal_id = ?").execute(arguments: [id])
                 for (cid, role) in partyRows {
-                    try db.cachedStatement(sql: "INSERT INTO deal_parties (deal_id, company_id, role) VALUES (?, ?, ?)").execute(arguments: [id, cid, role])
+                    try db.cachedStatement(sql: "INSERT INTO deal_parties (deal_id, company_id, role) VALUES (?, ?, ?)")
+                        .execute(arguments: [id, cid, role])
                 }
             }
             return .replaced
@@ -170,7 +179,8 @@ extension EntryWriter {
         if let own = wanted.first(where: { $0.other == id }) {
             throw FieldProblem(field: own.relation, problem: "names the deal itself", valid: "valid: the id of another deal")
         }
-        let stored = try Row.fetchAll(db.cachedStatement(sql: "SELECT relation, other_id, source_id FROM deal_relations WHERE deal_id = ? ORDER BY relation, other_id"),
+        let stored = try Row.fetchAll(db.cachedStatement(sql: "SELECT relation, other_id, source_id FROM deal_relations "
+                                                              + "WHERE deal_id = ? ORDER BY relation, other_id"),
                                       arguments: [id]).map { Relation(relation: $0["relation"], other: $0["other_id"], source: $0["source_id"]) }
         if stored == wanted { return outcome }
         if outcome == .unchanged && !stored.isEmpty {

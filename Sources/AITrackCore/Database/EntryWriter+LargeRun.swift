@@ -73,7 +73,8 @@ extension EntryWriter {
     /// program per row).
     func suspendUnitTrigger() throws {
         guard batch.suspended.unitTrigger == nil,
-              let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", arguments: [Self.unitTrigger])
+              let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                            arguments: [Self.unitTrigger])
         else { return }
         try db.execute(sql: "DROP TRIGGER \(quoteIdent(Self.unitTrigger))")
         batch.suspended.unitTrigger = sql

@@ -121,7 +121,8 @@ extension EntryWriter {
         let identity = p.identity
         let (_, outcome) = try upsert(table: "statistics", lookup: lookup(key: e.common.key, else: ("identity = ?", [identity])),
                                        columns: columns(p, identity: identity),
-                                       describe: "statistic \(e.metric)\(e.measure == .value ? "" : " " + e.measure.rawValue) \(e.date) \(who)\(e.segment.map { " " + $0 } ?? "") (\(e.source.name))")
+                                       describe: "statistic \(e.metric)\(e.measure == .value ? "" : " " + e.measure.rawValue) \(e.date) "
+                                           + "\(who)\(e.segment.map { " " + $0 } ?? "") (\(e.source.name))")
         return outcome
     }
 

@@ -52,7 +52,8 @@ extension EntryWriter {
             let list = names.map(quoteIdent).joined(separator: ", ")
             statements = (names,
                           try db.makeStatement(sql: "SELECT id, \(list) FROM \(table) WHERE \(lookup.sql)"),
-                          try db.makeStatement(sql: "INSERT INTO \(table) (\(list), ingest_id) VALUES (\(Array(repeating: "?", count: names.count + 1).joined(separator: ", ")))"),
+                          try db.makeStatement(sql: "INSERT INTO \(table) (\(list), ingest_id) "
+                                                   + "VALUES (\(Array(repeating: "?", count: names.count + 1).joined(separator: ", ")))"),
                           try db.makeStatement(sql: "SELECT 1 FROM \(table) WHERE \(lookup.sql)"))
             upsertStatements[sqlKey] = statements
         }

@@ -187,13 +187,16 @@ final class EntryWriter {
 
     func fillPublished(_ id: Int64, _ date: EntryDate?) throws {
         guard let date else { return }
-        try db.cachedStatement(sql: "UPDATE sources SET published = ?, precision = ? WHERE id = ? AND published IS NULL").execute(arguments: [date.iso, date.precision.rawValue, id])
+        try db.cachedStatement(sql: "UPDATE sources SET published = ?, precision = ? WHERE id = ? AND published IS NULL")
+            .execute(arguments: [date.iso, date.precision.rawValue, id])
     }
 
     /// `cited_by` names a source without a URL (the article relaying a claim).
     func citedByID(_ name: String?) throws -> Int64? {
         guard let name else { return nil }
-        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM sources WHERE name = ? COLLATE NOCASE ORDER BY url IS NOT NULL, id LIMIT 1"), arguments: [name]) {
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT id FROM sources WHERE name = ? COLLATE NOCASE ORDER BY url IS NOT NULL, id LIMIT 1
+            """), arguments: [name]) {
             return id
         }
         return try sourceID(SourceRef(name: name))

@@ -27,7 +27,8 @@ public struct EntryDecoder: Sendable {
         .statistic: ["metric", "measure", "date", "company", "segment", "region", "value", "low", "high", "unit",
                      "qualifier", "forecast"] + sourceFields,
         .fx: ["currency", "date", "usd", "source", "source_url", "source_published"],
-        .metric: ["name", "unit", "kind", "market", "period", "total_metric", "basis", "fiscal_start", "top_list", "source", "source_url", "source_published"],
+        .metric: ["name", "unit", "kind", "market", "period", "total_metric", "basis", "fiscal_start", "top_list", "source", "source_url",
+                  "source_published"],
     ]
 
     static let allowed: [EntryType: [String]] = fields.mapValues { commonFields + $0 }
@@ -86,10 +87,12 @@ public struct EntryDecoder: Sendable {
         var fiscalStart: Int?
         if let m = try r.number("fiscal_start") {
             guard m >= 1, m <= 12, m == m.rounded() else {
-                throw FieldProblem(field: "fiscal_start", problem: "'\(NumberText.plain(m))' is not a month", valid: "valid: the fiscal year's first month, 1 to 12")
+                throw FieldProblem(field: "fiscal_start", problem: "'\(NumberText.plain(m))' is not a month",
+                                   valid: "valid: the fiscal year's first month, 1 to 12")
             }
             guard basis == .fiscal else {
-                throw FieldProblem(field: "fiscal_start", problem: "is given for a calendar basis", valid: "valid: a fiscal_start only with basis fiscal")
+                throw FieldProblem(field: "fiscal_start", problem: "is given for a calendar basis",
+                                   valid: "valid: a fiscal_start only with basis fiscal")
             }
             fiscalStart = Int(m)
         }
@@ -100,7 +103,8 @@ public struct EntryDecoder: Sendable {
                                valid: "valid: rate or other for a metric in \(unit)")
         }
         if try r.string("total_metric") == name {
-            throw FieldProblem(field: "total_metric", problem: "names the metric itself ('\(name)')", valid: "valid: another metric, the one holding the market's total")
+            throw FieldProblem(field: "total_metric", problem: "names the metric itself ('\(name)')",
+                               valid: "valid: another metric, the one holding the market's total")
         }
         return MetricEntry(name: name, unit: unit, kind: kind, market: try r.string("market"),
                            period: try r.vocabulary("period", Precision.self), totalMetric: try r.string("total_metric"),
@@ -220,7 +224,8 @@ public struct EntryDecoder: Sendable {
         }
         let usd = try r.requiredNumber("usd")
         guard usd > 0 else {
-            throw FieldProblem(field: "usd", problem: "\(NumberText.plain(usd)) is not a rate", valid: "valid: US dollars for one unit of the currency, above 0")
+            throw FieldProblem(field: "usd", problem: "\(NumberText.plain(usd)) is not a rate",
+                               valid: "valid: US dollars for one unit of the currency, above 0")
         }
         return FXEntry(currency: currency, date: try r.requiredDate("date"), usd: usd, source: try r.source(), common: common)
     }
@@ -275,10 +280,12 @@ public struct EntryDecoder: Sendable {
             throw FieldProblem(field: "value", problem: "an HHI of \(NumberText.plain(value)) is above 10000", valid: "valid: 0 to 10000 points")
         }
         if let low, low > value {
-            throw FieldProblem(field: "low", problem: "\(NumberText.plain(low)) is above the value \(NumberText.plain(value))", valid: "valid: low ≤ value ≤ high")
+            throw FieldProblem(field: "low", problem: "\(NumberText.plain(low)) is above the value \(NumberText.plain(value))",
+                               valid: "valid: low ≤ value ≤ high")
         }
         if let high, high < value {
-            throw FieldProblem(field: "high", problem: "\(NumberText.plain(high)) is below the value \(NumberText.plain(value))", valid: "valid: low ≤ value ≤ high")
+            throw FieldProblem(field: "high", problem: "\(NumberText.plain(high)) is below the value \(NumberText.plain(value))",
+                               valid: "valid: low ≤ value ≤ high")
         }
     }
 }

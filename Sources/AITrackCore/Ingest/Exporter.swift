@@ -131,7 +131,8 @@ struct ExportQuery {
         case .company:
             return ExportQuery(sql: """
                 SELECT c.*, p.name AS parent,
-                       (SELECT json_group_array(alias) FROM (SELECT alias FROM company_aliases WHERE company_id = c.id ORDER BY alias COLLATE NOCASE, alias)) AS aliases
+                       (SELECT json_group_array(alias) FROM (SELECT alias FROM company_aliases WHERE company_id = c.id \
+                ORDER BY alias COLLATE NOCASE, alias)) AS aliases
                 FROM companies c LEFT JOIN companies p ON p.id = c.parent_id ORDER BY c.name COLLATE NOCASE, c.name
                 """) { b in
                 b.text("name"); b.json("aliases", skipEmpty: true); b.text("parent", "kind", "country", "note", "verification", "entry_key")
@@ -151,7 +152,8 @@ struct ExportQuery {
                 JOIN sources s ON s.id = m.source_id LEFT JOIN sources cb ON cb.id = m.cited_by_id
                 ORDER BY a.name COLLATE NOCASE, c.name COLLATE NOCASE, c.name
                 """) { b in
-                b.text("alliance", "company"); b.date("date", "date", "precision"); b.date("left", "left", "left_precision"); b.text("role"); b.sourced()
+                b.text("alliance", "company"); b.date("date", "date", "precision"); b.date("left", "left", "left_precision")
+                b.text("role"); b.sourced()
             }
         case .deal:
             return ExportQuery(sql: """
@@ -186,7 +188,8 @@ struct ExportQuery {
                 """) { b in
                 b.text("metric")
                 if (b.row["measure"] as String) != "value" { b.text("measure") }
-                b.date("date", "date", "precision"); b.text("company", "segment", "region"); b.number("value", "low", "high"); b.text("unit", "qualifier")
+                b.date("date", "date", "precision"); b.text("company", "segment", "region"); b.number("value", "low", "high")
+                b.text("unit", "qualifier")
                 if (b.row["forecast"] as Int64) == 1 { b.put("forecast", .bool(true)) }
                 b.sourced()
             }
@@ -201,7 +204,8 @@ struct ExportQuery {
             }
         case .fx:
             return ExportQuery(sql: """
-                SELECT f.*, s.name AS source, s.url AS source_url FROM fx_rates f LEFT JOIN sources s ON s.id = f.source_id ORDER BY f.currency, f.date
+                SELECT f.*, s.name AS source, s.url AS source_url FROM fx_rates f LEFT JOIN sources s ON s.id = f.source_id \
+                ORDER BY f.currency, f.date
                 """) { b in
                 b.text("currency", "date"); b.number("usd"); b.text("source", "source_url", "note", "entry_key")
             }

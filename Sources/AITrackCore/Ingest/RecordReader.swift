@@ -39,7 +39,8 @@ enum RecordReader {
             do {
                 let v = try JSONParser.parse(Array(l))
                 guard case .object(let members) = v else {
-                    return try sink(loc, .failure(FieldProblem(field: "entry", problem: "is \(v.typeName)", valid: "valid: one JSON object per line")))
+                    return try sink(loc, .failure(FieldProblem(field: "entry", problem: "is \(v.typeName)",
+                                                               valid: "valid: one JSON object per line")))
                 }
                 return try sink(loc, shaper.shape(members))
             } catch let f as JSONParser.Failure {
@@ -111,7 +112,8 @@ enum RecordReader {
                 // a column without a name is the header's fault (line 1), not its rows'
                 if shaper.options.maps.isEmpty, let k = h.firstIndex(where: \.isEmpty), h.count > 1 {
                     _ = try sink(loc, .failure(FieldProblem(field: "column \(k + 1)", problem: "has no name in the header",
-                                                            valid: "valid: a field name for every column, e.g. \(EntryDecoder.fields[.statistic]!.prefix(3).joined(separator: ", "))")))
+                                                            valid: "valid: a field name for every column, e.g. "
+                                                                + "\(EntryDecoder.fields[.statistic]!.prefix(3).joined(separator: ", "))")))
                     stop = true
                     return
                 }

@@ -53,7 +53,8 @@ public enum Cell: Equatable, Sendable {
         case .array(let a):
             if a.allSatisfy({ if case .string = $0 { return true }; return false }) { return a.map(entryText).joined(separator: ";") }
             let parties = a.compactMap { item -> String? in
-                guard case .object(let o) = item, o.count == 2, case .string(let c)? = item.member("company"), case .string(let r)? = item.member("role") else { return nil }
+                guard case .object(let o) = item, o.count == 2, case .string(let c)? = item.member("company"),
+                      case .string(let r)? = item.member("role") else { return nil }
                 return "\(c):\(r)"
             }
             return parties.count == a.count ? parties.joined(separator: ";") : JSONWriter.string(j)

@@ -89,7 +89,8 @@ public enum ConcentrationFormatter {
     /// "total 19,521,441 H100e (sum of companies and aggregates); named companies cover 80.66 %".
     public static func totalLine(_ r: ConcentrationResult) -> String {
         guard let total = r.total else { return "total n/a" }
-        return "total \(NumberText.grouped(total.rounded() == total ? total : (total * 100).rounded() / 100)) \(r.unit) (\(r.denominator)); named companies cover \(pct(r.coverage))"
+        return "total \(NumberText.grouped(total.rounded() == total ? total : (total * 100).rounded() / 100)) \(r.unit) (\(r.denominator)); "
+            + "named companies cover \(pct(r.coverage))"
     }
 
     /// The ranked firms (at most `shownFirms`, then one line for the rest) and the aggregates,
@@ -124,12 +125,14 @@ public enum ConcentrationFormatter {
         }
         out += "  " + totalLine(r) + "\n"
         let t = firmTable(r, terminal: true, bars: bars)
-        out += TableFormatter.table(t).split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+        out += TableFormatter.table(t).split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
+            .joined(separator: "\n")
         let crs = [1, 3, 4, 5, 10].compactMap { n in r.cr[n].map { _ in "CR\(n) \(crText(r, n))" } }
         out += "  " + crs.joined(separator: " · ") + "\n"
         out += "  HHI \(hhiText(r))   " + Regime.allCases.map { "\($0.rawValue): \(r.bands[$0] ?? "n/a")" }.joined(separator: " · ") + "\n"
         if r.alternativesSetAside > 0 {
-            out += "  \(r.alternativesSetAside) value\(r.alternativesSetAside == 1 ? "" : "s") from other sources for the same company, segment and date set aside (verified first, then latest ingested)\n"
+            out += "  \(r.alternativesSetAside) value\(r.alternativesSetAside == 1 ? "" : "s") from other sources "
+                + "for the same company, segment and date set aside (verified first, then latest ingested)\n"
         }
         for p in r.published { out += "  published " + publishedLine(p, unit: r.unit) + "\n" }
         for n in r.notes { out += "  note: \(n)\n" }
@@ -154,7 +157,8 @@ public enum ConcentrationFormatter {
         var t = ResultTable(columns: ["metric", "period_from", "period_to", "rank", "company", "aggregate", "value", "share",
                                      "total", "coverage", "cr5", "cr5_high", "hhi_low", "hhi_high", "band_us2023", "band_us2010", "band_eu2004"])
         for r in results {
-            let common: [Cell] = [Cell(r.total), Cell(r.coverage), Cell(r.topShare5), Cell(r.crHigh[5] ?? r.topShare5), Cell(r.hhiLow), Cell(r.hhiHigh),
+            let common: [Cell] = [Cell(r.total), Cell(r.coverage), Cell(r.topShare5), Cell(r.crHigh[5] ?? r.topShare5),
+                                  Cell(r.hhiLow), Cell(r.hhiHigh),
                                   Cell(r.bands[.us2023]), Cell(r.bands[.us2010]), Cell(r.bands[.eu2004])]
             let head: [Cell] = [.text(r.metric), .text(r.period.fromISO), .text(r.period.toISO)]
             for (k, f) in r.firms.enumerated() {

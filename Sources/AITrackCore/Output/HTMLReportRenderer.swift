@@ -21,7 +21,8 @@ public struct HTMLReportRenderer: ReportRenderer {
     final class Notes {
         var list: [(String, String?, String)] = []
         func ref(_ name: String, url: String?, verification: String = "") -> String {
-            let k = (list.firstIndex { $0.0 == name && $0.2 == verification } ?? { list.append((name, url, verification)); return list.count - 1 }()) + 1
+            let k = (list.firstIndex { $0.0 == name && $0.2 == verification }
+                ?? { list.append((name, url, verification)); return list.count - 1 }()) + 1
             return "<sup><a href=\"#n\(k)\">[\(k)]</a></sup>"
         }
     }
@@ -45,7 +46,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         out += "<h2>Deals</h2>\n<figure>" + SVG.timeline(r.deals, period: r.period)
             + "<figcaption>The year's deals by date; a circle's area is the deal's USD value.</figcaption></figure>\n"
         for s in r.sections(more: more) {
-            out += (s.title == "Deals" ? "" : "<h2>\(HTML.escape(s.title))</h2>\n") + HTML.table(s.table) + s.lines.map { "<p>\(HTML.escape($0))</p>\n" }.joined()
+            out += (s.title == "Deals" ? "" : "<h2>\(HTML.escape(s.title))</h2>\n") + HTML.table(s.table)
+                + s.lines.map { "<p>\(HTML.escape($0))</p>\n" }.joined()
         }
         out += "<h2>Sources</h2>\n<ol class=\"notes\">\n"
         for (k, n) in notes.list.enumerated() {
@@ -68,7 +70,8 @@ public struct HTMLReportRenderer: ReportRenderer {
                 + "HHI \(HTML.escape(ConcentrationFormatter.hhiText(c))) (\(HTML.escape(c.bands[.us2023] ?? "n/a")), US 2023 guidelines)"
             for p in c.published {
                 let doubted = p.verification == .contradicted || p.verification == .disputed
-                s += "<div\(doubted ? " class=\"contradicted\"" : "")>Published: \(HTML.escape(ConcentrationFormatter.publishedLine(p, unit: c.unit)))"
+                s += "<div\(doubted ? " class=\"contradicted\"" : "")>"
+                    + "Published: \(HTML.escape(ConcentrationFormatter.publishedLine(p, unit: c.unit)))"
                     + (doubted ? " <span class=\"verdict\">✗ \(p.verification.rawValue): the sources do not support this claim</span>" : "")
                     + notes.ref(p.source, url: r.sourceURLs[p.source], verification: p.verification.rawValue) + "</div>"
             }
@@ -92,7 +95,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
         out += HTML.table(ConcentrationFormatter.firmTable(c))
         for p in c.published {
-            out += "<p\(p.verification == .contradicted ? " class=\"contradicted\"" : "")>Published: \(HTML.escape(ConcentrationFormatter.publishedLine(p, unit: c.unit)))"
+            out += "<p\(p.verification == .contradicted ? " class=\"contradicted\"" : "")>"
+                + "Published: \(HTML.escape(ConcentrationFormatter.publishedLine(p, unit: c.unit)))"
                 + notes.ref(p.source, url: r.sourceURLs[p.source], verification: p.verification.rawValue) + "</p>\n"
         }
         for line in [e.trendLine, e.changeLine].compactMap({ $0 }) { out += "<p>\(HTML.escape(line))</p>\n" }

@@ -21,7 +21,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
             out += "- Sources: \(c.sources.joined(separator: "; "))\n\n"
         }
         for s in r.sections(more: more) {
-            out += "## \(s.title)\n\n" + TableFormatter.markdown(s.table) + (s.lines.isEmpty ? "" : "\n" + s.lines.map { "- \($0)\n" }.joined()) + "\n"
+            out += "## \(s.title)\n\n" + TableFormatter.markdown(s.table)
+                + (s.lines.isEmpty ? "" : "\n" + s.lines.map { "- \($0)\n" }.joined()) + "\n"
         }
         return out
     }

@@ -27,10 +27,12 @@ extension Report {
     }
 
     static func dealTable(_ rows: [DealRow]) -> ResultTable {
-        ResultTable(columns: ["date", "title", "parties", "value", "currency", "qualifier", "status", "in_total", "source", "cited_by", "verification"],
+        ResultTable(columns: ["date", "title", "parties", "value", "currency", "qualifier", "status", "in_total", "source", "cited_by",
+                              "verification"],
                     rows: rows.map { d in
                         [.text(d.date), .text(d.title), .text(d.parties.map { "\($0.company) (\($0.role))" }.joined(separator: "; ")),
-                         Cell(d.value.map(NumberText.human)), Cell(d.currency), .text(d.qualifier), .text(d.status), .text(Self.inTotalWords(d.inTotal)),
+                         Cell(d.value.map(NumberText.human)), Cell(d.currency), .text(d.qualifier), .text(d.status),
+                         .text(Self.inTotalWords(d.inTotal)),
                          .text(d.source), Cell(d.citedBy), .text(d.verification)]
                     })
     }
@@ -82,7 +84,8 @@ extension Report {
             if seen[s.metric] == 1 { metrics.append(s.metric) }
             if seen[s.metric]! <= Self.statisticsShownPerMetric {
                 t.rows.append([.text(s.metric), .text(s.date), Cell(s.company), Cell(s.segment), .text(NumberText.human(s.value)), .text(s.unit),
-                               .text(s.qualifier), Cell(s.previousYear.map { NumberText.human($0) + (s.previousSource.map { " (\($0))" } ?? "") }), Cell(Self.change(s)), .text(s.source),
+                               .text(s.qualifier), Cell(s.previousYear.map { NumberText.human($0) + (s.previousSource.map { " (\($0))" } ?? "") }),
+                               Cell(Self.change(s)), .text(s.source),
                                Cell(s.citedBy), .text(s.verification)])
             }
         }
@@ -97,14 +100,19 @@ extension Report {
     /// The USD totals, the year before, and the deals left out of them.
     public var totalsLines: [String] {
         let t = dealTotals
-        var lines = ["\(t.deals) deal\(t.deals == 1 ? "" : "s"); \(t.withValue) with a value in USD terms, together \(NumberText.human(t.usdTotal)) USD" + (t.usdTotal.isFinite ? "" : " (the values add up to more than aitrack can compute with, about 1.8e308)")
+        var lines = ["\(t.deals) deal\(t.deals == 1 ? "" : "s"); "
+                     + "\(t.withValue) with a value in USD terms, together \(NumberText.human(t.usdTotal)) USD"
+                     + (t.usdTotal.isFinite ? "" : " (the values add up to more than aitrack can compute with, about 1.8e308)")
                      + (t.qualifiedCount > 0 ? " (\(t.qualifiedCount) of them stated as at least, at most or approximately)" : "")]
         let p = previousDealTotals
         lines.append("\(period.previousYear): \(p.deals) deal\(p.deals == 1 ? "" : "s"), together \(NumberText.human(p.usdTotal)) USD"
-                     + (p.usdTotal > 0 && ((t.usdTotal - p.usdTotal) / p.usdTotal).isFinite ? " (change \(t.usdTotal >= p.usdTotal ? "+" : "")\(NumberText.fixed((t.usdTotal - p.usdTotal) / p.usdTotal * 100, 1)) %)" : ""))
+                     + (p.usdTotal > 0 && ((t.usdTotal - p.usdTotal) / p.usdTotal).isFinite
+                        ? " (change \(t.usdTotal >= p.usdTotal ? "+" : "")\(NumberText.fixed((t.usdTotal - p.usdTotal) / p.usdTotal * 100, 1)) %)"
+                        : ""))
         lines.append(t.includesLine)
         if t.byKind.count > 1 {
-            lines.append("by kind: " + t.byKind.map { "\($0.kind.replacingOccurrences(of: "_", with: " ")) \(NumberText.human($0.usd)) USD (\($0.deals))" }
+            lines.append("by kind: "
+                + t.byKind.map { "\($0.kind.replacingOccurrences(of: "_", with: " ")) \(NumberText.human($0.usd)) USD (\($0.deals))" }
                 .joined(separator: "; "))
         }
         for w in t.withoutRate { lines.append("left out of the USD total, no exchange rate on or before its date: \(w)") }
@@ -174,13 +182,15 @@ extension ConcentrationEntry {
         }
         var parts: [String] = []
         if let now = c.topShare5, let then = p.topShare5 {
-            parts.append("CR5 \(NumberText.fixed(then, 2)) % → \(NumberText.fixed(now, 2)) % (\(now - then >= 0 ? "+" : "")\(NumberText.fixed(now - then, 2)) points)")
+            parts.append("CR5 \(NumberText.fixed(then, 2)) % → \(NumberText.fixed(now, 2)) % "
+                         + "(\(now - then >= 0 ? "+" : "")\(NumberText.fixed(now - then, 2)) points)")
         }
         if let lo = c.hhiLow, let plo = p.hhiLow {
             parts.append("HHI low \(NumberText.grouped(plo.rounded())) → \(NumberText.grouped(lo.rounded()))")
         }
         if c.unit != Units.percent, let t = c.total, let pt = p.total, pt > 0, ((t - pt) / pt).isFinite {
-            parts.append("total \(NumberText.human(pt.rounded())) → \(NumberText.human(t.rounded())) \(c.unit) (\(t >= pt ? "+" : "")\(NumberText.fixed((t - pt) / pt * 100, 1)) %)")
+            parts.append("total \(NumberText.human(pt.rounded())) → \(NumberText.human(t.rounded())) \(c.unit) "
+                         + "(\(t >= pt ? "+" : "")\(NumberText.fixed((t - pt) / pt * 100, 1)) %)")
         }
         guard !parts.isEmpty else { return nil }
         return "change against \(p.period): " + parts.joined(separator: "; ") + firmsDiffer(p)
@@ -195,6 +205,7 @@ extension ConcentrationEntry {
         }
         let gone = then.filter { !Set(now).contains($0) }, new = now.filter { !Set(then).contains($0) }
         return "; the firms differ (\(then.count) in \(p.period), \(now.count) in \(result.period))"
-            + (gone.isEmpty ? "" : ": only in \(p.period): " + list(gone)) + (new.isEmpty ? "" : (gone.isEmpty ? ": " : "; ") + "only in \(result.period): " + list(new))
+            + (gone.isEmpty ? "" : ": only in \(p.period): " + list(gone))
+            + (new.isEmpty ? "" : (gone.isEmpty ? ": " : "; ") + "only in \(result.period): " + list(new))
     }
 }

@@ -14,7 +14,8 @@ public enum SVG {
             + "style=\"max-width:\(n(width))px;font-family:system-ui,sans-serif;font-size:12px\">\n"
             + "<title>\(HTML.escape(title))</title>\n<desc>\(HTML.escape(desc))</desc>\n"
             + "<defs><pattern id=\"tail\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
-            + "<rect width=\"6\" height=\"6\" fill=\"#f2f2f2\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#777\" stroke-width=\"2\"/></pattern></defs>\n"
+            + "<rect width=\"6\" height=\"6\" fill=\"#f2f2f2\"/>"
+            + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#777\" stroke-width=\"2\"/></pattern></defs>\n"
     }
 
     static func n(_ v: Double) -> String { NumberText.fixed(v, 1) }
@@ -35,7 +36,8 @@ public enum SVG {
                 + (b.kind == .aggregate ? " stroke=\"#000\" stroke-dasharray=\"3 2\"" : "") + "/>"
             s += "<text x=\"\(n(labelWidth + b.width + 6))\" y=\"\(n(y + b.height * 0.72))\">\(HTML.escape(b.valueLabel))</text></g>\n"
         }
-        s += "<text x=\"\(n(labelWidth))\" y=\"\(n(height - 6))\" fill=\"#444\">Top five in dark blue; aggregates dashed, not ranked; the unknown rest hatched.</text>\n"
+        s += "<text x=\"\(n(labelWidth))\" y=\"\(n(height - 6))\" fill=\"#444\">"
+            + "Top five in dark blue; aggregates dashed, not ranked; the unknown rest hatched.</text>\n"
         return s + "</svg>\n"
     }
 
@@ -44,7 +46,8 @@ public enum SVG {
         let t = Charts.trend(series)
         let (left, top) = (50.0, 20.0)
         let width = t.width + left + 60, height = t.height + top + 50
-        let desc = "\(metric): " + series.map { "\($0.period) CR5 \(ConcentrationFormatter.crText($0, 5)), CR3 \(ConcentrationFormatter.crText($0, 3)), HHI \(ConcentrationFormatter.hhiText($0))" }
+        let desc = "\(metric): " + series.map { "\($0.period) CR5 \(ConcentrationFormatter.crText($0, 5)), "
+                                                + "CR3 \(ConcentrationFormatter.crText($0, 3)), HHI \(ConcentrationFormatter.hhiText($0))" }
             .joined(separator: "; ")
         var s = open(width, height, title: "\(metric): concentration over time", desc: desc, standalone: standalone)
         s += "<g transform=\"translate(\(n(left)),\(n(top)))\">\n"
@@ -54,10 +57,12 @@ public enum SVG {
                 + "<text x=\"\(n(t.width - 4))\" y=\"\(n(th.y - 3))\" text-anchor=\"end\" fill=\"#D55E00\">\(HTML.escape(th.text))</text>\n"
         }
         if t.hhiBand.count > 2 {
-            s += "<polygon class=\"hhi\" points=\"" + t.hhiBand.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " ") + "\" fill=\"#009E73\" fill-opacity=\"0.3\" stroke=\"#009E73\"/>\n"
+            s += "<polygon class=\"hhi\" points=\"" + t.hhiBand.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " ")
+                + "\" fill=\"#009E73\" fill-opacity=\"0.3\" stroke=\"#009E73\"/>\n"
         }
         if !t.cr5.isEmpty {
-            s += "<polyline class=\"cr5\" points=\"" + t.cr5.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " ") + "\" fill=\"none\" stroke=\"#0072B2\" stroke-width=\"2\"/>\n"
+            s += "<polyline class=\"cr5\" points=\"" + t.cr5.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " ")
+                + "\" fill=\"none\" stroke=\"#0072B2\" stroke-width=\"2\"/>\n"
             for p in t.cr5 { s += "<circle cx=\"\(n(p.x))\" cy=\"\(n(p.y))\" r=\"3\" fill=\"#0072B2\"/>" }
             s += "\n"
         }
@@ -67,7 +72,8 @@ public enum SVG {
         }
         s += "\n<text x=\"-6\" y=\"10\" text-anchor=\"end\">100 %</text><text x=\"-6\" y=\"\(n(t.height))\" text-anchor=\"end\">0</text>"
         s += "<text x=\"\(n(t.width + 6))\" y=\"10\">\(NumberText.grouped(t.hhiTop))</text>\n</g>\n"
-        s += "<text x=\"\(n(left))\" y=\"\(n(height - 6))\" fill=\"#444\">Blue line: CR5 (CR3 where fewer firms), left scale; green band: HHI range, right scale.</text>\n"
+        s += "<text x=\"\(n(left))\" y=\"\(n(height - 6))\" fill=\"#444\">"
+            + "Blue line: CR5 (CR3 where fewer firms), left scale; green band: HHI range, right scale.</text>\n"
         return s + "</svg>\n"
     }
 
@@ -86,14 +92,16 @@ public enum SVG {
             case "contradicted": style = "fill=\"#CC79A7\" fill-opacity=\"0.5\" stroke=\"#000\""
             default: style = "fill=\"#0072B2\" fill-opacity=\"0.45\" stroke=\"#0072B2\""
             }
-            s += "<circle class=\"deal \(m.status)\" cx=\"\(n(m.x))\" cy=\"0\" r=\"\(n(m.r))\" \(style)><title>\(HTML.escape(m.title + " (" + m.status + ")"))</title></circle>"
+            s += "<circle class=\"deal \(m.status)\" cx=\"\(n(m.x))\" cy=\"0\" r=\"\(n(m.r))\" \(style)>"
+                + "<title>\(HTML.escape(m.title + " (" + m.status + ")"))</title></circle>"
             if m.status == "contradicted" {
                 s += "<text x=\"\(n(m.x))\" y=\"4\" text-anchor=\"middle\" font-weight=\"bold\">✗</text>"
             }
             s += "\n"
         }
         s += "<text x=\"0\" y=\"45\">1 Jan</text><text x=\"\(n(width))\" y=\"45\" text-anchor=\"end\">31 Dec</text></g>\n"
-        s += "<text x=\"\(n(left))\" y=\"\(n(height - 4))\" fill=\"#444\">Filled: counted; hollow dashed: superseded, cancelled or rumoured (not counted); ✗: contradicted (not counted).</text>\n"
+        s += "<text x=\"\(n(left))\" y=\"\(n(height - 4))\" fill=\"#444\">"
+            + "Filled: counted; hollow dashed: superseded, cancelled or rumoured (not counted); ✗: contradicted (not counted).</text>\n"
         return s + "</svg>\n"
     }
 }

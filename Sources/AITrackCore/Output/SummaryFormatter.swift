@@ -2,7 +2,8 @@
 public enum SummaryFormatter {
     /// `12 entries: 10 added, 2 unchanged, 0 replaced, 0 ignored; 3 companies created: A, B, C`
     public static func text(_ s: WriteSummary, dryRun: Bool = false) -> String {
-        var line = "\(s.total) entr\(s.total == 1 ? "y" : "ies"): \(s.added) added, \(s.unchanged) unchanged, \(s.replaced) replaced, \(s.ignored) ignored"
+        var line = "\(s.total) entr\(s.total == 1 ? "y" : "ies"): \(s.added) added, \(s.unchanged) unchanged, "
+            + "\(s.replaced) replaced, \(s.ignored) ignored"
         if !s.companiesCreated.isEmpty {
             let names = s.companiesCreated.prefix(20).map { Excerpt.value($0) }.joined(separator: ", ") + (s.companiesCreated.count > 20 ? ", …" : "")
             line += "; \(s.companiesCreated.count) compan\(s.companiesCreated.count == 1 ? "y" : "ies") created: \(names)"

@@ -18,7 +18,8 @@ struct AddAlliance: ParsableCommand {
     @Option(help: ArgumentHelp("When it was founded.", valueName: "date")) var date: String?
     @Option(help: "What it is for.") var purpose: String?
     @Option(help: "Its web address.") var url: String?
-    @Option(name: .customLong("member"), help: ArgumentHelp("A founding member (repeatable; needs --source).", valueName: "company")) var members: [String] = []
+    @Option(name: .customLong("member"), help: ArgumentHelp("A founding member (repeatable; needs --source).", valueName: "company"))
+    var members: [String] = []
     @OptionGroup var source: SourceOptions
     @OptionGroup var entry: EntryOptions
 

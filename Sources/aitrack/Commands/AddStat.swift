@@ -20,7 +20,8 @@ struct AddStat: ParsableCommand {
             """)
 
     @Option(help: ArgumentHelp("The metric key, snake_case (e.g. ai_compute_h100e).", valueName: "key")) var metric: String?
-    @Option(help: ArgumentHelp("value (default), or cr1…cr10 or hhi for a published concentration figure.", valueName: "measure")) var measure: Measure?
+    @Option(help: ArgumentHelp("value (default), or cr1…cr10 or hhi for a published concentration figure.", valueName: "measure"))
+    var measure: Measure?
     @Option(help: ArgumentHelp("The period or as-of date: 2025, 2025-Q3, 2025-08, 2025-08-21.", valueName: "date")) var date: String?
     @Option(help: "The company it is about (none: the whole market).") var company: String?
     @Option(help: "A part of the company's value (e.g. Nvidia, TPU); a company's value is the sum of its segments.") var segment: String?

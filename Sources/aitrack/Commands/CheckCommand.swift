@@ -10,7 +10,11 @@ struct CheckCommand: ParsableCommand {
               aitrack check && echo clean
               aitrack check --db other-tools-copy.db
 
-            Rules: one unit per metric; shares and CRn within 0-100 and HHI within 0-10000; parties on every deal; no alias that is another company's name; no membership before its alliance was founded; no company its own ancestor; no chain of parents deeper than 8 levels; every table, view, trigger and index of aitrack's schema as this version defines it (a view or trigger that differs: `aitrack db repair`). Objects a user added (their own tables, an FTS index) are noted on stderr and do not fail the check. Each finding is printed with its rows; the exit status is 1 when there is any.
+            Rules: one unit per metric; shares and CRn within 0-100 and HHI within 0-10000; parties on every deal; no alias that \
+            is another company's name; no membership before its alliance was founded; no company its own ancestor; no chain of \
+            parents deeper than 8 levels; every table, view, trigger and index of aitrack's schema as this version defines it (a \
+            view or trigger that differs: `aitrack db repair`). Objects a user added (their own tables, an FTS index) are noted \
+            on stderr and do not fail the check. Each finding is printed with its rows; the exit status is 1 when there is any.
             """)
 
     @OptionGroup var db: DatabaseOptions

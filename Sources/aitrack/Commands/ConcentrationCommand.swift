@@ -15,13 +15,16 @@ struct ConcentrationCommand: ParsableCommand {
               aitrack concentration --metric ai_compute_h100e --year 2025 \\
                 --format svg > shares.svg
 
-            Values: the latest per company and segment in the period; segments summed; subsidiaries consolidated into their ultimate parent; aggregates (Other, China) count toward the total but never rank; hhi.high treats the unattributed rest as firms no larger than the smallest named one. With --by, steps without data are left out.
+            Values: the latest per company and segment in the period; segments summed; subsidiaries consolidated into their \
+            ultimate parent; aggregates (Other, China) count toward the total but never rank; hhi.high treats the unattributed \
+            rest as firms no larger than the smallest named one. With --by, steps without data are left out.
             """)
 
     @Option(help: ArgumentHelp("The metric, e.g. ai_compute_h100e.", valueName: "key")) var metric: String
     @OptionGroup var period: PeriodOptions
     @Option(help: ArgumentHelp("One figure set per year or quarter of the period.", valueName: "year|quarter")) var by: PeriodStep?
-    @Flag(name: .customLong("no-consolidate"), help: "Rank companies as recorded instead of consolidating subsidiaries into their ultimate parent.") var noConsolidate = false
+    @Flag(name: .customLong("no-consolidate"), help: "Rank companies as recorded instead of consolidating subsidiaries into their ultimate parent.")
+    var noConsolidate = false
     @Option(help: ArgumentHelp("Output format (default: table on a terminal, csv otherwise); svg draws one chart.", valueName: "format"))
     var format: ConcentrationFormat?
     @OptionGroup var db: DatabaseOptions
@@ -48,7 +51,8 @@ struct ConcentrationCommand: ParsableCommand {
             return
         }
         if series.periodsWithoutData > 0 && !db.quiet {
-            Terminal.err("aitrack: concentration: \(series.periodsWithoutData) \(step?.rawValue ?? "period")\(series.periodsWithoutData == 1 ? "" : "s") of \(p) without statistics of \(metric) left out.")
+            Terminal.err("aitrack: concentration: \(series.periodsWithoutData) \(step?.rawValue ?? "period")"
+                         + "\(series.periodsWithoutData == 1 ? "" : "s") of \(p) without statistics of \(metric) left out.")
         }
         Terminal.out(ConcentrationFormatter.render(results, as: f, bars: Terminal.bars, series: step != nil))
     }

@@ -41,7 +41,8 @@ struct DBUpgrade: ParsableCommand {
             Example:
               aitrack db upgrade --db archive.db
 
-            Commands that only read never upgrade a file; they say when one needs this. Writing commands (init, add-*, ingest, sql --write) upgrade it too.
+            Commands that only read never upgrade a file; they say when one needs this. Writing commands (init, add-*, ingest, \
+            sql --write) upgrade it too.
             """)
 
     @OptionGroup var db: DatabaseOptions
@@ -55,13 +56,15 @@ struct DBUpgrade: ParsableCommand {
 struct DBRepair: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repair",
-        abstract: "Restore aitrack's views, triggers, indexes and version stamp as this version defines them, in one transaction; never tables or rows.",
+        abstract: "Restore aitrack's views, triggers, indexes and version stamp as this version defines them, in one transaction; "
+            + "never tables or rows.",
         discussion: """
             Examples:
               aitrack db repair --dry-run
               aitrack db repair --db restored-from-dump.db
 
-            A table that differs (a CHECK weakened by another program) is not repaired: nothing is written, and the way out is to export the data and ingest it into a new file.
+            A table that differs (a CHECK weakened by another program) is not repaired: nothing is written, and the way out is \
+            to export the data and ingest it into a new file.
             """)
 
     @Flag(name: .customLong("dry-run"), help: "List what would be restored; write nothing.") var dryRun = false

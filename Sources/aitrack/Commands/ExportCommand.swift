@@ -18,7 +18,8 @@ struct ExportCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The entry files' format (default ndjson).", valueName: "format")) var format: ExportFormat?
     @Option(name: .customLong("type"), help: ArgumentHelp("Only these entry types (repeatable).", valueName: "type")) var types: [EntryType] = []
-    @Option(help: ArgumentHelp("Write one file per type into this folder (created if needed) instead of stdout.", valueName: "folder")) var dir: String?
+    @Option(help: ArgumentHelp("Write one file per type into this folder (created if needed) instead of stdout.", valueName: "folder"))
+    var dir: String?
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {

@@ -17,26 +17,34 @@ struct IngestCommand: ParsableCommand {
                 --set metric=ai_compute_h100e --set unit=H100e \\
                 --set "source=Epoch AI" --date-format M/d/yyyy
 
-            Nothing is written when any entry is wrong; every problem is listed as FILE:LINE: field: …. Re-ingesting a file changes nothing; a changed entry with the same identity is an error unless --replace (take the new) or --ignore (keep the old). Several files are one run, read in the order their references need.
+            Nothing is written when any entry is wrong; every problem is listed as FILE:LINE: field: …. Re-ingesting a file \
+            changes nothing; a changed entry with the same identity is an error unless --replace (take the new) or --ignore \
+            (keep the old). Several files are one run, read in the order their references need.
             """)
 
     @Argument(help: ArgumentHelp("Entry files; - reads standard input.", valueName: "file")) var files: [String]
     @Option(help: ArgumentHelp("The entry type of records without a type field (CSV).", valueName: "type")) var type: EntryType?
-    @Option(name: .customLong("input-format"), help: ArgumentHelp("The files' format (default: by extension, else by content).", valueName: "format")) var inputFormat: InputFormat?
-    @Option(name: .customLong("map"), help: ArgumentHelp("Take FIELD from the CSV column COLUMN (repeatable).", valueName: "field=column")) var maps: [String] = []
-    @Option(name: .customLong("set"), help: ArgumentHelp("FIELD is VALUE in every entry that has none (repeatable).", valueName: "field=value")) var sets: [String] = []
-    @Option(name: .customLong("date-format"), help: ArgumentHelp("How the file writes dates, e.g. M/d/yyyy or dd.MM.yyyy.", valueName: "pattern")) var dateFormat: String?
+    @Option(name: .customLong("input-format"), help: ArgumentHelp("The files' format (default: by extension, else by content).", valueName: "format"))
+    var inputFormat: InputFormat?
+    @Option(name: .customLong("map"), help: ArgumentHelp("Take FIELD from the CSV column COLUMN (repeatable).", valueName: "field=column"))
+    var maps: [String] = []
+    @Option(name: .customLong("set"), help: ArgumentHelp("FIELD is VALUE in every entry that has none (repeatable).", valueName: "field=value"))
+    var sets: [String] = []
+    @Option(name: .customLong("date-format"), help: ArgumentHelp("How the file writes dates, e.g. M/d/yyyy or dd.MM.yyyy.", valueName: "pattern"))
+    var dateFormat: String?
     @OptionGroup var write: WriteOptions
     @OptionGroup var db: DatabaseOptions
 
     static func pairs(_ items: [String], option: String) throws -> [(String, String)] {
         try items.map { item in
             guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
-                throw AITrackError("--\(option): '\(item)' is not FIELD=\(option == "map" ? "COLUMN" : "VALUE"); e.g. --\(option) \(option == "map" ? "\"date=End date\"" : "unit=H100e").")
+                throw AITrackError("--\(option): '\(item)' is not FIELD=\(option == "map" ? "COLUMN" : "VALUE"); "
+                                   + "e.g. --\(option) \(option == "map" ? "\"date=End date\"" : "unit=H100e").")
             }
             let field = item[..<eq].trimmingCharacters(in: .whitespaces)
             guard EntryDecoder.allFieldNames.contains(field) else {
-                throw AITrackError("--\(option): '\(field)' is not an entry field; valid: \(EntryDecoder.allFieldNames.sorted().joined(separator: ", ")).")
+                throw AITrackError("--\(option): '\(field)' is not an entry field; "
+                                   + "valid: \(EntryDecoder.allFieldNames.sorted().joined(separator: ", ")).")
             }
             return (field, String(item[item.index(after: eq)...]))
         }

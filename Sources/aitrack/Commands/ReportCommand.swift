@@ -5,7 +5,8 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "The yearly report: concentration beside published claims, deals with USD totals, alliances, statistics, change against the year before.",
+        abstract: "The yearly report: concentration beside published claims, deals with USD totals, alliances, statistics, "
+            + "change against the year before.",
         discussion: """
             Examples:
               aitrack report --year 2025
@@ -17,7 +18,8 @@ struct ReportCommand: ParsableCommand {
             """)
 
     @OptionGroup var period: PeriodOptions
-    @Flag(name: .customLong("no-consolidate"), help: "Rank companies as recorded instead of consolidating subsidiaries into their ultimate parent.") var noConsolidate = false
+    @Flag(name: .customLong("no-consolidate"), help: "Rank companies as recorded instead of consolidating subsidiaries into their ultimate parent.")
+    var noConsolidate = false
     @Option(help: ArgumentHelp("Output format (default table; csv is the concentration rows).", valueName: "format")) var format: ReportFormat?
     @OptionGroup var db: DatabaseOptions
 
@@ -33,7 +35,9 @@ struct ReportCommand: ParsableCommand {
                 throw AITrackError("report: the database holds no data yet; add some (aitrack ingest, aitrack add-stat) or give --year.")
             }
             p = .year(latest)
-            if !db.quiet { Terminal.err("aitrack: report: no period given: \(latest), the latest year with company statistics (give --year for another).") }
+            if !db.quiet {
+                Terminal.err("aitrack: report: no period given: \(latest), the latest year with company statistics (give --year for another).")
+            }
         }
         // JSON lists every latest statistic; the other formats show the first few of each metric
         let report = try database.report(p, consolidate: !noConsolidate, history: f == .html,

@@ -16,13 +16,21 @@ struct SQLCommand: ParsableCommand {
               echo "SELECT count(*) FROM statistics" | aitrack sql -
               aitrack sql --write "UPDATE deals SET status = 'signed' WHERE id = 7"
 
-            A statement that would write is refused (and nothing runs) unless --write; with --write the statements run in order in one transaction, all or nothing, and \(ErrorText.refusedSQLKeywords) are refused. A PRAGMA may only read: table_info, index_list, foreign_key_list, integrity_check and the like, or a setting such as user_version without a value; every PRAGMA that sets something (ignore_check_constraints, writable_schema, foreign_keys, user_version, journal_mode, …) is refused. Parameters are text unless written as a number that reads back the same (42, 2.5); --param-int and --param-text say which. Formats: table (default on a terminal), json, csv (default on a pipe), tsv, markdown, nl (newline-delimited JSON). docs/SCHEMA.md lists the tables and views.
+            A statement that would write is refused (and nothing runs) unless --write; with --write the statements run in order \
+            in one transaction, all or nothing, and \(ErrorText.refusedSQLKeywords) are refused. A PRAGMA may only read: \
+            table_info, index_list, foreign_key_list, integrity_check and the like, or a setting such as user_version without a \
+            value; every PRAGMA that sets something (ignore_check_constraints, writable_schema, foreign_keys, user_version, \
+            journal_mode, …) is refused. Parameters are text unless written as a number that reads back the same (42, 2.5); \
+            --param-int and --param-text say which. Formats: table (default on a terminal), json, csv (default on a pipe), tsv, \
+            markdown, nl (newline-delimited JSON). docs/SCHEMA.md lists the tables and views.
             """)
 
     @Argument(help: ArgumentHelp("The SQL; - reads it from standard input.", valueName: "sql")) var query: String?
     @Option(help: ArgumentHelp("Read the SQL from this file.", valueName: "path")) var file: String?
     @Option(name: .customLong("param"), parsing: .unconditionalSingleValue,
-            help: ArgumentHelp("A named parameter: --param name value (repeatable); the SQL uses :name. Bound as text unless the value is a number written the one way it reads back (42, 2.5).", valueName: "name value"))
+            help: ArgumentHelp("A named parameter: --param name value (repeatable); the SQL uses :name. "
+                               + "Bound as text unless the value is a number written the one way it reads back (42, 2.5).",
+                               valueName: "name value"))
     var params: [String] = []
     @Option(name: .customLong("param-int"), parsing: .unconditionalSingleValue,
             help: ArgumentHelp("A named parameter bound as a whole number: --param-int limit 10.", valueName: "name value"))
@@ -49,7 +57,8 @@ struct SQLCommand: ParsableCommand {
             sql = String(decoding: data, as: UTF8.self)
         }
         var parameters: [SQLParameter] = []
-        for (list, kind, option) in [(params, SQLParameter.Kind.auto, "--param"), (intParams, .integer, "--param-int"), (textParams, .text, "--param-text")] {
+        for (list, kind, option) in [(params, SQLParameter.Kind.auto, "--param"), (intParams, .integer, "--param-int"),
+                                     (textParams, .text, "--param-text")] {
             for item in list {
                 // `--param name value` arrives as `name=value` (see Arguments.normalize)
                 guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
@@ -60,7 +69,8 @@ struct SQLCommand: ParsableCommand {
         }
         let result: SQLResult
         do {
-            result = write ? try db.open().runSQL(sql, parameters: parameters, write: true) : try db.openForReading().runSQL(sql, parameters: parameters)
+            result = write ? try db.open().runSQL(sql, parameters: parameters, write: true)
+                : try db.openForReading().runSQL(sql, parameters: parameters)
         } catch let p as SQLProblem {
             throw AITrackError(ErrorText.sentence(p, write: write))
         }

@@ -6,7 +6,8 @@ import Foundation
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The database file (default: $AITRACK_DB, else ./aitrack.db).", valueName: "path")) var db: String?
 
-    @Flag(name: .customLong("no-seed"), help: "If the database does not exist yet, create it empty instead of loading the bundled seed data.") var noSeed = false
+    @Flag(name: .customLong("no-seed"), help: "If the database does not exist yet, create it empty instead of loading the bundled seed data.")
+    var noSeed = false
 
     @Flag(name: [.short, .long], help: "Print no notices or summaries, only results and errors.") var quiet = false
 
@@ -52,7 +53,8 @@ struct DatabaseOptions: ParsableArguments {
     private func noticeCreated(_ seed: WriteSummary?) {
         guard !quiet else { return }
         if let s = seed {
-            Terminal.err("aitrack: created \(path) and loaded the bundled seed data (\(s.added) entries: the article's claims with their checks, and Epoch AI chip-owner estimates); --no-seed creates it empty.")
+            Terminal.err("aitrack: created \(path) and loaded the bundled seed data (\(s.added) entries: "
+                         + "the article's claims with their checks, and Epoch AI chip-owner estimates); --no-seed creates it empty.")
         } else {
             Terminal.err("aitrack: created \(path), empty (schema version \(Migrations.currentVersion)).")
         }

@@ -4,7 +4,8 @@ import Foundation
 
 /// `--format`, for listings.
 struct FormatOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Output format (default: table on a terminal, csv otherwise).", valueName: "format")) var format: ListingFormat?
+    @Option(name: .long, help: ArgumentHelp("Output format (default: table on a terminal, csv otherwise).", valueName: "format"))
+    var format: ListingFormat?
 
     /// The format asked for, else table on a terminal and CSV on a pipe (or `def`).
     func resolve(default def: OutputFormat? = nil) -> OutputFormat {

@@ -7,11 +7,14 @@ struct PeriodOptions: ParsableArguments {
     // unconditional: `--year -1` is a year to refuse as one, not an option (the same for the dates)
     @Option(parsing: .unconditional, help: "Only this calendar year, e.g. 2025.") var year: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Only this period: 2025, 2025-Q3, 2025-08 or 2025-08-21.", valueName: "period")) var period: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Only this period: 2025, 2025-Q3, 2025-08 or 2025-08-21.", valueName: "period"))
+    var period: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("From this date on (2025, 2025-Q3, 2025-08, 2025-08-21).", valueName: "date")) var from: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("From this date on (2025, 2025-Q3, 2025-08, 2025-08-21).", valueName: "date"))
+    var from: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Up to the end of this date (2025, 2025-Q3, 2025-08, 2025-08-21).", valueName: "date")) var to: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Up to the end of this date (2025, 2025-Q3, 2025-08, 2025-08-21).", valueName: "date"))
+    var to: String?
 
     /// Checks across the options, before the command runs.
     func validate() throws {

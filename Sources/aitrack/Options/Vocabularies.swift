@@ -36,14 +36,16 @@ enum UsageText {
         guard message.hasPrefix("The value '"), let forRange = message.range(of: "' is invalid for '") else { return nil }
         let value = String(message[message.index(message.startIndex, offsetBy: 11)..<forRange.lowerBound])
         let rest = message[forRange.upperBound...]
-        guard let option = rest.split(separator: " ").first.map({ String($0).trimmingCharacters(in: CharacterSet(charactersIn: "'.")) }) else { return nil }
+        guard let option = rest.split(separator: " ").first
+            .map({ String($0).trimmingCharacters(in: CharacterSet(charactersIn: "'.")) }) else { return nil }
         var listed: [String] = []
         if let list = rest.range(of: "Please provide one of the following:") {
             // many values: one a line, "  - value"
             listed = rest[list.upperBound...].split(separator: "\n").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " -'.")) }
                 .filter { !$0.isEmpty }
         } else if let one = rest.range(of: "Please provide one of ") {
-            listed = rest[one.upperBound...].replacingOccurrences(of: " and ", with: ", ").replacingOccurrences(of: " or ", with: ", ").split(separator: ",")
+            listed = rest[one.upperBound...].replacingOccurrences(of: " and ", with: ", ").replacingOccurrences(of: " or ", with: ", ")
+                .split(separator: ",")
                 .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " '.")) }.filter { !$0.isEmpty }
         }
         let vocabulary = optionVocabularies.first { v in Set(v.allRawValues) == Set(listed) }

@@ -10,7 +10,8 @@ struct WriteOptions: ParsableArguments {
 
     @Flag(help: "When an entry with the same identity exists with other content, keep the stored one.") var ignore = false
 
-    @Flag(name: .customLong("strict-names"), help: "Refuse company names that are neither a company nor an alias, instead of creating them.") var strictNames = false
+    @Flag(name: .customLong("strict-names"), help: "Refuse company names that are neither a company nor an alias, instead of creating them.")
+    var strictNames = false
 
     func validate() throws {
         if replace && ignore { throw ValidationError("give --replace or --ignore, not both") }
