@@ -29,8 +29,9 @@ extension DatabaseReading {
                        stakes: [MergerScreen.Stake] = []) throws -> Screen {
         try reader.read { db in
             let market = try Self.concentration(db, metric: metric, period: period, consolidate: true, names: NameLookups())
+            // the reason a figure describes no market is its last note
             guard let low = market.hhiLow, let high = market.hhiHigh, !market.firms.isEmpty else {
-                let reason = market.notes.first ?? "there are no firms' values of \(metric) in \(period)"
+                let reason = market.notes.last ?? "there are no firms' values of \(metric) in \(period)"
                 throw ScreenProblem.notAMarket(metric: metric, period: period.description, reason: reason)
             }
             let names = market.firms.map(\.company)

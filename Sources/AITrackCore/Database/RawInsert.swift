@@ -3,8 +3,10 @@ import GRDBSQLite
 
 /// One prepared INSERT whose values are bound with SQLite's C functions, for the hot path of a
 /// large ingest: GRDB's `StatementArguments` box every value, and an array of values in between
-/// costs a copy, a retain and a release of each (BENCHMARKS.md, "Figures moved out of source comments"). Used for rows that are almost always new: rows a statement leaves out (a conflict on
-/// the table's identity, `ON CONFLICT … DO NOTHING`) are for the caller to find and take the full path.
+/// costs a copy, a retain and a release of each (BENCHMARKS.md, "Figures moved out of source
+/// comments"). Used for rows that are almost always new: rows a statement leaves out (a conflict
+/// on the table's identity, `ON CONFLICT … DO NOTHING`) are for the caller to find and take the
+/// full path.
 final class RawInsert {
     /// Binds values in parameter order, from the first.
     struct Binder {

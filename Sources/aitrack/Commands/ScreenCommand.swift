@@ -41,7 +41,8 @@ struct ScreenCommand: ParsableCommand {
         if parts.count >= 3, let own = percent(parts[parts.count - 1]) {
             return MergerScreen.Stake(owner: parts[0], target: parts[1..<(parts.count - 1)].joined(separator: ":"), ownership: own)
         }
-        throw ValidationError("--stake: '\(text)' is not OWNER:TARGET:OWNERSHIP[:CONTROL]; valid: e.g. Microsoft:OpenAI:27 or Microsoft:OpenAI:27:0 (percent, 0 to 100)")
+        throw ValidationError("--stake: '\(text)' is not OWNER:TARGET:OWNERSHIP[:CONTROL]; "
+                              + "valid: e.g. Microsoft:CoreWeave:5 or Microsoft:CoreWeave:5:0 (percent, 0 to 100)")
     }
 
     func validate() throws {

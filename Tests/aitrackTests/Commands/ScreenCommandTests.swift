@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import AITrackCore
+
+@Suite struct ScreenCommandTests {
+    func object(_ v: JSONValue?) -> [String: JSONValue] {
+        guard case .object(let o)? = v else { return [:] }
+        return Dictionary(o, uniquingKeysWith: { a, _ in a })
+    }
+
+    func number(_ v: JSONValue?) -> Double? {
+        guard case .number(let n)? = v else { return nil }
+        return Double(n)
+    }
+
+    /// The screen's figures against an independent route: the shares of the stored values by
+    /// sqlite3, ΔHHI and the HHI after computed here, the verdicts from the guidelines' numbers.
+    @Test func theArticlesCaseAgainstAnIndependentComputation() throws {
+        let cli = try CLI()
+        let before = try cli.dump()
+        let r = try cli.run("screen", "--metric", "ai_compute_h100e", "--year", "2025", "--combine", "Meta", "--with", "Google", "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let s = object(try JSONParser.parse(r.stdout))
+        let total = Double(try cli.sqlite("SELECT sum(value) FROM statistics WHERE metric = 'ai_compute_h100e' AND date = '2025-12-31' AND measure = 'value'"))!
+        func value(_ name: String) throws -> Double {
+            Double(try cli.sqlite("""
+                SELECT sum(s.value) FROM statistics s JOIN company_ultimate_parents u ON u.company_id = s.company_id
+                WHERE s.metric = 'ai_compute_h100e' AND s.date = '2025-12-31' AND s.measure = 'value' AND u.ultimate_parent = '\(name)'
+                """))!
+        }
+        let (a, b) = (100 * (try value("Meta Platforms")) / total, 100 * (try value("Alphabet")) / total)
+        #expect(abs(number(object(s["a"])["share"])! - a) < 1e-9 && abs(number(object(s["b"])["share"])! - b) < 1e-9)
+        let delta = number(s["delta_hhi"])!
+        #expect(abs(delta - 2 * a * b) < 1e-9)
+        let (low, high) = (number(object(s["hhi_before"])["low"])!, number(object(s["hhi_before"])["high"])!)
+        #expect(number(object(s["hhi_after"])["low"]) == low + delta && number(object(s["hhi_after"])["high"]) == high + delta)
+        // the guidelines' tests, by hand: 1,942–1,996 after, ΔHHI 610, combined 37.66 %
+        #expect(low + delta > 1800 && delta > 100)
+        #expect(object(object(s["verdicts"])["us2023"])["at_low"] == .string("presumed to substantially lessen competition"))
+        #expect(object(object(s["verdicts"])["eu2004"])["at_high"] == .string("not cleared by the HHI screen"))
+        #expect(s["caveat"] != nil)
+        #expect(try cli.dump() == before)   // a command that only reads
+    }
+
+    /// The text says the caveat; CSV has numbers unformatted.
+    @Test func textAndCSV() throws {
+        let cli = try CLI()
+        let text = try cli.run("screen", "--metric", "ai_compute_h100e", "--year", "2025", "--combine", "Meta", "--with", "Google", "--format", "table")
+        #expect(text.status == 0 && text.stdout.contains("ΔHHI                     610\n"), "\(text.stdout)")
+        #expect(text.stdout.contains("HHI after                1,942–1,996\n"))
+        #expect(text.stdout.hasSuffix("not a finding that an alliance or contract is a merger.\n"))
+        let csv = try cli.run("screen", "--metric", "ai_compute_h100e", "--year", "2025", "--combine", "Meta", "--with", "Google", "--format", "csv")
+        #expect(csv.stdout.hasPrefix("figure,value,high,unit\nmarket,ai_compute_h100e,,\nshare of Meta Platforms,11.79"), "\(csv.stdout)")
+    }
+
+    /// A stake adds the modified HHI; full ownership of one firm by the other is their combination.
+    @Test func aFullStakeIsTheCombination() throws {
+        let cli = try CLI()
+        let r = try cli.run("screen", "--metric", "ai_compute_h100e", "--year", "2025", "--combine", "Meta", "--with", "Google",
+                            "--stake", "Alphabet:Meta Platforms:100", "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let s = object(try JSONParser.parse(r.stdout))
+        let m = object(s["modified_hhi"]), after = object(s["hhi_after"])
+        #expect(abs(number(m["low"])! - number(after["low"])!) < 1e-6 && abs(number(m["high"])! - number(after["high"])!) < 1e-6)
+    }
+
+    /// Bad input: one sentence naming what is wrong and what is valid, exit 1, nothing written.
+    @Test(arguments: [
+        (["--combine", "Meta", "--with", "Nobody Inc"], "aitrack: screen: 'Nobody Inc' is not a known company or alias; see `aitrack companies` for the names.\n"),
+        (["--combine", "Meta", "--with", "Facebook"], "aitrack: screen: 'Meta' and 'Facebook' are one firm, Meta Platforms, once subsidiaries are consolidated; give two firms.\n"),
+        (["--combine", "Meta", "--with", "Google", "--stake", "Meta:Google"],
+         "aitrack: screen: --stake: 'Meta:Google' is not OWNER:TARGET:OWNERSHIP[:CONTROL]; valid: e.g. Microsoft:CoreWeave:5 or Microsoft:CoreWeave:5:0 (percent, 0 to 100)\n"),
+    ])
+    func badInput(_ args: [String], _ message: String) throws {
+        let cli = try CLI()
+        let before = try cli.dump()
+        let r = try cli.run(["screen", "--metric", "ai_compute_h100e", "--year", "2025"] + args)
+        #expect(r.status != 0)
+        #expect(r.stderr.hasPrefix(String(message.dropLast(2))), "\(r.stderr)")
+        #expect(try cli.dump() == before)
+    }
+
+    /// A figure that describes no market is not screened.
+    @Test func noMarketNoScreen() throws {
+        let cli = try CLI()
+        let r = try cli.run("screen", "--metric", "cio_vendor_usage_rate", "--year", "2025", "--combine", "OpenAI", "--with", "Anthropic")
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("aitrack: screen: cio_vendor_usage_rate in 2025 describes no market (cio_vendor_usage_rate is a rate"), "\(r.stderr)")
+    }
+}
