@@ -37,7 +37,7 @@ public enum MergerScreen {
         return Result(a: a, b: b, combinedShare: combined, delta: delta, hhiBefore: hhi, hhiAfter: after, verdicts: verdicts)
     }
 
-    /// The structural test of a regime (research/metrics.md §2):
+    /// The structural test of a regime (docs/research/metrics.md §2, docs/CONCENTRATION.md §5):
     /// - US 2023 Merger Guidelines §2.1: presumed to substantially lessen competition when the
     ///   HHI after is above 1,800 and ΔHHI above 100, or the combined share above 30 % and ΔHHI
     ///   above 100.
