@@ -64,6 +64,20 @@ import Testing
         #expect(abs(number(m["low"])! - number(after["low"])!) < 1e-6 && abs(number(m["high"])! - number(after["high"])!) < 1e-6)
     }
 
+    /// --stake is repeatable: two stakes give the MHHI of both, above that of either alone.
+    @Test func stakesRepeat() throws {
+        let cli = try CLI()
+        func low(_ stakes: [String]) throws -> Double {
+            let r = try cli.run(["screen", "--metric", "ai_compute_h100e", "--year", "2025", "--combine", "Meta", "--with", "Google",
+                                 "--format", "json"] + stakes.flatMap { ["--stake", $0] })
+            #expect(r.status == 0, "\(r.stderr)")
+            return number(object(object(try JSONParser.parse(r.stdout))["modified_hhi"])["low"]) ?? 0
+        }
+        let one = try low(["Microsoft:CoreWeave:5"]), other = try low(["Amazon:xAI:20"])
+        let both = try low(["Microsoft:CoreWeave:5", "Amazon:xAI:20"])
+        #expect(both > one && both > other)
+    }
+
     /// Bad input: one sentence naming what is wrong and what is valid, exit 1, nothing written.
     @Test(arguments: [
         (["--combine", "Meta", "--with", "Nobody Inc"], "aitrack: screen: 'Nobody Inc' is not a known company or alias; see `aitrack companies` for the names.\n"),
