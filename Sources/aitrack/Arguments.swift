@@ -70,7 +70,8 @@ enum Arguments {
     }
 
     /// Options that may be given more than once (each adds to a list).
-    static let repeatable: Set<String> = ["--party", "--alias", "--member", "--map", "--set", "--param", "--param-int", "--param-text", "--type", "--stake"]
+    static let repeatable: Set<String> = ["--party", "--alias", "--member", "--map", "--set", "--param", "--param-int", "--param-text",
+                                          "--type", "--stake"]
 
     /// An option that takes one value, given twice (`--company Meta --company Google`): the
     /// parser would silently keep the last. Returns (option, values).

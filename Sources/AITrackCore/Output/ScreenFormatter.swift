@@ -82,4 +82,33 @@ public enum ScreenFormatter {
         default: return TableFormatter.render(table(s), as: format)
         }
     }
+
+    // MARK: - Every deal of a period
+
+    /// One row per deal, market and pair of firms, largest ΔHHI first (`screen --deals`).
+    public static func dealsTable(_ rows: [DealScreen]) -> ResultTable {
+        let columns = ["date", "deal", "status", "market", "values_of", "firm_a", "share_a", "firm_b", "share_b", "delta_hhi",
+                       "hhi_after_low", "hhi_after_high", "us2023", "us2010", "eu2004", "deal_id"]
+        let readable = ["date", "deal", "market", "firm_a", "share_a", "firm_b", "share_b", "delta_hhi", "hhi_after_low", "hhi_after_high", "us2023"]
+        return ResultTable(columns: columns, readable: readable, rows: rows.map { d in
+            let c = d.combination
+            func verdict(_ r: Regime) -> Cell { .text(c.verdicts.first { $0.regime == r }?.text ?? "") }
+            return [.text(d.date), .text(d.title), .text(d.status), .text(d.metric), .text(d.valuesOf), .text(c.a.company), .double(c.a.share),
+                    .text(c.b.company), .double(c.b.share), .double(c.delta), .double(c.hhiAfter.lowerBound), .double(c.hhiAfter.upperBound),
+                    verdict(.us2023), verdict(.us2010), verdict(.eu2004), .int(d.deal)]
+        })
+    }
+
+    /// The same rows for people: shares and points rounded, the verdicts of the 2023 US screen.
+    public static func dealsText(_ rows: [DealScreen]) -> String {
+        let t = ResultTable(columns: ["date", "deal", "market", "firms", "ΔHHI", "HHI after", "US 2023"], rows: rows.map { d in
+            let c = d.combination
+            let status = d.status == "rumored" || d.status == "cancelled" ? " (\(d.status))" : ""
+            return [.text(d.date), .text(Excerpt.value(d.title, limit: 50) + status),
+                    .text("\(d.metric), \(d.valuesOf)"), .text("\(c.a.company) \(pct(c.a.share)) + \(c.b.company) \(pct(c.b.share))"),
+                    .text(NumberText.grouped(c.delta.rounded())), .text(points(c.hhiAfter)),
+                    .text(c.verdicts.first { $0.regime == .us2023 }?.text ?? "")]
+        })
+        return TableFormatter.table(t, groupNumbers: false) + caveat.prefix(1).uppercased() + caveat.dropFirst() + ".\n"
+    }
 }

@@ -10,6 +10,7 @@ struct ScreenCommand: ParsableCommand {
               aitrack screen --metric ai_compute_h100e --year 2025 --combine Meta --with Google
               aitrack screen --metric ai_compute_h100e --year 2025 --combine Microsoft --with CoreWeave \\
                 --stake Microsoft:CoreWeave:5:0 --format json
+              aitrack screen --deals --year 2025
 
             Shares are those of `aitrack concentration` (subsidiaries consolidated into their ultimate parent; names or aliases). \
             ΔHHI is 2 × a × b; the HHI before and after carry the bounds of the unattributed rest. Verdicts: US 2023 Merger \
@@ -18,13 +19,15 @@ struct ScreenCommand: ParsableCommand {
             potentially significant concerns), EU 2004 Horizontal Merger Guidelines (below 1,000; 1,000–2,000 with ΔHHI < 250; \
             above 2,000 with ΔHHI < 150: unlikely to raise concerns). --stake OWNER:TARGET:OWNERSHIP[:CONTROL] (percent; \
             repeatable) adds the modified HHI of O'Brien and Salop. A combination is a what-if, not a finding: an alliance or a \
-            contract is not a merger.
+            contract is not a merger. --deals screens every deal of the period between two firms that hold \
+            shares of a market of it, one row per market and pair, largest ΔHHI first.
             """)
 
-    @Option(help: ArgumentHelp("The metric, e.g. ai_compute_h100e.", valueName: "key")) var metric: String
+    @Option(help: ArgumentHelp("The metric, e.g. ai_compute_h100e.", valueName: "key")) var metric: String?
     @OptionGroup var period: PeriodOptions
-    @Option(help: ArgumentHelp("The first firm (name or alias).", valueName: "company")) var combine: String
-    @Option(name: .customLong("with"), help: ArgumentHelp("The second firm (name or alias).", valueName: "company")) var other: String
+    @Option(help: ArgumentHelp("The first firm (name or alias).", valueName: "company")) var combine: String?
+    @Option(name: .customLong("with"), help: ArgumentHelp("The second firm (name or alias).", valueName: "company")) var other: String?
+    @Flag(help: "Screen every deal of the period between two firms that hold shares of a market of it.") var deals = false
     @Option(name: .customLong("stake"), help: ArgumentHelp("A partial stake, OWNER:TARGET:OWNERSHIP[:CONTROL] in percent (repeatable).",
                                                            valueName: "stake"))
     var stakes: [String] = []
@@ -47,6 +50,13 @@ struct ScreenCommand: ParsableCommand {
 
     func validate() throws {
         for s in stakes { _ = try Self.stake(s) }
+        if deals {
+            if metric != nil || combine != nil || other != nil || !stakes.isEmpty {
+                throw ValidationError("--deals screens every deal and market of the period: leave out --metric, --combine, --with and --stake")
+            }
+        } else if metric == nil || combine == nil || other == nil {
+            throw ValidationError("give --metric, --combine and --with (e.g. --metric ai_compute_h100e --combine Meta --with Google), or --deals")
+        }
     }
 
     func run() throws {
@@ -56,6 +66,12 @@ struct ScreenCommand: ParsableCommand {
         }
         let database = try db.openForReading()
         try database.requireIntactViewsAndTriggers()
+        guard let metric, let combine, let other else {
+            let rows = try database.screenDeals(period: p)
+            if rows.isEmpty && !db.quiet { Terminal.err("aitrack: screen: no deal of \(p) is between two firms with shares of a market.") }
+            Terminal.out(f == .table ? ScreenFormatter.dealsText(rows) : TableFormatter.render(ScreenFormatter.dealsTable(rows), as: f))
+            return
+        }
         let screen = try database.screen(metric: metric, period: p, combine: combine, with: other, stakes: try stakes.map(Self.stake))
         Terminal.out(ScreenFormatter.render(screen, as: f))
     }

@@ -78,6 +78,33 @@ import Testing
         #expect(both > one && both > other)
     }
 
+    /// Every deal of a year between two firms with shares of a market: ΔHHI = 2ab on each row,
+    /// largest first, the article's deal among them at ΔHHI ≈ 610 in AI compute.
+    @Test func everyDealOfAYear() throws {
+        let cli = try CLI()
+        let before = try cli.dump()
+        let r = try cli.run("screen", "--deals", "--year", "2025", "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        guard case .array(let rows) = try JSONParser.parse(r.stdout) else { Issue.record("not an array"); return }
+        #expect(!rows.isEmpty)
+        var last = Double.infinity
+        for row in rows.map(object) {
+            let (a, b, d) = (number(row["share_a"])!, number(row["share_b"])!, number(row["delta_hhi"])!)
+            #expect(abs(d - 2 * a * b) < 1e-9)
+            #expect(d <= last)
+            last = d
+            #expect(number(row["hhi_after_low"])! <= number(row["hhi_after_high"])!)
+        }
+        let article = rows.map(object).first { $0["date"] == .string("2025-08-21") && $0["market"] == .string("ai_compute_h100e") }
+        #expect(article.map { abs(number($0["delta_hhi"])! - 610.13) < 0.01 } == true)
+        #expect(article?["us2023"] == .string("presumed to substantially lessen competition"))
+        let text = try cli.run("screen", "--deals", "--year", "2025", "--format", "table")
+        #expect(text.stdout.contains("Meta Platforms 11.79 % + Alphabet 25.87 %  610   1,942–1,996"), "\(text.stdout)")
+        #expect(try cli.dump() == before)
+        let mixed = try cli.run("screen", "--deals", "--year", "2025", "--metric", "ai_compute_h100e")
+        #expect(mixed.status != 0 && mixed.stderr.contains("--deals screens every deal and market of the period"), "\(mixed.stderr)")
+    }
+
     /// Bad input: one sentence naming what is wrong and what is valid, exit 1, nothing written.
     @Test(arguments: [
         (["--combine", "Meta", "--with", "Nobody Inc"], "aitrack: screen: 'Nobody Inc' is not a known company or alias; see `aitrack companies` for the names.\n"),
