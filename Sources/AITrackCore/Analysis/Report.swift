@@ -23,6 +23,9 @@ public struct Report: Sendable {
     public var statisticCounts: [String: Int] = [:]
     /// Every source's URL by name (the first one stored), for footnotes.
     public var sourceURLs: [String: String] = [:]
+    /// The period's deals between two firms with shares of a market, screened as if combined,
+    /// largest ΔHHI first (at most five; `aitrack screen --deals` lists them all).
+    public var combinations: [DealScreen] = []
 }
 
 /// One metric's concentration in the report, and the same a year earlier.
@@ -223,7 +226,7 @@ extension DatabaseReading {
         published.add("st.metric IN (\(LatestStatistics.everyMetric))")
         published.add("st.measure IN (\(Measure.published))")
         published.add("st.date BETWEEN ? AND ?", [period.fromISO, period.toISO])
-        return Report(period: period, concentration: conc, published: try StatisticRow.fetch(db, published),
+        var report = Report(period: period, concentration: conc, published: try StatisticRow.fetch(db, published),
                       deals: try DealRow.fetch(db, inPeriod, order: "d.date, d.id"), dealTotals: try Self.dealTotals(db, period),
                       previousDealTotals: try Self.dealTotals(db, period.previousYear),
                       largestDeals: try DealRow.fetch(db, largest, order: "o.value_usd DESC, d.date", limit: 5),
@@ -231,6 +234,8 @@ extension DatabaseReading {
                       statistics: statistics.rows, statisticCounts: statistics.counts,
                       sourceURLs: Dictionary(try Row.fetchAll(db, sql: "SELECT name, url FROM sources WHERE url IS NOT NULL ORDER BY id")
                         .map { ($0["name"] as String, $0["url"] as String) }, uniquingKeysWith: { first, _ in first }))
+        report.combinations = Array(try screenDeals(db, period: period, markets: conc.map(\.result)).prefix(5))
+        return report
     }
 
     static func alliancesFounded(_ db: Database, _ period: Period) throws -> [AllianceRow] {

@@ -89,38 +89,45 @@ extension DatabaseReading {
             let names = NameLookups()
             var markets: [ConcentrationResult] = []
             for metric in try String.fetchAll(db, sql: "SELECT name FROM metrics ORDER BY name") {
-                let r = try Self.concentration(db, metric: metric, period: period, consolidate: true, names: names)
-                if r.hhiLow != nil, r.hhiHigh != nil, r.firms.count >= 2 { markets.append(r) }
+                markets.append(try Self.concentration(db, metric: metric, period: period, consolidate: true, names: names))
             }
-            guard !markets.isEmpty else { return [] }
-            let parties = try Row.fetchAll(db, sql: """
-                SELECT d.id, d.date, d.precision, d.title, d.status, u.ultimate_parent AS firm
-                FROM deals d JOIN deal_parties dp ON dp.deal_id = d.id JOIN company_ultimate_parents u ON u.company_id = dp.company_id
-                WHERE d.date BETWEEN ? AND ? ORDER BY d.date, d.id, dp.rowid
-                """, arguments: [period.fromISO, period.toISO])
-            var deals: [(id: Int64, date: String, title: String, status: String, firms: [String])] = []
-            for r in parties {
-                let id: Int64 = r["id"]
-                if deals.last?.id != id {
-                    deals.append((id, r.storedDate() ?? r["date"], r["title"], r["status"], []))
-                }
-                let firm: String = r["firm"]
-                if !deals[deals.count - 1].firms.contains(where: { $0.lowercased() == firm.lowercased() }) {
-                    deals[deals.count - 1].firms.append(firm)
-                }
-            }
-            var out: [DealScreen] = []
-            for d in deals where d.firms.count >= 2 {
-                for m in markets {
-                    let held = d.firms.compactMap { f in m.firms.first { $0.company.lowercased() == f.lowercased() } }
-                    for i in held.indices { for j in held.indices where j > i {
-                        let c = MergerScreen.combine(held[i], held[j], hhi: m.hhiLow!...m.hhiHigh!)
-                        out.append(DealScreen(deal: d.id, date: d.date, title: d.title, status: d.status, metric: m.metric,
-                                              valuesOf: m.valuesOf ?? m.period.description, combination: c))
-                    } }
-                }
-            }
-            return out.sorted { ($0.combination.delta, $1.date, $1.deal, $1.metric) > ($1.combination.delta, $0.date, $0.deal, $0.metric) }
+            return try Self.screenDeals(db, period: period, markets: markets)
         }
     }
+
+    /// The same over markets computed already (the report's); figures that describe no market
+    /// are passed over.
+    static func screenDeals(_ db: Database, period: Period, markets all: [ConcentrationResult]) throws -> [DealScreen] {
+        let markets = all.filter { $0.hhiLow != nil && $0.hhiHigh != nil && $0.firms.count >= 2 }
+        guard !markets.isEmpty else { return [] }
+        let parties = try Row.fetchAll(db, sql: """
+            SELECT d.id, d.date, d.precision, d.title, d.status, u.ultimate_parent AS firm
+            FROM deals d JOIN deal_parties dp ON dp.deal_id = d.id JOIN company_ultimate_parents u ON u.company_id = dp.company_id
+            WHERE d.date BETWEEN ? AND ? ORDER BY d.date, d.id, dp.rowid
+            """, arguments: [period.fromISO, period.toISO])
+        var deals: [(id: Int64, date: String, title: String, status: String, firms: [String])] = []
+        for r in parties {
+            let id: Int64 = r["id"]
+            if deals.last?.id != id {
+                deals.append((id, r.storedDate() ?? r["date"], r["title"], r["status"], []))
+            }
+            let firm: String = r["firm"]
+            if !deals[deals.count - 1].firms.contains(where: { $0.lowercased() == firm.lowercased() }) {
+                deals[deals.count - 1].firms.append(firm)
+            }
+        }
+        var out: [DealScreen] = []
+        for d in deals where d.firms.count >= 2 {
+            for m in markets {
+                let held = d.firms.compactMap { f in m.firms.first { $0.company.lowercased() == f.lowercased() } }
+                for i in held.indices { for j in held.indices where j > i {
+                    let c = MergerScreen.combine(held[i], held[j], hhi: m.hhiLow!...m.hhiHigh!)
+                    out.append(DealScreen(deal: d.id, date: d.date, title: d.title, status: d.status, metric: m.metric,
+                                          valuesOf: m.valuesOf ?? m.period.description, combination: c))
+                } }
+            }
+        }
+        return out.sorted { ($0.combination.delta, $1.date, $1.deal, $1.metric) > ($1.combination.delta, $0.date, $0.deal, $0.metric) }
+    }
 }
+

@@ -77,6 +77,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             }
             s += "</li>\n"
         }
+        if let line = r.combinationLine { s += "<li><b>What if</b>: \(HTML.escape(line))</li>\n" }
         return s + "</ul></section>\n"
     }
 

@@ -81,6 +81,7 @@ public struct JSONReportRenderer: ReportRenderer {
                                      ("previous_year_usd_total", .num(r.previousDealTotals.usdTotal)),
                                      ("previous_year_deals", .num(r.previousDealTotals.deals))])),
             ("largest_deals", DealRow.table(r.largestDeals).jsonRows),
+            ("combinations", ScreenFormatter.dealsTable(r.combinations).jsonRows),
             ("alliances", AllianceRow.table(r.alliances).jsonRows),
             ("memberships", MembershipRow.table(r.memberships).jsonRows),
         ] + (statistics ? [("statistics", StatisticRow.table(r.statistics, withChange: true).jsonRows)] : []))

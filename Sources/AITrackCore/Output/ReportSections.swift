@@ -20,6 +20,8 @@ extension Report {
             ReportSection(title: "Published concentration figures", table: Self.publishedTable(published), lines: []),
             ReportSection(title: "Deals", table: Self.dealTable(deals), lines: totalsLines),
             ReportSection(title: "Largest deals (USD)", table: Self.largestTable(largestDeals), lines: []),
+            ReportSection(title: "Deals as combinations (a what-if)", table: ScreenFormatter.combinationsTable(combinations),
+                          lines: combinationLine.map { [$0] } ?? []),
             ReportSection(title: "Alliances founded", table: AllianceRow.table(alliances), lines: []),
             ReportSection(title: "Memberships joined or left", table: MembershipRow.table(memberships).forReading, lines: []),
             ReportSection(title: "Statistics", table: stats, lines: cut.map { more($0.0, $0.1, period) }),
@@ -147,6 +149,17 @@ extension DealTotals {
 }
 
 extension Report {
+    /// The article's question for the year: the deal whose two firms, combined, would move a
+    /// market's HHI the most, worded with the 2023 US screen.
+    public var combinationLine: String? {
+        guard let d = combinations.first else { return nil }
+        let c = d.combination
+        let verdict = c.verdicts.first { $0.regime == .us2023 }?.text ?? ""
+        return "\(c.a.company)–\(c.b.company), \(d.date) (\(Excerpt.value(d.title, limit: 60))): combined, \(d.metric) would move from "
+            + "HHI \(ScreenFormatter.points(c.hhiBefore)) to \(ScreenFormatter.points(c.hhiAfter)); ΔHHI ≈ "
+            + "\(NumberText.grouped(c.delta.rounded())); US 2023 screen: \(verdict) — \(ScreenFormatter.caveat)"
+    }
+
     /// The metrics side by side: what the concentration section shows first.
     public var concentrationSummary: ResultTable {
         var t = ResultTable(columns: ["metric", "unit", "firms", "CR3", "CR5", "HHI", "band (us2023)", "coverage", "sources"])

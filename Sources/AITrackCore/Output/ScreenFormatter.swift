@@ -111,4 +111,15 @@ public enum ScreenFormatter {
         })
         return TableFormatter.table(t, groupNumbers: false) + caveat.prefix(1).uppercased() + caveat.dropFirst() + ".\n"
     }
+
+    /// The report's section: the few largest combinations, for people.
+    static func combinationsTable(_ rows: [DealScreen]) -> ResultTable {
+        ResultTable(columns: ["date", "deal", "market", "firms", "ΔHHI", "HHI after", "US 2023"], rows: rows.map { d in
+            let c = d.combination
+            return [.text(d.date), .text(Excerpt.value(d.title, limit: 50)), .text("\(d.metric), \(d.valuesOf)"),
+                    .text("\(c.a.company) \(pct(c.a.share)) + \(c.b.company) \(pct(c.b.share))"),
+                    .text(NumberText.grouped(c.delta.rounded())), .text(points(c.hhiAfter)),
+                    .text(c.verdicts.first { $0.regime == .us2023 }?.text ?? "")]
+        })
+    }
 }

@@ -105,6 +105,21 @@ import Testing
         #expect(mixed.status != 0 && mixed.stderr.contains("--deals screens every deal and market of the period"), "\(mixed.stderr)")
     }
 
+    /// The report asks the article's question: its largest combination, in every format.
+    @Test func theReportNamesTheLargestCombination() throws {
+        let cli = try CLI()
+        let text = try cli.run("report", "--year", "2025", "--format", "table")
+        #expect(text.stdout.contains("== Deals as combinations (a what-if) =="), "\(text.stdout)")
+        #expect(text.stdout.contains("; ΔHHI ≈ ") && text.stdout.contains("not a finding that an alliance or contract is a merger"))
+        let json = try cli.run("report", "--year", "2025", "--format", "json")
+        guard case .array(let rows)? = object(try JSONParser.parse(json.stdout))["combinations"] else { Issue.record("no combinations"); return }
+        let deals = try cli.run("screen", "--deals", "--year", "2025", "--format", "json")
+        guard case .array(let all) = try JSONParser.parse(deals.stdout) else { Issue.record("no deals"); return }
+        #expect(rows == Array(all.prefix(5)))   // the report's are the screen's first five
+        let html = try cli.run("report", "--year", "2025", "--format", "html")
+        #expect(html.stdout.contains("<li><b>What if</b>: "))
+    }
+
     /// Bad input: one sentence naming what is wrong and what is valid, exit 1, nothing written.
     @Test(arguments: [
         (["--combine", "Meta", "--with", "Nobody Inc"], "aitrack: screen: 'Nobody Inc' is not a known company or alias; see `aitrack companies` for the names.\n"),
