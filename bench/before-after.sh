@@ -15,19 +15,13 @@ n=${4:-100000}
 runs=${5:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 bench/gen_statistics.py $((base + n)) "$work" >/dev/null
-head -n "$base" "$work/stats.ndjson" > "$work/base.ndjson"
-tail -n +$((base + 1)) "$work/stats.ndjson" > "$work/new.ndjson"
-head -n $((base + 1)) "$work/stats.csv" > "$work/base.csv"
-{ head -n 1 "$work/stats.csv"; tail -n +$((base + 2)) "$work/stats.csv"; } > "$work/new.csv"
-sqlite3 "$work/import-base.db" < bench/import_baseline.sql
-sqlite3 "$work/import-base.db" -cmd '.mode csv' -cmd BEGIN -cmd ".import --skip 1 $work/base.csv statistics_import" -cmd COMMIT 'SELECT 1' >/dev/null
+. bench/measure.sh
+split_rows "$base" "$n"
 # one base file, made by the older build (the newer opens it as it is: same schema version)
 "$before" init --no-seed --quiet --db "$work/base.db"
 "$before" ingest "$work/base.ndjson" --quiet --db "$work/base.db"
 year=$(sqlite3 "$work/base.db" "SELECT substr(date, 1, 4) FROM statistics GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
 
-. bench/measure.sh
 results=$work/results
 : > "$results"
 for _ in $(seq "$runs"); do

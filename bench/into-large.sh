@@ -14,19 +14,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 swift build -c release > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 bin=$(swift build -c release --show-bin-path)/aitrack
-python3 bench/gen_statistics.py $((base + n)) "$work" >/dev/null
-head -n "$base" "$work/stats.ndjson" > "$work/base.ndjson"
-tail -n +$((base + 1)) "$work/stats.ndjson" > "$work/new.ndjson"
-head -n $((base + 1)) "$work/stats.csv" > "$work/base.csv"
-{ head -n 1 "$work/stats.csv"; tail -n +$((base + 2)) "$work/stats.csv"; } > "$work/new.csv"
-
-# the two large databases, made once
-sqlite3 "$work/import-base.db" < bench/import_baseline.sql
-sqlite3 "$work/import-base.db" -cmd '.mode csv' -cmd BEGIN -cmd ".import --skip 1 $work/base.csv statistics_import" -cmd COMMIT 'SELECT 1' >/dev/null
+. bench/measure.sh
+split_rows "$base" "$n"
 "$bin" init --no-seed --quiet --db "$work/aitrack-base.db"
 "$bin" ingest "$work/base.ndjson" --quiet --db "$work/aitrack-base.db"
-
-. bench/measure.sh
 
 results=$work/results
 {

@@ -3,26 +3,16 @@ import Testing
 @testable import AITrackCore
 
 @Suite struct ConcentrationCommandTests {
-    func object(_ v: JSONValue) -> [String: JSONValue] {
-        guard case .object(let o) = v else { return [:] }
-        return Dictionary(o, uniquingKeysWith: { a, _ in a })
-    }
-
-    func number(_ v: JSONValue?) -> Double? {
-        guard case .number(let n)? = v else { return nil }
-        return Double(n)
-    }
-
     /// The command's JSON against the figures computed here from the raw rows with sqlite3.
     @Test func jsonMatchesAnIndependentComputation() throws {
         let cli = try CLI()
         let r = try cli.run("concentration", "--metric", "ai_compute_h100e", "--year", "2025", "--format", "json")
         #expect(r.status == 0, "\(r.stderr)")
-        let c = object(try JSONParser.parse(r.stdout))
+        let c = jsonObject(try JSONParser.parse(r.stdout))
         for key in ["metric", "unit", "period", "total", "coverage", "firms", "cr", "top5_share", "hhi", "band", "published"] {
             #expect(c[key] != nil, "missing \(key)")
         }
-        #expect(object(c["period"]!)["from"] == .string("2025-01-01") && object(c["period"]!)["to"] == .string("2025-12-31"))
+        #expect(jsonObject(c["period"]!)["from"] == .string("2025-01-01") && jsonObject(c["period"]!)["to"] == .string("2025-12-31"))
         // independent route: sqlite3 over the tables, by hand
         let raw = try cli.sqlite("""
             SELECT coalesce(p.name, c.name), c.kind, sum(s.value) FROM statistics s JOIN companies c ON c.id = s.company_id
@@ -38,20 +28,20 @@ import Testing
             total += v
             if f[1] != "aggregate" { firms.append((f[0], v)) }
         }
-        #expect(number(c["total"]) == total)
+        #expect(jsonNumber(c["total"]) == total)
         let shares = firms.map { 100 * $0.1 / total }
         guard case .array(let listed)? = c["firms"] else { Issue.record("no firms"); return }
-        #expect(listed.map { object($0)["company"] } == firms.map { .string($0.0) })
-        #expect(zip(listed, shares).allSatisfy { abs(number(object($0)["share"])! - $1) < 1e-9 })
-        #expect(abs(number(c["top5_share"])! - shares.prefix(5).reduce(0, +)) < 1e-9)
+        #expect(listed.map { jsonObject($0)["company"] } == firms.map { .string($0.0) })
+        #expect(zip(listed, shares).allSatisfy { abs(jsonNumber(jsonObject($0)["share"])! - $1) < 1e-9 })
+        #expect(abs(jsonNumber(c["top5_share"])! - shares.prefix(5).reduce(0, +)) < 1e-9)
         let low = shares.reduce(0) { $0 + $1 * $1 }
-        #expect(abs(number(object(c["hhi"]!)["low"])! - low) < 1e-6)
+        #expect(abs(jsonNumber(jsonObject(c["hhi"]!)["low"])! - low) < 1e-6)
         let rest = 100 - shares.reduce(0, +), smin = shares.min()!
         let k = (rest / smin).rounded(.down)
         let high = low + k * smin * smin + (rest - k * smin) * (rest - k * smin)
-        #expect(abs(number(object(c["hhi"]!)["high"])! - high) < 1e-6)
-        #expect(object(c["band"]!)["us2023"] == .string("moderately concentrated"))
-        guard case .array(let published)? = c["published"], let claim = published.first.map(object) else { Issue.record("no claims"); return }
+        #expect(abs(jsonNumber(jsonObject(c["hhi"]!)["high"])! - high) < 1e-6)
+        #expect(jsonObject(c["band"]!)["us2023"] == .string("moderately concentrated"))
+        guard case .array(let published)? = c["published"], let claim = published.first.map(jsonObject) else { Issue.record("no claims"); return }
         #expect(claim["agrees"] == .bool(true) && claim["verification"] == .string("contradicted"))
     }
 
@@ -70,10 +60,10 @@ import Testing
         // 31² + 20² + 13² + 4² + 3² + 4 · 2² = 1,571
         #expect(sets.count == 4)
         #expect(q.stderr.isEmpty)
-        let q3 = object(sets[2])
-        #expect(object(q3["period"]!)["from"] == .string("2024-07-01"))
-        #expect(number(object(q3["hhi"]!)["low"]) == 1571)
-        #expect(number(object(q3["cr"]!)["3"]) == 64)
+        let q3 = jsonObject(sets[2])
+        #expect(jsonObject(q3["period"]!)["from"] == .string("2024-07-01"))
+        #expect(jsonNumber(jsonObject(q3["hhi"]!)["low"]) == 1571)
+        #expect(jsonNumber(jsonObject(q3["cr"]!)["3"]) == 64)
         let md = try cli.run("concentration", "--metric", "ai_compute_h100e", "--year", "2025", "--format", "markdown")
         #expect(md.stdout.contains("| ai_compute_h100e | 2025-01-01 | 2025-12-31 | 1 | Alphabet |"))
     }

@@ -3,16 +3,6 @@ import Testing
 @testable import AITrackCore
 
 @Suite struct ScreenCommandTests {
-    func object(_ v: JSONValue?) -> [String: JSONValue] {
-        guard case .object(let o)? = v else { return [:] }
-        return Dictionary(o, uniquingKeysWith: { a, _ in a })
-    }
-
-    func number(_ v: JSONValue?) -> Double? {
-        guard case .number(let n)? = v else { return nil }
-        return Double(n)
-    }
-
     /// The screen's figures against an independent route: the shares of the stored values by
     /// sqlite3, ΔHHI and the HHI after computed here, the verdicts from the guidelines' numbers.
     @Test func theArticlesCaseAgainstAnIndependentComputation() throws {
@@ -20,7 +10,7 @@ import Testing
         let before = try cli.dump()
         let r = try cli.run("screen", "--metric", "ai_compute_h100e", "--year", "2025", "--combine", "Meta", "--with", "Google", "--format", "json")
         #expect(r.status == 0, "\(r.stderr)")
-        let s = object(try JSONParser.parse(r.stdout))
+        let s = jsonObject(try JSONParser.parse(r.stdout))
         let total = Double(try cli.sqlite("SELECT sum(value) FROM statistics WHERE metric = 'ai_compute_h100e' AND date = '2025-12-31' AND measure = 'value'"))!
         func value(_ name: String) throws -> Double {
             Double(try cli.sqlite("""
@@ -29,15 +19,15 @@ import Testing
                 """))!
         }
         let (a, b) = (100 * (try value("Meta Platforms")) / total, 100 * (try value("Alphabet")) / total)
-        #expect(abs(number(object(s["a"])["share"])! - a) < 1e-9 && abs(number(object(s["b"])["share"])! - b) < 1e-9)
-        let delta = number(s["delta_hhi"])!
+        #expect(abs(jsonNumber(jsonObject(s["a"])["share"])! - a) < 1e-9 && abs(jsonNumber(jsonObject(s["b"])["share"])! - b) < 1e-9)
+        let delta = jsonNumber(s["delta_hhi"])!
         #expect(abs(delta - 2 * a * b) < 1e-9)
-        let (low, high) = (number(object(s["hhi_before"])["low"])!, number(object(s["hhi_before"])["high"])!)
-        #expect(number(object(s["hhi_after"])["low"]) == low + delta && number(object(s["hhi_after"])["high"]) == high + delta)
+        let (low, high) = (jsonNumber(jsonObject(s["hhi_before"])["low"])!, jsonNumber(jsonObject(s["hhi_before"])["high"])!)
+        #expect(jsonNumber(jsonObject(s["hhi_after"])["low"]) == low + delta && jsonNumber(jsonObject(s["hhi_after"])["high"]) == high + delta)
         // the guidelines' tests, by hand: 1,942–1,996 after, ΔHHI 610, combined 37.66 %
         #expect(low + delta > 1800 && delta > 100)
-        #expect(object(object(s["verdicts"])["us2023"])["at_low"] == .string("presumed to substantially lessen competition"))
-        #expect(object(object(s["verdicts"])["eu2004"])["at_high"] == .string("not cleared by the HHI screen"))
+        #expect(jsonObject(jsonObject(s["verdicts"])["us2023"])["at_low"] == .string("presumed to substantially lessen competition"))
+        #expect(jsonObject(jsonObject(s["verdicts"])["eu2004"])["at_high"] == .string("not cleared by the HHI screen"))
         #expect(s["caveat"] != nil)
         #expect(try cli.dump() == before)   // a command that only reads
     }
@@ -59,9 +49,9 @@ import Testing
         let r = try cli.run("screen", "--metric", "ai_compute_h100e", "--year", "2025", "--combine", "Meta", "--with", "Google",
                             "--stake", "Alphabet:Meta Platforms:100", "--format", "json")
         #expect(r.status == 0, "\(r.stderr)")
-        let s = object(try JSONParser.parse(r.stdout))
-        let m = object(s["modified_hhi"]), after = object(s["hhi_after"])
-        #expect(abs(number(m["low"])! - number(after["low"])!) < 1e-6 && abs(number(m["high"])! - number(after["high"])!) < 1e-6)
+        let s = jsonObject(try JSONParser.parse(r.stdout))
+        let m = jsonObject(s["modified_hhi"]), after = jsonObject(s["hhi_after"])
+        #expect(abs(jsonNumber(m["low"])! - jsonNumber(after["low"])!) < 1e-6 && abs(jsonNumber(m["high"])! - jsonNumber(after["high"])!) < 1e-6)
     }
 
     /// --stake is repeatable: two stakes give the MHHI of both, above that of either alone.
@@ -71,7 +61,7 @@ import Testing
             let r = try cli.run(["screen", "--metric", "ai_compute_h100e", "--year", "2025", "--combine", "Meta", "--with", "Google",
                                  "--format", "json"] + stakes.flatMap { ["--stake", $0] })
             #expect(r.status == 0, "\(r.stderr)")
-            return number(object(object(try JSONParser.parse(r.stdout))["modified_hhi"])["low"]) ?? 0
+            return jsonNumber(jsonObject(jsonObject(try JSONParser.parse(r.stdout))["modified_hhi"])["low"]) ?? 0
         }
         let one = try low(["Microsoft:CoreWeave:5"]), other = try low(["Amazon:xAI:20"])
         let both = try low(["Microsoft:CoreWeave:5", "Amazon:xAI:20"])
@@ -88,15 +78,15 @@ import Testing
         guard case .array(let rows) = try JSONParser.parse(r.stdout) else { Issue.record("not an array"); return }
         #expect(!rows.isEmpty)
         var last = Double.infinity
-        for row in rows.map(object) {
-            let (a, b, d) = (number(row["share_a"])!, number(row["share_b"])!, number(row["delta_hhi"])!)
+        for row in rows.map(jsonObject) {
+            let (a, b, d) = (jsonNumber(row["share_a"])!, jsonNumber(row["share_b"])!, jsonNumber(row["delta_hhi"])!)
             #expect(abs(d - 2 * a * b) < 1e-9)
             #expect(d <= last)
             last = d
-            #expect(number(row["hhi_after_low"])! <= number(row["hhi_after_high"])!)
+            #expect(jsonNumber(row["hhi_after_low"])! <= jsonNumber(row["hhi_after_high"])!)
         }
-        let article = rows.map(object).first { $0["date"] == .string("2025-08-21") && $0["market"] == .string("ai_compute_h100e") }
-        #expect(article.map { abs(number($0["delta_hhi"])! - 610.13) < 0.01 } == true)
+        let article = rows.map(jsonObject).first { $0["date"] == .string("2025-08-21") && $0["market"] == .string("ai_compute_h100e") }
+        #expect(article.map { abs(jsonNumber($0["delta_hhi"])! - 610.13) < 0.01 } == true)
         #expect(article?["us2023"] == .string("presumed to substantially lessen competition"))
         let text = try cli.run("screen", "--deals", "--year", "2025", "--format", "table")
         #expect(text.stdout.contains("Meta Platforms 11.79 % + Alphabet 25.87 %  610   1,942–1,996"), "\(text.stdout)")
@@ -112,7 +102,7 @@ import Testing
         #expect(text.stdout.contains("== Deals as combinations (a what-if) =="), "\(text.stdout)")
         #expect(text.stdout.contains("; ΔHHI ≈ ") && text.stdout.contains("not a finding that an alliance or contract is a merger"))
         let json = try cli.run("report", "--year", "2025", "--format", "json")
-        guard case .array(let rows)? = object(try JSONParser.parse(json.stdout))["combinations"] else { Issue.record("no combinations"); return }
+        guard case .array(let rows)? = jsonObject(try JSONParser.parse(json.stdout))["combinations"] else { Issue.record("no combinations"); return }
         let deals = try cli.run("screen", "--deals", "--year", "2025", "--format", "json")
         guard case .array(let all) = try JSONParser.parse(deals.stdout) else { Issue.record("no deals"); return }
         #expect(rows == Array(all.prefix(5)))   // the report's are the screen's first five
