@@ -42,6 +42,9 @@ enum ErrorText {
                     + (firms.count > 12 ? ", …" : "") + "."]
         case ScreenProblem.unknownCompany(let name):
             return ["screen: '\(name)' is not a known company or alias; see `aitrack companies` for the names."]
+        case ScreenProblem.stakesOverWhole(let firm, let what, let percent):
+            return ["--stake: the stakes in \(firm) add up to \(NumberText.plain(percent)) % of its \(what); "
+                    + "valid: stakes of other owners in one firm that add up to 100 % at most."]
         case ScreenProblem.sameFirm(let a, let b, let firm):
             return ["screen: '\(a)' and '\(b)' are one firm, \(firm), once subsidiaries are consolidated; give two firms."]
         case let f as IngestFailure: return lines(f, remedy: { remedy($0, command: "ingest") })

@@ -8,6 +8,8 @@ public enum ScreenProblem: Error, Equatable, Sendable {
     case noShare(name: String, firm: String, metric: String, period: String, firms: [String])
     /// No company or alias has the name.
     case unknownCompany(name: String)
+    /// The stakes in one firm add up to more than all of it (percent, of ownership or control).
+    case stakesOverWhole(firm: String, what: String, percent: Double)
     /// The two names are one firm once subsidiaries are consolidated.
     case sameFirm(a: String, b: String, firm: String)
 }
@@ -54,6 +56,13 @@ extension DatabaseReading {
                     r.target = try firm(s.target).company
                     if let owner = try? firm(s.owner) { r.owner = owner.company }
                     resolved.append(r)
+                }
+                for target in Set(resolved.map(\.target)) {
+                    let held = resolved.filter { $0.target == target && $0.owner != target }
+                    for (what, sum) in [("ownership", held.reduce(0) { $0 + $1.ownership }), ("control", held.reduce(0) { $0 + $1.control })]
+                    where sum > 100 {
+                        throw ScreenProblem.stakesOverWhole(firm: target, what: what, percent: sum)
+                    }
                 }
                 let shares = market.firms.map { (firm: $0.company, share: $0.share) }
                 let named = shares.reduce(0) { $0 + $1.share * $1.share }

@@ -114,6 +114,8 @@ import Testing
     @Test(arguments: [
         (["--combine", "Meta", "--with", "Nobody Inc"], "aitrack: screen: 'Nobody Inc' is not a known company or alias; see `aitrack companies` for the names.\n"),
         (["--combine", "Meta", "--with", "Facebook"], "aitrack: screen: 'Meta' and 'Facebook' are one firm, Meta Platforms, once subsidiaries are consolidated; give two firms.\n"),
+        (["--combine", "Meta", "--with", "Google", "--stake", "Fund:Oracle:60", "--stake", "Amazon:Oracle:50:10"],
+         "aitrack: --stake: the stakes in Oracle add up to 110 % of its ownership; valid: stakes of other owners in one firm that add up to 100 % at most.\n"),
         (["--combine", "Meta", "--with", "Google", "--stake", "Meta:Google"],
          "aitrack: screen: --stake: 'Meta:Google' is not OWNER:TARGET:OWNERSHIP[:CONTROL]; valid: e.g. Microsoft:CoreWeave:5 or Microsoft:CoreWeave:5:0 (percent, 0 to 100)\n"),
     ])
