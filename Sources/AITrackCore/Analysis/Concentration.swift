@@ -19,10 +19,15 @@ public struct Holding: Sendable, Equatable {
     /// Its place in the order rows were ingested (`Precedence.order(ingest:id:)`).
     public var ingestOrder: Int64
     public var source: String
+    /// Its bounds (Epoch AI's 5th and 95th percentiles) and qualifier: what its draws are made
+    /// of (`Spread`); a value without bounds is fixed.
+    public var low: Double? = nil, high: Double? = nil
+    public var qualifier: Qualifier = .exact
 
     public init(statisticID: Int64 = 0, company: String, ultimateParent: String? = nil, isAggregate: Bool = false, segment: String? = nil,
                 date: String, precision: Precision = .day, value: Double, verified: Bool = false, doubtful: Bool = false,
-                ingestOrder: Int64 = 0, source: String = "") {
+                ingestOrder: Int64 = 0, source: String = "", low: Double? = nil, high: Double? = nil, qualifier: Qualifier = .exact) {
+        (self.low, self.high, self.qualifier) = (low, high, qualifier)
         self.statisticID = statisticID
         self.company = company
         self.ultimateParent = ultimateParent ?? company
@@ -136,6 +141,11 @@ public struct ConcentrationResult: Sendable, Equatable {
     public var valuesOf: String? = nil
     /// Firms with values in the period but not of `valuesOf`, and a stock's carried values.
     public var leftOut: [DatedName] = [], carried: [DatedName] = []
+    /// The Monte Carlo intervals (`withIntervals`), nil where none were asked for or no value
+    /// carries bounds.
+    public var intervals: Intervals? = nil
+    /// What the draws need (nil: no value of the figure carries bounds).
+    var uncertainty: UncertaintyInput? = nil
 
     public var topShare5: Double? { cr[5] }
 }
@@ -213,6 +223,8 @@ public enum ConcentrationCalculator {
         result.firms = ranked(firmValues)
         result.aggregates = ranked(aggValues)
         result.coverage = share(firmSum)
+        result.uncertainty = uncertainty(chosen, consolidate: consolidate, unit: unit, marketTotals: marketTotals, topList: topList,
+                                         pointSum: firmSum + aggSum)
         let (low, high) = bound(&result, published: published, figure: figure, topList: topList)
         // Step 6: bands.
         for regime in Regime.allCases { result.bands[regime] = regime.band(low: low, high: high) }
@@ -245,6 +257,25 @@ public enum ConcentrationCalculator {
             return "the company values add up to 0: there is no total to take shares of"
         }
         return (total ?? 0) > 0 ? nil : "there is no total above 0 to take shares of"
+    }
+
+    /// What the draws of the figure need, or nil when none of its values carries bounds.
+    static func uncertainty(_ chosen: [Holding], consolidate: Bool, unit: String, marketTotals: [MarketTotal], topList: Bool,
+                            pointSum: Double) -> UncertaintyInput? {
+        guard chosen.contains(where: { $0.low != nil || $0.high != nil }) else { return nil }
+        func key(_ h: Holding) -> String { (consolidate && !h.isAggregate ? h.ultimateParent : h.company).lowercased() }
+        let firmKeys = Set(chosen.filter { !$0.isAggregate }.map(key)).sorted(), aggKeys = Set(chosen.filter(\.isAggregate).map(key)).sorted()
+        let firmPlace = Dictionary(uniqueKeysWithValues: firmKeys.enumerated().map { ($1, $0) })
+        let aggPlace = Dictionary(uniqueKeysWithValues: aggKeys.enumerated().map { ($1, $0) })
+        let sources = Set(chosen.map(\.source)).sorted()
+        let sourcePlace = Dictionary(uniqueKeysWithValues: sources.enumerated().map { ($1, $0) })
+        let values = chosen.map { h in
+            UncertaintyInput.Value(slot: h.isAggregate ? -1 - aggPlace[key(h)]! : firmPlace[key(h)]!, value: h.value,
+                                   spread: Spread(value: h.value, low: h.low, high: h.high, qualifier: h.qualifier), source: sourcePlace[h.source]!)
+        }
+        let market = marketTotals.max(by: { ($0.date, $0.precedence) < ($1.date, $1.precedence) })?.value
+        return UncertaintyInput(values: values, firmKeys: firmKeys, aggregateKeys: aggKeys, percent: unit == Units.percent, marketTotal: market,
+                                topList: topList, narrowing: [], sources: sources.count, pointSum: pointSum)
     }
 
     /// Each holding's company and segment, both lowercased, numbered from 0 in order of appearance.

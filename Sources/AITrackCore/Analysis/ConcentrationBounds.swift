@@ -115,6 +115,7 @@ extension ConcentrationCalculator {
         // definition of the market: the seed's Omdia CR3 beside Synergy's)
         let narrowing = published.filter { $0.verification == .verified && FigurePeriod.comparable($0, with: figure) }
             .compactMap { ConcentrationBounds.published($0, crTolerance: crTolerance) }
+        result.uncertainty?.narrowing = narrowing
         let bounds = ConcentrationBounds.compute(shares: result.firms.map(\.share), aggregates: result.aggregates.map(\.share),
                                                  topList: topList, published: narrowing)
         result.dataBounds = narrowing.isEmpty ? bounds

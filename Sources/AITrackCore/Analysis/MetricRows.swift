@@ -21,6 +21,8 @@ struct MetricRows: Sendable {
         /// The date's precision: 0 day, 1 month, 2 quarter, 3 year (a year and its first quarter,
         /// month and day are stored on the same day).
         var precision: UInt8 = 0
+        /// Its bounds (NaN for none) and qualifier (its place in `Qualifier.allCases`).
+        var low = Double.nan, high = Double.nan, qualifier: UInt8 = 0
         var isHolding: Bool { company != nil && !forecast }
     }
 
@@ -45,7 +47,7 @@ struct MetricRows: Sendable {
         let unit = try StoredUnit.of(metric, in: db) ?? ""
         let rule = ValueRule(unit: unit)
         try RawRows.forEach(db, sql: """
-            SELECT id, company_id, segment, region, forecast, source_id, date, value, verification, ingest_id, precision
+            SELECT id, company_id, segment, region, forecast, source_id, date, value, verification, ingest_id, precision, low, high, qualifier
             FROM statistics WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ?
             """, arguments: [metric, from, to]) { r in
             let id = r.int(0), value = r.double(7)
@@ -65,6 +67,9 @@ struct MetricRows: Sendable {
             case UInt8(ascii: "m"): row.precision = 1
             default: row.precision = 0
             }
+            if !r.isNull(11) { row.low = r.double(11) }
+            if !r.isNull(12) { row.high = r.double(12) }
+            row.qualifier = Self.qualifier(r.bytes(13))
             row.sourcePlace = try names.sourcePlace(row.source, db)
             row.sourceKey = Int32(truncatingIfNeeded: names.tables.sourceKeys[Int(row.sourcePlace)])
             if let company = row.company, !row.forecast {
@@ -75,6 +80,17 @@ struct MetricRows: Sendable {
         }
         out.tables = names.tables
         return out
+    }
+
+    /// A qualifier's place in `Qualifier.allCases` by its bytes (exact for any other).
+    static func qualifier(_ b: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        let q: Qualifier
+        if RawRows.equal(b, "at_least") { q = .atLeast }
+        else if RawRows.equal(b, "at_most") { q = .atMost }
+        else if RawRows.equal(b, "approx") { q = .approx }
+        else if RawRows.equal(b, "estimate") { q = .estimate }
+        else { q = .exact }
+        return UInt8(Qualifier.allCases.firstIndex(of: q)!)
     }
 
     /// `ValueRow.precision` as a Precision.
@@ -94,7 +110,9 @@ struct MetricRows: Sendable {
                                     isAggregate: company?.aggregate ?? false, segment: row.segment < 0 ? nil : tables.texts[Int(row.segment)],
                                     date: row.date.text, precision: Self.precisions[Int(row.precision)], value: row.value,
                                     verified: row.verified, doubtful: row.doubtful,
-                                    ingestOrder: Precedence.order(ingest: row.ingest, id: row.id), source: tables.sources[Int(row.sourcePlace)]))
+                                    ingestOrder: Precedence.order(ingest: row.ingest, id: row.id), source: tables.sources[Int(row.sourcePlace)],
+                                    low: row.low.isNaN ? nil : row.low, high: row.high.isNaN ? nil : row.high,
+                                    qualifier: Qualifier.allCases[Int(row.qualifier)]))
         }
         return (holdings, groups)
     }

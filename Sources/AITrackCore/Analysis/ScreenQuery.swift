@@ -22,6 +22,8 @@ public struct Screen: Sendable, Equatable {
     /// With stakes: the modified HHI's bounds (the named firms' MHHI beside the rest's HHI).
     public var modifiedHHI: ClosedRange<Double>?
     public var stakes: [MergerScreen.Stake] = []
+    /// Where the market's values carry bounds and intervals were asked for (`withIntervals`).
+    public var intervals: ScreenIntervals? = nil
 }
 
 extension DatabaseReading {

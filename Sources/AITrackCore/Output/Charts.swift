@@ -12,6 +12,8 @@ public enum Charts {
         public var valueLabel: String
         public var kind: BarKind
         public var x, y, width, height: Double
+        /// Where the share's 90 % interval runs (x of its 5th and 95th percentiles), with intervals.
+        public var interval: ClosedRange<Double>? = nil
     }
 
     /// One horizontal bar per ranked firm (the top five marked), per aggregate (drawn apart and
@@ -19,15 +21,20 @@ public enum Charts {
     /// scale where the widest bar fills `width`.
     public static func shareBars(_ r: ConcentrationResult, width: Double = 420, barHeight: Double = 18, gap: Double = 6,
                                  maxFirms: Int = 12) -> [Bar] {
-        var items: [(String, Double, BarKind)] = []
-        for (k, f) in r.firms.prefix(maxFirms).enumerated() { items.append(("\(k + 1). \(f.company)", f.share, k < 5 ? .top5 : .ranked)) }
-        for a in r.aggregates { items.append(("\(a.company) (aggregate, not ranked)", a.share, .aggregate)) }
+        var items: [(String, Double, BarKind, Percentiles?)] = []
+        let i = r.intervals
+        for (k, f) in r.firms.prefix(maxFirms).enumerated() {
+            items.append(("\(k + 1). \(f.company)", f.share, k < 5 ? .top5 : .ranked, i?.firms[k]))
+        }
+        for (k, a) in r.aggregates.enumerated() { items.append(("\(a.company) (aggregate, not ranked)", a.share, .aggregate, i?.aggregates[k])) }
         let named = r.firms.reduce(0) { $0 + $1.share } + r.aggregates.reduce(0) { $0 + $1.share }
-        if named < 99.995 { items.append(("unknown rest (not attributed)", max(0, 100 - named), .tail)) }
-        let top = max(items.map(\.1).max() ?? 0, 1e-9)
+        if named < 99.995 { items.append(("unknown rest (not attributed)", max(0, 100 - named), .tail, nil)) }
+        // the scale holds the widest bar and the farthest end of an interval
+        let top = max(items.map { max($0.1, $0.3?.p95 ?? 0) }.max() ?? 0, 1e-9)
         return items.enumerated().map { k, item in
             Bar(label: item.0, valueLabel: NumberText.fixed(item.1, 2) + " %", kind: item.2, x: 0,
-                y: Double(k) * (barHeight + gap), width: width * item.1 / top, height: barHeight)
+                y: Double(k) * (barHeight + gap), width: width * item.1 / top, height: barHeight,
+                interval: item.3.map { width * $0.p5 / top...width * max($0.p5, $0.p95) / top })
         }
     }
 
@@ -42,13 +49,18 @@ public enum Charts {
         public var cr5: [Point]
         /// The HHI range as a closed band: low points left to right, then high points back.
         public var hhiBand: [Point]
+        /// CR5's 90 % interval as a closed band (5th percentiles left to right, 95th back), over
+        /// the periods that have intervals; empty with fewer than two.
+        public var cr5Band: [Point] = []
         /// (y, label) of the thresholds (HHI 1,000 and 1,800).
         public var thresholds: [(y: Double, text: String)]
         public var width, height: Double
         /// The HHI at the top of the right scale.
         public var hhiTop: Double
 
-        public static func == (a: Trend, b: Trend) -> Bool { a.cr5 == b.cr5 && a.hhiBand == b.hhiBand && a.width == b.width }
+        public static func == (a: Trend, b: Trend) -> Bool {
+            a.cr5 == b.cr5 && a.hhiBand == b.hhiBand && a.cr5Band == b.cr5Band && a.width == b.width
+        }
     }
 
     public static func trend(_ series: [ConcentrationResult], width: Double = 560, height: Double = 220) -> Trend {
@@ -59,9 +71,13 @@ public enum Charts {
         let hhiTop = min(10_000, max(2_500, ((series.compactMap(\.hhiHigh).max() ?? 0) * 1.15 / 500).rounded(.up) * 500))
         func yPercent(_ v: Double) -> Double { height * (1 - v / 100) }
         func yHHI(_ v: Double) -> Double { height * (1 - v / hhiTop) }
-        var cr5: [Point] = [], low: [Point] = [], high: [Point] = []
+        var cr5: [Point] = [], low: [Point] = [], high: [Point] = [], bandLow: [Point] = [], bandHigh: [Point] = []
         for (k, r) in series.enumerated() {
             if let c = r.cr[5] ?? r.cr[3] { cr5.append(Point(x: x(k), y: yPercent(c))) }
+            if let (p5, p95) = r.intervals?.crRange(r.cr[5] == nil ? 3 : 5) {
+                bandLow.append(Point(x: x(k), y: yPercent(p5)))
+                bandHigh.append(Point(x: x(k), y: yPercent(p95)))
+            }
             if let lo = r.hhiLow, let hi = r.hhiHigh {
                 low.append(Point(x: x(k), y: yHHI(lo)))
                 high.append(Point(x: x(k), y: yHHI(hi)))
@@ -69,7 +85,7 @@ public enum Charts {
         }
         let (lo, hi) = Regime.us2023.thresholds
         return Trend(labels: series.enumerated().map { (x($0.offset), $0.element.period.description) }, cr5: cr5,
-                     hhiBand: low + high.reversed(),
+                     hhiBand: low + high.reversed(), cr5Band: bandLow.count > 1 ? bandLow + bandHigh.reversed() : [],
                      thresholds: [(yHHI(lo), "HHI \(Int(lo)): moderately concentrated"), (yHHI(hi), "HHI \(Int(hi)): highly concentrated")],
                      width: width, height: height, hhiTop: hhiTop)
     }

@@ -31,6 +31,7 @@ public enum ConcentrationFormatter {
             ("sources", .array(r.sources.map(JSONValue.string))), ("notes", .array(r.notes.map(JSONValue.string))),
             ("values", .array(r.values.map { .object([("company", .string($0.company)), ("value", .num($0.value))]) })),
             ("values_of", .str(r.valuesOf)), ("left_out", .array(r.leftOut.map(dated))), ("carried_forward", .array(r.carried.map(dated))),
+            ("intervals", IntervalFormatter.json(r)),
         ])
     }
 
@@ -103,13 +104,20 @@ public enum ConcentrationFormatter {
         }
         let maxShare = max(r.firms.first?.share ?? 0, r.aggregates.first?.share ?? 0, 1)
         func bar(_ v: Double) -> [Cell] { terminal ? [.text(bars ? Self.bar(v, max: maxShare) : "")] : [] }
-        var t = ResultTable(columns: ["#", "company", "value", terminal ? "   share" : "share"] + (terminal ? [""] : []))
+        // with intervals, each share's 90 % interval beside it
+        let i = r.intervals
+        func interval(_ p: Percentiles?) -> [Cell] { i == nil ? [] : [.text(IntervalFormatter.shareCell(p))] }
+        var t = ResultTable(columns: ["#", "company", "value", terminal ? "   share" : "share"] + (i == nil ? [] : ["90 % interval"])
+                            + (terminal ? [""] : []))
         for (k, f) in r.firms.prefix(shownFirms).enumerated() {
-            t.rows.append([.int(Int64(k + 1)), .text(f.company), .double(f.value), share(f.share)] + bar(f.share))
+            t.rows.append([.int(Int64(k + 1)), .text(f.company), .double(f.value), share(f.share)] + interval(i?.firms[k]) + bar(f.share))
         }
-        if let more = moreFirms(r) { t.rows.append([.null, .text(more.0), .double(more.1), share(more.2)] + (terminal ? [.text("")] : [])) }
-        for a in r.aggregates {
-            t.rows.append([.null, .text("\(a.company) (aggregate, not ranked)"), .double(a.value), share(a.share)] + bar(a.share))
+        if let more = moreFirms(r) {
+            t.rows.append([.null, .text(more.0), .double(more.1), share(more.2)] + interval(nil) + (terminal ? [.text("")] : []))
+        }
+        for (k, a) in r.aggregates.enumerated() {
+            t.rows.append([.null, .text("\(a.company) (aggregate, not ranked)"), .double(a.value), share(a.share)] + interval(i?.aggregates[k])
+                          + bar(a.share))
         }
         return t
     }
@@ -127,9 +135,13 @@ public enum ConcentrationFormatter {
         let t = firmTable(r, terminal: true, bars: bars)
         out += TableFormatter.table(t).split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
             .joined(separator: "\n")
-        let crs = [1, 3, 4, 5, 10].compactMap { n in r.cr[n].map { _ in "CR\(n) \(crText(r, n))" } }
+        let crs = [1, 3, 4, 5, 10].compactMap { n in
+            r.cr[n].map { _ in "CR\(n) \(crText(r, n))" + (n == 5 ? IntervalFormatter.crSuffix(r, 5) : "") }
+        }
         out += "  " + crs.joined(separator: " · ") + "\n"
-        out += "  HHI \(hhiText(r))   " + Regime.allCases.map { "\($0.rawValue): \(r.bands[$0] ?? "n/a")" }.joined(separator: " · ") + "\n"
+        out += "  HHI \(IntervalFormatter.hhiText(r))   " + Regime.allCases.map { "\($0.rawValue): \(r.bands[$0] ?? "n/a")" }.joined(separator: " · ")
+            + "\n"
+        for line in IntervalFormatter.lines(r) { out += "  \(line)\n" }
         if r.alternativesSetAside > 0 {
             out += "  \(r.alternativesSetAside) value\(r.alternativesSetAside == 1 ? "" : "s") from other sources "
                 + "for the same company, segment and date set aside (verified first, then latest ingested)\n"

@@ -66,8 +66,9 @@ public struct HTMLReportRenderer: ReportRenderer {
                 s += "<li><b>\(HTML.escape(c.metric))</b>: n/a: \(HTML.escape(c.notes.last ?? "no data"))</li>\n"
                 continue
             }
-            s += "<li><b>\(HTML.escape(c.metric))</b>: CR5 \(HTML.escape(ConcentrationFormatter.crText(c, 5))), "
-                + "HHI \(HTML.escape(ConcentrationFormatter.hhiText(c))) (\(HTML.escape(c.bands[.us2023] ?? "n/a")), US 2023 guidelines)"
+            s += "<li><b>\(HTML.escape(c.metric))</b>: CR5 \(HTML.escape(IntervalFormatter.crText(c, 5))), "
+                + "HHI \(HTML.escape(IntervalFormatter.hhiText(c))) (\(HTML.escape(c.bands[.us2023] ?? "n/a")), US 2023 guidelines"
+                + (c.intervals.map { "; " + HTML.escape(IntervalFormatter.bandLine($0, .us2023)) } ?? "") + ")"
             for p in c.published {
                 let doubted = p.verification == .contradicted || p.verification == .disputed
                 s += "<div\(doubted ? " class=\"contradicted\"" : "")>"
@@ -86,9 +87,10 @@ public struct HTMLReportRenderer: ReportRenderer {
         var out = "<h3>\(HTML.escape(c.metric)) (\(HTML.escape(c.unit)))</h3>\n"
         if c.hhiLow == nil { return out + "<p>n/a: \(HTML.escape(c.notes.last ?? "no data"))</p>\n" }
         let refs = c.sources.map { notes.ref($0, url: r.sourceURLs[$0]) }.joined()
-        out += "<p>\(HTML.escape("T" + ConcentrationFormatter.totalLine(c).dropFirst())). CR5 \(HTML.escape(ConcentrationFormatter.crText(c, 5))); "
-        out += "HHI \(HTML.escape(ConcentrationFormatter.hhiText(c))) — "
+        out += "<p>\(HTML.escape("T" + ConcentrationFormatter.totalLine(c).dropFirst())). CR5 \(HTML.escape(IntervalFormatter.crText(c, 5))); "
+        out += "HHI \(HTML.escape(IntervalFormatter.hhiText(c))) — "
         out += HTML.escape(Regime.allCases.map { "\($0.rawValue): \(c.bands[$0] ?? "n/a")" }.joined(separator: "; ")) + ".\(refs)</p>\n"
+        for line in IntervalFormatter.lines(c) { out += "<p>\(HTML.escape(line.prefix(1).uppercased() + line.dropFirst())).</p>\n" }
         out += "<figure>" + SVG.shareChart(c) + "<figcaption>Shares in \(HTML.escape(c.period.description))\(refs).</figcaption></figure>\n"
         if e.history.count > 1 {
             out += "<figure>" + SVG.trendChart(e.history, metric: c.metric) + "<figcaption>\(HTML.escape(c.metric)) over every "

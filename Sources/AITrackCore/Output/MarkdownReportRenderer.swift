@@ -12,8 +12,9 @@ public struct MarkdownReportRenderer: ReportRenderer {
             if c.hhiLow == nil { out += "n/a: \(c.notes.last ?? "no data")\n\n"; continue }
             out += "T" + ConcentrationFormatter.totalLine(c).dropFirst() + ".\n\n"
             out += TableFormatter.markdown(ConcentrationFormatter.firmTable(c)) + "\n"
-            out += "- CR5: \(ConcentrationFormatter.crText(c, 5))\n- HHI: \(ConcentrationFormatter.hhiText(c)) — "
+            out += "- CR5: \(IntervalFormatter.crText(c, 5))\n- HHI: \(IntervalFormatter.hhiText(c)) — "
                 + Regime.allCases.map { "\($0.rawValue): \(c.bands[$0] ?? "n/a")" }.joined(separator: "; ") + "\n"
+            for line in IntervalFormatter.lines(c) { out += "- \(line.prefix(1).uppercased() + line.dropFirst())\n" }
             for p in c.published { out += "- Published: " + ConcentrationFormatter.publishedLine(p, unit: c.unit) + "\n" }
             if let line = e.trendLine { out += "- \(line.prefix(1).uppercased() + line.dropFirst())\n" }
             if let line = e.changeLine { out += "- \(line.prefix(1).uppercased() + line.dropFirst())\n" }

@@ -26,7 +26,7 @@ public enum SVG {
         let height = (bars.last.map { $0.y + $0.height } ?? 0) + 30
         let width = labelWidth + 420 + 80
         let desc = "Shares of \(r.metric) in \(r.period): " + bars.map { "\($0.label) \($0.valueLabel)" }.joined(separator: "; ")
-            + ". CR5 \(ConcentrationFormatter.crText(r, 5)); HHI \(ConcentrationFormatter.hhiText(r))."
+            + ". CR5 \(IntervalFormatter.crText(r, 5)); HHI \(IntervalFormatter.hhiText(r))."
         var s = open(width, height, title: "\(r.metric), \(r.period): shares of the total", desc: desc, standalone: standalone)
         for b in bars {
             let y = b.y + 4
@@ -34,10 +34,18 @@ public enum SVG {
                 + HTML.escape(b.label) + "</text>"
             s += "<rect x=\"\(n(labelWidth))\" y=\"\(n(y))\" width=\"\(n(max(b.width, 1)))\" height=\"\(n(b.height))\" fill=\"\(fill[b.kind]!)\""
                 + (b.kind == .aggregate ? " stroke=\"#000\" stroke-dasharray=\"3 2\"" : "") + "/>"
-            s += "<text x=\"\(n(labelWidth + b.width + 6))\" y=\"\(n(y + b.height * 0.72))\">\(HTML.escape(b.valueLabel))</text></g>\n"
+            if let i = b.interval {
+                // the 90 % interval as a whisker across the bar's end, its ends ticked
+                let (a, z) = (labelWidth + i.lowerBound, labelWidth + i.upperBound)
+                s += "<path class=\"interval\" d=\"M\(n(a)),\(n(y + b.height / 2))H\(n(z))M\(n(a)),\(n(y + 3))V\(n(y + b.height - 3))"
+                    + "M\(n(z)),\(n(y + 3))V\(n(y + b.height - 3))\" stroke=\"#000\" stroke-width=\"1.5\" fill=\"none\"/>"
+            }
+            let right = max(b.width, b.interval?.upperBound ?? 0)
+            s += "<text x=\"\(n(labelWidth + right + 6))\" y=\"\(n(y + b.height * 0.72))\">\(HTML.escape(b.valueLabel))</text></g>\n"
         }
         s += "<text x=\"\(n(labelWidth))\" y=\"\(n(height - 6))\" fill=\"#444\">"
-            + "Top five in dark blue; aggregates dashed, not ranked; the unknown rest hatched.</text>\n"
+            + "Top five in dark blue; aggregates dashed, not ranked; the unknown rest hatched"
+            + (r.intervals == nil ? "" : "; black whiskers: 90 % intervals") + ".</text>\n"
         return s + "</svg>\n"
     }
 
@@ -46,7 +54,7 @@ public enum SVG {
         let t = Charts.trend(series)
         let (left, top) = (50.0, 20.0)
         let width = t.width + left + 60, height = t.height + top + 50
-        let desc = "\(metric): " + series.map { "\($0.period) CR5 \(ConcentrationFormatter.crText($0, 5)), "
+        let desc = "\(metric): " + series.map { "\($0.period) CR5 \(IntervalFormatter.crText($0, 5)), "
                                                 + "CR3 \(ConcentrationFormatter.crText($0, 3)), HHI \(ConcentrationFormatter.hhiText($0))" }
             .joined(separator: "; ")
         var s = open(width, height, title: "\(metric): concentration over time", desc: desc, standalone: standalone)
@@ -59,6 +67,10 @@ public enum SVG {
         if t.hhiBand.count > 2 {
             s += "<polygon class=\"hhi\" points=\"" + t.hhiBand.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " ")
                 + "\" fill=\"#009E73\" fill-opacity=\"0.3\" stroke=\"#009E73\"/>\n"
+        }
+        if t.cr5Band.count > 2 {
+            s += "<polygon class=\"cr5-interval\" points=\"" + t.cr5Band.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " ")
+                + "\" fill=\"#0072B2\" fill-opacity=\"0.2\" stroke=\"none\"/>\n"
         }
         if !t.cr5.isEmpty {
             s += "<polyline class=\"cr5\" points=\"" + t.cr5.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " ")
@@ -73,7 +85,8 @@ public enum SVG {
         s += "\n<text x=\"-6\" y=\"10\" text-anchor=\"end\">100 %</text><text x=\"-6\" y=\"\(n(t.height))\" text-anchor=\"end\">0</text>"
         s += "<text x=\"\(n(t.width + 6))\" y=\"10\">\(NumberText.grouped(t.hhiTop))</text>\n</g>\n"
         s += "<text x=\"\(n(left))\" y=\"\(n(height - 6))\" fill=\"#444\">"
-            + "Blue line: CR5 (CR3 where fewer firms), left scale; green band: HHI range, right scale.</text>\n"
+            + "Blue line: CR5 (CR3 where fewer firms), left scale\(t.cr5Band.isEmpty ? "" : ", its 90 % interval shaded")"
+            + "; green band: HHI range, right scale.</text>\n"
         return s + "</svg>\n"
     }
 

@@ -37,7 +37,41 @@ public enum ScreenFormatter {
             out.append(hhi("ΔMHHI", (m.lowerBound - c.hhiBefore.lowerBound)...(m.upperBound - c.hhiBefore.upperBound)))
         }
         for v in c.verdicts { out.append(Line(figure: v.regime.rawValue, text: v.text, value: .text(v.text), high: .null, unit: "")) }
+        return out + intervalLines(s)
+    }
+
+    /// With intervals: the 90 % intervals of the combined share, ΔHHI and the HHI after, and per
+    /// regime the share of draws reaching each verdict.
+    static func intervalLines(_ s: Screen) -> [Line] {
+        guard let i = s.intervals else { return [] }
+        func range(_ name: String, _ a: Double, _ b: Double, percent: Bool) -> Line {
+            Line(figure: name + " (90 % interval)", text: percent ? "\(NumberText.fixed(a, 2))–\(NumberText.fixed(b, 2)) %" : points(a...b),
+                 value: .double(a), high: .double(b), unit: percent ? "percent" : "points")
+        }
+        var out = [range("combined share", i.combinedShare.p5, i.combinedShare.p95, percent: true),
+                   range("HHI after", i.hhiAfterLow.p5, i.hhiAfterHigh.p95, percent: false),
+                   range("ΔHHI", i.delta.p5, i.delta.p95, percent: false)]
+        for r in Regime.allCases {
+            let text = IntervalFormatter.sharesLine((i.verdicts[r] ?? []).map { ($0.verdict, $0.share) })
+            out.append(Line(figure: "\(r.rawValue) in the draws", text: text, value: .text(text), high: .null, unit: ""))
+        }
+        out.append(Line(figure: "draws", text: "\(NumberText.grouped(Double(i.simulation.draws))) (\(i.simulation.correlation.rawValue), "
+                        + "seed \(i.simulation.seed))", value: .int(Int64(i.simulation.draws)), high: .null, unit: ""))
         return out
+    }
+
+    static func intervalsJSON(_ i: ScreenIntervals?) -> JSONValue {
+        guard let i else { return .null }
+        return .object([
+            ("draws", .number(String(i.simulation.draws))), ("seed", .number(String(i.simulation.seed))),
+            ("correlation", .string(i.simulation.correlation.rawValue)),
+            ("combined_share", .object(IntervalFormatter.percentiles(i.combinedShare))), ("delta_hhi", .object(IntervalFormatter.percentiles(i.delta))),
+            ("hhi_after_low", .object(IntervalFormatter.percentiles(i.hhiAfterLow))),
+            ("hhi_after_high", .object(IntervalFormatter.percentiles(i.hhiAfterHigh))),
+            ("verdicts", .object(Regime.allCases.map { r in
+                (r.rawValue, .array((i.verdicts[r] ?? []).map { .object([("verdict", .string($0.verdict)), ("share", .num($0.share))]) }))
+            })),
+        ])
     }
 
     /// The lines as a table (CSV, Markdown): numbers unformatted.
@@ -67,6 +101,7 @@ public enum ScreenFormatter {
                          ("control", .num(st.control))])
             })))
         }
+        out.append(("intervals", intervalsJSON(s.intervals)))
         out.append(("caveat", .string(caveat)))
         return .object(out)
     }

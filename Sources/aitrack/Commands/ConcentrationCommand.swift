@@ -12,12 +12,16 @@ struct ConcentrationCommand: ParsableCommand {
                 --by year --format csv
               aitrack concentration --metric cloud_market_share --period 2024-Q3
               aitrack concentration --metric ai_compute_h100e --year 2025 --no-consolidate
+              aitrack concentration --metric ai_compute_h100e --year 2025 --draws 100000 \\
+                --correlation source
               aitrack concentration --metric ai_compute_h100e --year 2025 \\
                 --format svg > shares.svg
 
             Values: the latest per company and segment in the period; segments summed; subsidiaries consolidated into their \
             ultimate parent; aggregates (Other, China) count toward the total but never rank; hhi.high treats the unattributed \
-            rest as firms no larger than the smallest named one. With --by, steps without data are left out.
+            rest as firms no larger than the smallest named one. With --by, steps without data are left out. Where values carry \
+            low/high bounds (5th and 95th percentiles), 90 % intervals over --draws Monte Carlo draws (seeded: the same \
+            output every run) and the share of draws in each band.
             """)
 
     @Option(help: ArgumentHelp("The metric, e.g. ai_compute_h100e.", valueName: "key")) var metric: String
@@ -27,6 +31,7 @@ struct ConcentrationCommand: ParsableCommand {
     var noConsolidate = false
     @Option(help: ArgumentHelp("Output format (default: table on a terminal, csv otherwise); svg draws one chart.", valueName: "format"))
     var format: ConcentrationFormat?
+    @OptionGroup var simulation: SimulationOptions
     @OptionGroup var db: DatabaseOptions
 
     func validate() throws {
@@ -44,7 +49,7 @@ struct ConcentrationCommand: ParsableCommand {
         let database = try db.openForReading()
         try database.requireIntactViewsAndTriggers()
         let series = try database.concentrationSeries(metric: metric, period: p, by: step, consolidate: !noConsolidate)
-        let results = series.results
+        let results = series.results.map { r in simulation.simulation.map { r.withIntervals($0) } ?? r }
         if results.isEmpty {
             Terminal.err("aitrack: concentration: \(metric) has no statistics in \(p); nothing to compute.")
             if f == .json { Terminal.out("[]\n") }

@@ -21,6 +21,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .customLong("no-consolidate"), help: "Rank companies as recorded instead of consolidating subsidiaries into their ultimate parent.")
     var noConsolidate = false
     @Option(help: ArgumentHelp("Output format (default table; csv is the concentration rows).", valueName: "format")) var format: ReportFormat?
+    @OptionGroup var simulation: SimulationOptions
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
@@ -42,6 +43,7 @@ struct ReportCommand: ParsableCommand {
         // JSON lists every latest statistic; the other formats show the first few of each metric
         let report = try database.report(p, consolidate: !noConsolidate, history: f == .html,
                                          statisticsLimit: f == .json ? nil : Report.statisticsShownPerMetric)
+            .withIntervals(simulation.simulation)
         let renderer = ReportRenderers.renderer(for: f, bars: Terminal.bars) { metric, count, period in
             let option = period.from == period.to ? "--period \(period.from)" : "--from \(period.from) --to \(period.to)"
             return "\(metric): \(count) more (aitrack stats --metric \(metric) \(option))"

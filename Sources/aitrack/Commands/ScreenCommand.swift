@@ -32,6 +32,7 @@ struct ScreenCommand: ParsableCommand {
                                                            valueName: "stake"))
     var stakes: [String] = []
     @Option(help: ArgumentHelp("Output format (default: table on a terminal, csv otherwise).", valueName: "format")) var format: ListingFormat?
+    @OptionGroup var simulation: SimulationOptions
     @OptionGroup var db: DatabaseOptions
 
     /// `OWNER:TARGET:OWNERSHIP[:CONTROL]`, the numbers read from the right (names may hold a colon).
@@ -73,6 +74,7 @@ struct ScreenCommand: ParsableCommand {
             return
         }
         let screen = try database.screen(metric: metric, period: p, combine: combine, with: other, stakes: try stakes.map(Self.stake))
+            .withIntervals(simulation.simulation)
         Terminal.out(ScreenFormatter.render(screen, as: f))
     }
 }

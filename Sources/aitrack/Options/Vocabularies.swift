@@ -26,7 +26,7 @@ let optionVocabularies: [any Vocabulary.Type] = [CompanyKind.self, DealKind.self
                                                  MembershipRole.self, Verification.self, Measure.self, EntryType.self, InputFormat.self,
                                                  ExportFormat.self, OutputFormat.self, PeriodStep.self, ListingFormat.self,
                                                  ReportFormat.self, SQLFormat.self, ConcentrationFormat.self,
-                                                 MetricKind.self, MetricBasis.self, Precision.self]
+                                                 MetricKind.self, MetricBasis.self, Precision.self, Correlation.self]
 
 enum UsageText {
     /// `The value 'merger' is invalid for '--kind <kind>'. Please provide one of 'a', 'b' and 'c'.`

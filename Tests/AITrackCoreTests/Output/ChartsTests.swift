@@ -34,6 +34,34 @@ import Testing
         #expect(t.hhiTop >= 2_500 && t.hhiTop <= 10_000)
     }
 
+    /// A figure with intervals: each bar carries its share's 90 % interval on the same scale (the
+    /// scale holds the farthest end), and the trend shades CR5's interval over the periods.
+    @Test func intervalsWhiskerTheBarsAndBandTheCR5Line() throws {
+        func withBounds(_ values: [Double], total: Double) -> ConcentrationResult {
+            let h = values.enumerated().map { Holding(statisticID: Int64($0.offset + 1), company: "F\($0.offset)", date: "2025-12-31",
+                                                      value: $0.element, low: $0.element * 0.5, high: $0.element * 2, qualifier: .estimate) }
+            return ConcentrationCalculator.compute(metric: "m", unit: "H100e", period: .year(2025), holdings: h,
+                                                   marketTotals: [MarketTotal(date: "2025-12-31", value: total)]).withIntervals(Simulation(draws: 500))
+        }
+        let r = withBounds([30, 20, 10, 8, 6, 4], total: 100)
+        let i = try #require(r.intervals)
+        let bars = Charts.shareBars(r, width: 300)
+        let top = max(r.firms[0].share, i.firms.map(\.p95).max()!)
+        for (k, f) in r.firms.enumerated() {
+            let w = try #require(bars[k].interval)
+            #expect(abs(w.lowerBound - 300 * i.firms[k].p5 / top) < 1e-9 && abs(w.upperBound - 300 * i.firms[k].p95 / top) < 1e-9)
+            #expect(abs(bars[k].width - 300 * f.share / top) < 1e-9)
+        }
+        #expect(bars.last!.kind == .tail && bars.last!.interval == nil)
+        #expect(Charts.shareBars(Self.result([30, 20, 10])).allSatisfy { $0.interval == nil })
+        let t = Charts.trend([r, withBounds([40, 20, 10, 8, 6, 4], total: 100)], width: 100, height: 100)
+        #expect(t.cr5Band.count == 4)
+        #expect(t.cr5Band[0].y >= t.cr5[0].y && t.cr5Band[3].y <= t.cr5[0].y)   // below and above the line (y grows down)
+        #expect(Charts.trend([Self.result([30, 20, 10, 8, 6]), Self.result([40, 20, 10, 8, 6])]).cr5Band.isEmpty)
+        let svg = SVG.shareChart(r) + SVG.trendChart([r, r], metric: "m")
+        #expect(svg.contains("class=\"interval\"") && svg.contains("class=\"cr5-interval\"") && svg.contains("90 % intervals"))
+    }
+
     @Test func theTimelineSizesDealsByValueAndTellsTheirStatus() {
         func deal(_ date: String, _ usd: Double?, verification: String = "verified", superseded: Int64? = nil) -> DealRow {
             DealRow(rowID: 1, date: date, title: date, kind: "other", parties: [], value: usd, currency: "USD", qualifier: "exact", valueUSD: usd,

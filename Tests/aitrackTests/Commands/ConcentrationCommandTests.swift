@@ -108,4 +108,47 @@ import Testing
         let report = try cli.run("report", "--year", "10000")
         #expect(report.status != 0 && report.stderr.contains("--year: 10000 is not a year; valid: 1 to 9999"))
     }
+
+    /// The intervals where people look: the text prints CR5 with its 90 % interval and the bands
+    /// in the draws; JSON an `intervals` object; the same seed the same bytes, `--draws 0` none;
+    /// a metric without bounds prints as before; the report draws the same figure alike.
+    @Test func intervalsOfTheSeededComputeEstimates() throws {
+        let cli = try CLI()
+        let args = ["concentration", "--metric", "ai_compute_h100e", "--year", "2025"]
+        let text = try cli.run(args + ["--format", "table"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("CR5 73.56 % (90 % interval "), "\(text.stdout)")
+        #expect(text.stdout.contains("bands in the draws: us2023 moderately concentrated in "))
+        #expect(text.stdout.contains("90 % intervals (10,000 draws of the 16 values with bounds, independent, seed 2023)"))
+        let json = try cli.run(args + ["--format", "json"])
+        #expect(try cli.run(args + ["--format", "json"]).stdout == json.stdout)
+        let i = jsonObject(jsonObject(try JSONParser.parse(json.stdout))["intervals"])
+        #expect(i["draws"] == .number("10000") && i["correlation"] == .string("independent") && i["values_drawn"] == .number("16"))
+        let cr5 = jsonObject(i["top5_share"])
+        let (p5, p50, p95) = (jsonNumber(cr5["p5"])!, jsonNumber(cr5["p50"])!, jsonNumber(cr5["p95"])!)
+        #expect(p5 < 73.56 && 73.56 < p95 && p5 < p50 && p50 < p95, "\(cr5)")
+        #expect(jsonObject(i["cr"])["5"] == i["top5_share"])
+        let none = try cli.run(args + ["--format", "json", "--draws", "0"])
+        #expect(jsonObject(try JSONParser.parse(none.stdout))["intervals"] == .null)
+        let other = try cli.run(args + ["--format", "json", "--seed", "99"])
+        #expect(jsonObject(jsonObject(try JSONParser.parse(other.stdout))["intervals"])["top5_share"] != i["top5_share"])
+        // no bounds: as before, no interval words
+        let cloud = try cli.run("concentration", "--metric", "cloud_market_share", "--period", "2025-Q3", "--format", "table")
+        #expect(cloud.status == 0 && !cloud.stdout.contains("interval") && !cloud.stdout.contains("draws"), "\(cloud.stdout)")
+        // the report's figure is the command's, draw for draw
+        let report = jsonObject(try JSONParser.parse(try cli.run("report", "--year", "2025", "--format", "json").stdout))
+        guard case .array(let sets)? = report["concentration"] else { Issue.record("no concentration"); return }
+        let compute = sets.first { jsonObject($0)["metric"] == .string("ai_compute_h100e") }
+        #expect(JSONWriter.prettyString(jsonObject(compute)["intervals"]!) == JSONWriter.prettyString(jsonObject(try JSONParser.parse(json.stdout))["intervals"]!))
+    }
+
+    /// `--draws` out of range and `--correlation` outside its words are refused in one sentence.
+    @Test(arguments: [(["--draws", "-5"], "aitrack: concentration: --draws: -5 is not a number of draws; valid: 0 (no intervals) to 1000000"),
+                      (["--draws", "2000000"], "--draws: 2000000 is not a number of draws"),
+                      (["--correlation", "firm"], "--correlation: 'firm' is not")])
+    func badSimulationOptions(_ extra: [String], _ message: String) throws {
+        let cli = try CLI()
+        let r = try cli.run(["concentration", "--metric", "ai_compute_h100e", "--year", "2025"] + extra)
+        #expect(r.status != 0 && r.stderr.contains(message) && r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+    }
 }

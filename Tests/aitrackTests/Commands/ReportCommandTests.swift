@@ -14,6 +14,25 @@ import Testing
         #expect(r.stdout.contains("left out of the USD total, contradicted by its sources"))
     }
 
+    /// The intervals where people look: text and Markdown print CR5 with its interval, the HTML
+    /// whiskers the share bars and shades CR5's interval in the history chart; --draws 0 prints
+    /// the report of before, and a metric without bounds has no interval in any format.
+    @Test func reportShowsTheIntervals() throws {
+        let cli = try CLI()
+        let text = try cli.run("report", "--year", "2025").stdout
+        #expect(text.contains("CR5 73.56 % (90 % interval "), "\(text)")
+        #expect(text.contains("  bands in the draws: us2023 moderately concentrated in "))
+        let markdown = try cli.run("report", "--year", "2025", "--format", "markdown").stdout
+        #expect(markdown.contains("- CR5: 73.56 % (90 % interval "))
+        let html = try cli.run("report", "--year", "2025", "--format", "html").stdout
+        #expect(html.contains("class=\"interval\"") && html.contains("class=\"cr5-interval\""))
+        let plain = try cli.run("report", "--year", "2025", "--draws", "0").stdout
+        #expect(!plain.contains("interval") && !plain.contains("draws") && plain.contains("CR5 73.56 %"))
+        // only ai_compute_h100e carries bounds in the seed: the other figures print as before
+        let foundry = text.components(separatedBy: "foundry_revenue_share · 2025").last!.components(separatedBy: "\n\n").first!
+        #expect(!foundry.contains("interval"), "\(foundry)")
+    }
+
     @Test func reportJSONHoldsTheConcentrationSets() throws {
         let cli = try CLI()
         let r = try cli.run("report", "--year", "2025", "--format", "json")

@@ -35,12 +35,33 @@ import Testing
     /// The text says the caveat; CSV has numbers unformatted.
     @Test func textAndCSV() throws {
         let cli = try CLI()
-        let text = try cli.run("screen", "--metric", "ai_compute_h100e", "--year", "2025", "--combine", "Meta", "--with", "Google", "--format", "table")
+        let text = try cli.run("screen", "--metric", "ai_compute_h100e", "--year", "2025", "--combine", "Meta", "--with", "Google", "--format", "table",
+                               "--draws", "0")
         #expect(text.status == 0 && text.stdout.contains("ΔHHI                     610\n"), "\(text.stdout)")
         #expect(text.stdout.contains("HHI after                1,942–1,996\n"))
         #expect(text.stdout.hasSuffix("not a finding that an alliance or contract is a merger.\n"))
         let csv = try cli.run("screen", "--metric", "ai_compute_h100e", "--year", "2025", "--combine", "Meta", "--with", "Google", "--format", "csv")
         #expect(csv.stdout.hasPrefix("figure,value,high,unit\nmarket,ai_compute_h100e,,\nshare of Meta Platforms,11.79"), "\(csv.stdout)")
+    }
+
+    /// The market's values carry bounds: the screen gives the intervals of its figures and the
+    /// share of draws reaching each verdict; --draws 0 none; the same seed the same output.
+    @Test func theIntervalsOfTheArticlesCase() throws {
+        let cli = try CLI()
+        let args = ["screen", "--metric", "ai_compute_h100e", "--year", "2025", "--combine", "Meta", "--with", "Google"]
+        let r = try cli.run(args + ["--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try cli.run(args + ["--format", "json"]).stdout == r.stdout)
+        let s = jsonObject(try JSONParser.parse(r.stdout)), i = jsonObject(s["intervals"])
+        let delta = jsonObject(i["delta_hhi"]), point = jsonNumber(s["delta_hhi"])!
+        #expect(jsonNumber(delta["p5"])! < point && point < jsonNumber(delta["p95"])!, "\(delta)")
+        guard case .array(let us2023)? = jsonObject(i["verdicts"])["us2023"], let first = us2023.first else { Issue.record("no verdicts"); return }
+        #expect(jsonObject(first)["verdict"] == .string("presumed to substantially lessen competition"))
+        #expect(jsonNumber(jsonObject(first)["share"])! > 0.99)
+        let text = try cli.run(args + ["--format", "table"]).stdout
+        #expect(text.contains("us2023 in the draws             presumed to substantially lessen competition in more than 99 % of draws\n"), "\(text)")
+        let none = try cli.run(args + ["--format", "json", "--draws", "0"])
+        #expect(jsonObject(try JSONParser.parse(none.stdout))["intervals"] == .null)
     }
 
     /// A stake adds the modified HHI; full ownership of one firm by the other is their combination.
