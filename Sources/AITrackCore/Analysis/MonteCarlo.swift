@@ -49,16 +49,44 @@ struct UncertaintyInput: Sendable, Equatable {
 public struct Percentiles: Sendable, Equatable {
     public var p5: Double, p50: Double, p95: Double
 
-    /// Of `values` (sorted in place): linear interpolation between order statistics (R's type 7),
-    /// so that draws that all equal one figure give that figure exactly.
+    /// Of `values` (reordered in place): linear interpolation between order statistics (R's type
+    /// 7), so that draws that all equal one figure give that figure exactly. The order statistics
+    /// are found by selection, not a sort (a sort of every firm's draws was a seventh of the work).
     static func of(_ values: inout [Double]) -> Percentiles {
-        values.sort()
+        let n = values.count
+        var start = 0
         func q(_ p: Double) -> Double {
-            let h = Double(values.count - 1) * p
+            let h = Double(n - 1) * p
             let i = Int(h.rounded(.down)), f = h - Double(i)
-            return i + 1 < values.count ? values[i] + f * (values[i + 1] - values[i]) : values[i]
+            select(&values, i, from: start, to: n - 1)
+            start = i   // the later percentiles lie at i or after it
+            guard i + 1 < n else { return values[i] }
+            var next = values[i + 1]
+            for j in (i + 1)..<n where values[j] < next { next = values[j] }
+            return values[i] + f * (next - values[i])
         }
         return Percentiles(p5: q(0.05), p50: q(0.5), p95: q(0.95))
+    }
+
+    /// Hoare's quickselect: puts the k-th smallest of `a[from...to]` at k, none larger before it
+    /// and none smaller after it.
+    static func select(_ a: inout [Double], _ k: Int, from: Int, to: Int) {
+        var (lo, hi) = (from, to)
+        while hi > lo {
+            let mid = lo + (hi - lo) / 2
+            if a[mid] < a[lo] { a.swapAt(mid, lo) }
+            if a[hi] < a[lo] { a.swapAt(hi, lo) }
+            if a[hi] < a[mid] { a.swapAt(hi, mid) }
+            let pivot = a[mid]
+            var (i, j) = (lo, hi)
+            while i <= j {
+                while a[i] < pivot { i += 1 }
+                while a[j] > pivot { j -= 1 }
+                if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
+            }
+            // a[lo...j] ≤ pivot ≤ a[i...hi], and what lies between equals the pivot
+            if k <= j { hi = j } else if k >= i { lo = i } else { return }
+        }
     }
 }
 
@@ -172,7 +200,10 @@ enum MonteCarlo {
         var crLow = [[Double]](repeating: [], count: maxN + 1), crHigh = crLow
         var hhiLow: [Double] = [], hhiHigh: [Double] = []
         var firmShares = [[Double]](repeating: [], count: firms.count), aggShares = [[Double]](repeating: [], count: aggregates.count)
-        var bandCounts: [Regime: [String: Int]] = [:]
+        // per regime, draws by the bands of their two bounds (3 × low + high), and one such draw
+        var bandCounts = [[Int]](repeating: [Int](repeating: 0, count: 9), count: Regime.allCases.count)
+        var bandExample = [[(Double, Double)]](repeating: [(Double, Double)](repeating: (0, 0), count: 9), count: Regime.allCases.count)
+        func band(_ r: Regime, _ x: Double) -> Int { x < r.thresholds.0 ? 0 : x <= r.thresholds.1 ? 1 : 2 }
         forEachDraw(input, simulation: simulation, seed: seed, aggregateOrder: aggOrder) { f, a, b in
             for m in crNs {
                 // a firm drawn at 0 leaves fewer to rank: CRn is then the sum of all
@@ -184,7 +215,11 @@ enum MonteCarlo {
             hhiHigh.append(b.hhiHigh)
             for (k, place) in firmOrder.enumerated() { firmShares[k].append(f[place]) }
             for (k, place) in aggOrder.enumerated() { aggShares[k].append(a[place]) }
-            for regime in Regime.allCases { bandCounts[regime, default: [:]][regime.band(low: b.hhiLow, high: b.hhiHigh), default: 0] += 1 }
+            for (k, r) in Regime.allCases.enumerated() {
+                let pair = 3 * band(r, b.hhiLow) + band(r, b.hhiHigh)
+                bandCounts[k][pair] += 1
+                bandExample[k][pair] = (b.hhiLow, b.hhiHigh)
+            }
         }
         let done = max(hhiLow.count, 1)
         var cr: [Int: Percentiles] = [:], crH: [Int: Percentiles] = [:]
@@ -194,9 +229,12 @@ enum MonteCarlo {
         }
         let zero = Percentiles(p5: 0, p50: 0, p95: 0)
         var bands: [Regime: [Intervals.BandShare]] = [:]
-        for (regime, counts) in bandCounts {
-            bands[regime] = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-                .map { Intervals.BandShare(band: $0.key, share: Double($0.value) / Double(done)) }
+        for (k, regime) in Regime.allCases.enumerated() {
+            // each pair named as Regime.band(low:high:) names it, from one of its draws
+            let counts = (0..<9).filter { bandCounts[k][$0] > 0 }
+                .map { (regime.band(low: bandExample[k][$0].0, high: bandExample[k][$0].1), bandCounts[k][$0]) }
+            bands[regime] = counts.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
+                .map { Intervals.BandShare(band: $0.0, share: Double($0.1) / Double(done)) }
         }
         return Intervals(simulation: simulation, valuesDrawn: input.values.filter { $0.spread != nil }.count, cr: cr, crHigh: crH,
                          hhiLow: hhiLow.isEmpty ? zero : Percentiles.of(&hhiLow), hhiHigh: hhiHigh.isEmpty ? zero : Percentiles.of(&hhiHigh),

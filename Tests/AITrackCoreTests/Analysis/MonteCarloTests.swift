@@ -153,6 +153,22 @@ import Testing
         }
     }
 
+    /// The percentiles by selection are those of a sorted copy (R's type 7), with ties and for
+    /// every length from 1.
+    @Test func percentilesBySelectionAreThoseOfASort() {
+        var rng = DrawGenerator(seed: 8)
+        for n in Array(1...40) + [999, 10_000] {
+            var values = (0..<n).map { _ in Double(rng.next() % 50) / 7 }
+            let sorted = values.sorted()
+            func q(_ p: Double) -> Double {
+                let h = Double(n - 1) * p, i = Int(h.rounded(.down)), f = h - Double(i)
+                return i + 1 < n ? sorted[i] + f * (sorted[i + 1] - sorted[i]) : sorted[i]
+            }
+            #expect(Percentiles.of(&values) == Percentiles(p5: q(0.05), p50: q(0.5), p95: q(0.95)), "n = \(n)")
+            #expect(values.sorted() == sorted)   // reordered, nothing lost
+        }
+    }
+
     /// The bands of a figure whose draws straddle a threshold: the shares add up to 1.
     @Test func bandSharesAddUpToOne() throws {
         let point = Self.compute([Self.holding("A", 35, low: 25, high: 45), Self.holding("B", 30, low: 20, high: 40),
