@@ -20,14 +20,31 @@ public struct Holding: Sendable, Equatable {
     public var ingestOrder: Int64
     public var source: String
     /// Its bounds (Epoch AI's 5th and 95th percentiles) and qualifier: what its draws are made
-    /// of (`Spread`); a value without bounds is fixed.
-    public var low: Double? = nil, high: Double? = nil
+    /// of (`Spread`); a value without bounds is fixed. Stored as NaN for none: a holding is copied
+    /// a few times per row of a dense report, and two optionals made it 16 bytes longer.
+    var bounds = Bounds()
     public var qualifier: Qualifier = .exact
+    public var low: Double? {
+        get { bounds.low.isNaN ? nil : bounds.low }
+        set { bounds.low = newValue ?? .nan }
+    }
+    public var high: Double? {
+        get { bounds.high.isNaN ? nil : bounds.high }
+        set { bounds.high = newValue ?? .nan }
+    }
+
+    /// Two bounds, NaN for none; equal when both are none or the same number.
+    struct Bounds: Sendable, Equatable {
+        var low = Double.nan, high = Double.nan
+        static func == (a: Bounds, b: Bounds) -> Bool {
+            (a.low == b.low || (a.low.isNaN && b.low.isNaN)) && (a.high == b.high || (a.high.isNaN && b.high.isNaN))
+        }
+    }
 
     public init(statisticID: Int64 = 0, company: String, ultimateParent: String? = nil, isAggregate: Bool = false, segment: String? = nil,
                 date: String, precision: Precision = .day, value: Double, verified: Bool = false, doubtful: Bool = false,
                 ingestOrder: Int64 = 0, source: String = "", low: Double? = nil, high: Double? = nil, qualifier: Qualifier = .exact) {
-        (self.low, self.high, self.qualifier) = (low, high, qualifier)
+        (self.bounds, self.qualifier) = (Bounds(low: low ?? .nan, high: high ?? .nan), qualifier)
         self.statisticID = statisticID
         self.company = company
         self.ultimateParent = ultimateParent ?? company

@@ -34,20 +34,23 @@ struct MetricRows: Sendable {
     /// The number of the lowercased "" (a missing company's key, and no segment's).
     var emptyKey = 0
 
-    static func read(_ db: Database, metric: String, period: Period, names: NameLookups) throws -> MetricRows {
-        try read(db, metric: metric, from: period.fromISO, to: period.toISO, names: names)
+    static func read(_ db: Database, metric: String, period: Period, names: NameLookups, bounds: Bool = true) throws -> MetricRows {
+        try read(db, metric: metric, from: period.fromISO, to: period.toISO, names: names, bounds: bounds)
     }
 
-    /// The rows dated from `from` to `to` (ISO days).
-    static func read(_ db: Database, metric: String, from: String, to: String, names: NameLookups) throws -> MetricRows {
+    /// The rows dated from `from` to `to` (ISO days). `bounds`: read each value's low, high and
+    /// qualifier too (what the Monte Carlo intervals draw from); a metric that makes no market by
+    /// its definition gets no intervals, and the report reads its rows without them.
+    static func read(_ db: Database, metric: String, from: String, to: String, names: NameLookups, bounds: Bool = true) throws -> MetricRows {
         var out = MetricRows()
         out.emptyKey = names.lowercasedNumber("")
         // a file written around the schema's checks stops the report at the row, never gives a
         // figure: every value one that the metric's unit allows
         let unit = try StoredUnit.of(metric, in: db) ?? ""
         let rule = ValueRule(unit: unit)
+        let extra = bounds ? ", low, high, qualifier" : ""
         try RawRows.forEach(db, sql: """
-            SELECT id, company_id, segment, region, forecast, source_id, date, value, verification, ingest_id, precision, low, high, qualifier
+            SELECT id, company_id, segment, region, forecast, source_id, date, value, verification, ingest_id, precision\(extra)
             FROM statistics WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ?
             """, arguments: [metric, from, to]) { r in
             let id = r.int(0), value = r.double(7)
@@ -67,9 +70,11 @@ struct MetricRows: Sendable {
             case UInt8(ascii: "m"): row.precision = 1
             default: row.precision = 0
             }
-            if !r.isNull(11) { row.low = r.double(11) }
-            if !r.isNull(12) { row.high = r.double(12) }
-            row.qualifier = Self.qualifier(r.bytes(13))
+            if bounds {
+                if !r.isNull(11) { row.low = r.double(11) }
+                if !r.isNull(12) { row.high = r.double(12) }
+                row.qualifier = Self.qualifier(r.bytes(13))
+            }
             row.sourcePlace = try names.sourcePlace(row.source, db)
             row.sourceKey = Int32(truncatingIfNeeded: names.tables.sourceKeys[Int(row.sourcePlace)])
             if let company = row.company, !row.forecast {

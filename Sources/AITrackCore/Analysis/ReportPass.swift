@@ -39,9 +39,12 @@ enum ReportPass {
         let slots = DispatchSemaphore(value: 2)   // at most two metrics read and not yet computed
         defer { queue.sync {} }                   // whatever happens here, the queue is drained
         for name in try LatestStatistics.metrics(db) {
-            let now = try MetricRows.read(db, metric: name, period: period, names: names)
+            // bounds only for a metric whose definition makes a market: no other gets intervals
+            let definition = try MetricContext.definition(db, metric: name)
+            let bounds = definition.kind.makesAMarket && !definition.fiscal
+            let now = try MetricRows.read(db, metric: name, period: period, names: names, bounds: bounds)
             if now.rows.isEmpty { continue }
-            let before = try MetricRows.read(db, metric: name, period: period.previousYear, names: names)
+            let before = try MetricRows.read(db, metric: name, period: period.previousYear, names: names, bounds: bounds)
             let context = now.hasHoldings
                 ? (try MetricContext.read(db, metric: name, period: period), try MetricContext.read(db, metric: name, period: period.previousYear))
                 : nil

@@ -15,6 +15,7 @@ struct ReportCommand: ParsableCommand {
               aitrack report --year 2025 --format html > report-2025.html
               aitrack report --year 2025 --format json | jq '.concentration[0]'
               aitrack report --year 2025 --format csv > concentration-2025.csv
+              aitrack report --year 2025 --draws 0      # without the Monte Carlo intervals
             """)
 
     @OptionGroup var period: PeriodOptions
