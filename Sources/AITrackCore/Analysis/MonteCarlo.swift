@@ -41,8 +41,11 @@ struct UncertaintyInput: Sendable, Equatable {
     var topList: Bool
     var narrowing: [ConcentrationBounds.Published]
     var sources: Int
-    /// The point figure's sum of shares (a percent metric's draws are scaled to at most this or 100).
+    /// The point figure's sum of shares: a percent metric's draws are scaled down to the larger of
+    /// this and 100 where they add up to more (the point figure itself is never scaled).
     var pointSum: Double
+    /// The largest n of the point figure's CRn (set by `withIntervals`).
+    var maxN = 0
 }
 
 /// The 5th, 50th and 95th percentiles of a figure over the draws.
@@ -120,7 +123,8 @@ public struct Intervals: Sendable, Equatable {
 extension ConcentrationResult {
     /// The figure with its Monte Carlo intervals; the same figure when no value carries bounds.
     public func withIntervals(_ simulation: Simulation) -> ConcentrationResult {
-        guard let input = uncertainty, hhiLow != nil else { return self }
+        guard var input = uncertainty, hhiLow != nil else { return self }
+        input.maxN = cr.keys.max() ?? 0
         var r = self
         r.intervals = MonteCarlo.run(input, simulation: simulation, seed: MonteCarlo.seed(simulation.seed, metric: metric, period: period),
                                      firms: firms.map { $0.company.lowercased() }, aggregates: aggregates.map { $0.company.lowercased() },
@@ -161,8 +165,9 @@ enum MonteCarlo {
             return s.isFinite ? s : v / total * 100
         }
         var f = firmValues.map(share), a = aggValues.map(share)
-        if input.percent, firmSum + aggSum > max(100.0001, input.pointSum) {
-            let scale = 100 / (firmSum + aggSum)
+        let cap = max(100, input.pointSum)
+        if input.percent, firmSum + aggSum > cap {
+            let scale = cap / (firmSum + aggSum)
             f = f.map { $0 * scale }
             a = a.map { $0 * scale }
         }
@@ -185,12 +190,14 @@ enum MonteCarlo {
             }
             guard let (f, a) = shares(input, drawn: drawn, firmValues: &firmValues, aggValues: &aggValues) else { continue }
             let ranked = aggregateOrder.map { a[$0] }.enumerated().sorted { ($0.element, $1.offset) > ($1.element, $0.offset) }.map(\.element)
-            body(f, a, ConcentrationBounds.compute(shares: f, aggregates: ranked, topList: input.topList, published: input.narrowing))
+            // alsoN: CRn for every n the point figure has, though a firm drawn at 0 leaves fewer named
+            body(f, a, ConcentrationBounds.compute(shares: f, aggregates: ranked, topList: input.topList, published: input.narrowing,
+                                                   alsoN: input.maxN))
         }
     }
 
     /// `firms`, `aggregates`: the result's order by lowercased name; `crNs`: the n the figure has a
-    /// CRn for; `rangeNs`: those where it is a range.
+    /// CRn for; `rangeNs`: those where it is a range (and so those where a draw is one).
     static func run(_ input: UncertaintyInput, simulation: Simulation, seed: UInt64, firms: [String], aggregates: [String],
                     crNs: [Int], rangeNs: Set<Int>) -> Intervals {
         let firmPlace = Dictionary(uniqueKeysWithValues: input.firmKeys.enumerated().map { ($1, $0) })
@@ -198,6 +205,8 @@ enum MonteCarlo {
         let firmOrder = firms.map { firmPlace[$0] ?? 0 }, aggOrder = aggregates.map { aggPlace[$0] ?? 0 }
         let maxN = crNs.last ?? 0
         var crLow = [[Double]](repeating: [], count: maxN + 1), crHigh = crLow
+        // the n whose CRn is a range at the medians or in some draw: their upper bounds are given
+        var ranges = rangeNs
         var hhiLow: [Double] = [], hhiHigh: [Double] = []
         var firmShares = [[Double]](repeating: [], count: firms.count), aggShares = [[Double]](repeating: [], count: aggregates.count)
         // per regime, draws by the bands of their two bounds (3 × low + high), and one such draw
@@ -209,7 +218,10 @@ enum MonteCarlo {
                 // a firm drawn at 0 leaves fewer to rank: CRn is then the sum of all
                 let low = b.crLow[m] ?? b.crLow.values.max() ?? 0
                 crLow[m].append(low)
-                if rangeNs.contains(m) { crHigh[m].append(b.crHigh[m] ?? b.crHigh.values.max() ?? low) }
+                // the upper bound of every draw: a draw may be a range where the medians are not
+                let high = b.crHigh[m] ?? b.crHigh.values.max() ?? low
+                crHigh[m].append(high)
+                if high > low + 1e-9 { ranges.insert(m) }
             }
             hhiLow.append(b.hhiLow)
             hhiHigh.append(b.hhiHigh)
@@ -225,7 +237,7 @@ enum MonteCarlo {
         var cr: [Int: Percentiles] = [:], crH: [Int: Percentiles] = [:]
         for m in crNs where !crLow[m].isEmpty {
             cr[m] = Percentiles.of(&crLow[m])
-            if !crHigh[m].isEmpty { crH[m] = Percentiles.of(&crHigh[m]) }
+            if ranges.contains(m), !crHigh[m].isEmpty { crH[m] = Percentiles.of(&crHigh[m]) }
         }
         let zero = Percentiles(p5: 0, p50: 0, p95: 0)
         var bands: [Regime: [Intervals.BandShare]] = [:]

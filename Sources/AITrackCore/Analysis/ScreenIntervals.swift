@@ -45,7 +45,8 @@ extension Screen {
             simulation: simulation, combinedShare: Percentiles.of(&combined), delta: Percentiles.of(&delta),
             hhiAfterLow: Percentiles.of(&low), hhiAfterHigh: Percentiles.of(&high),
             verdicts: counts.mapValues { c in
-                c.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ScreenIntervals.VerdictShare(verdict: $0.key, share: Double($0.value) / n) }
+                c.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+                    .map { ScreenIntervals.VerdictShare(verdict: $0.key, share: Double($0.value) / n) }
             })
         return s
     }

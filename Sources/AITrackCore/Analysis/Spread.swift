@@ -52,10 +52,13 @@ public struct Spread: Sendable, Equatable {
     }
 
     /// The value a standard normal draw `z` gives: the median exactly at z = 0 and on a fixed side.
+    /// A one-sided value takes the half-normal z' = Φ⁻¹((1 + Φ(z)) / 2), which rises with z (so
+    /// that under one factor per source it moves with the source's other values; |z| would
+    /// move it up when they go down) and is distributed as |z|.
     @inline(__always)
     public func value(_ z: Double) -> Double {
         var z = z
-        if oneSided { z = abs(z) * (below == .fixed ? 1 : -1) }
+        if oneSided { z = Self.halfNormal(z) * (below == .fixed ? 1 : -1) }
         let piece = z < 0 ? below : above
         switch piece {
         case .fixed: return median
@@ -65,13 +68,47 @@ public struct Spread: Sendable, Equatable {
     }
 }
 
+extension Spread {
+    /// Φ⁻¹((1 + Φ(z)) / 2): a half-normal number that rises with z.
+    static func halfNormal(_ z: Double) -> Double {
+        // 1 − p for p = (1 + Φ(z)) / 2, from the upper tail to keep its digits: Φ(−z) / 2
+        quantileOfUpperTail(0.25 * erfc(z / 2.0.squareRoot()))
+    }
+
+    /// z with 1 − Φ(z) = q, for q in (0, 0.5]: Acklam's rational approximation, refined by one
+    /// Halley step on erfc (to about 1e-15).
+    static func quantileOfUpperTail(_ q: Double) -> Double {
+        guard q > 0 else { return 38 }
+        let c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00,
+                 4.374664141464968e+00, 2.938163982698783e+00]
+        let d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00]
+        let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02,
+                 -3.066479806614716e+01, 2.506628277459239e+00]
+        let b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01,
+                 -1.328068155288572e+01]
+        var x: Double
+        if q < 0.02425 {
+            let t = (-2 * log(q)).squareRoot()
+            x = -(((((c[0] * t + c[1]) * t + c[2]) * t + c[3]) * t + c[4]) * t + c[5]) / ((((d[0] * t + d[1]) * t + d[2]) * t + d[3]) * t + 1)
+        } else {
+            let u = q - 0.5, r = u * u
+            x = -(((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * u
+                / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+        }
+        // Halley: e = (1 − Φ(x)) − q
+        let e = 0.5 * erfc(x / 2.0.squareRoot()) - q
+        let u = -e * (2 * Double.pi).squareRoot() * exp(x * x / 2)
+        return x - u / (1 + x * u / 2)
+    }
+}
+
 /// A seeded generator of uniform and standard normal numbers: xoshiro256** (Blackman and Vigna)
 /// seeded by SplitMix64, so that the same seed gives the same draws on every machine and in
 /// every run. Written here because neither the standard library nor the packages this project
 /// depends on offer a seedable generator (SystemRandomNumberGenerator cannot be seeded).
 public struct DrawGenerator: RandomNumberGenerator, Sendable {
     var s: (UInt64, UInt64, UInt64, UInt64)
-    /// The second normal of the last Box–Muller pair, not yet handed out.
+    /// The second normal of the last pair (polar method), not yet handed out.
     var spare: Double? = nil
 
     public init(seed: UInt64) {

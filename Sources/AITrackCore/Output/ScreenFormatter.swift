@@ -65,7 +65,8 @@ public enum ScreenFormatter {
         return .object([
             ("draws", .number(String(i.simulation.draws))), ("seed", .number(String(i.simulation.seed))),
             ("correlation", .string(i.simulation.correlation.rawValue)),
-            ("combined_share", .object(IntervalFormatter.percentiles(i.combinedShare))), ("delta_hhi", .object(IntervalFormatter.percentiles(i.delta))),
+            ("combined_share", .object(IntervalFormatter.percentiles(i.combinedShare))),
+            ("delta_hhi", .object(IntervalFormatter.percentiles(i.delta))),
             ("hhi_after_low", .object(IntervalFormatter.percentiles(i.hhiAfterLow))),
             ("hhi_after_high", .object(IntervalFormatter.percentiles(i.hhiAfterHigh))),
             ("verdicts", .object(Regime.allCases.map { r in

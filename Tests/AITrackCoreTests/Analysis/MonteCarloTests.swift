@@ -169,16 +169,28 @@ import Testing
         }
     }
 
-    /// The bands of a figure whose draws straddle a threshold: the shares add up to 1.
+    /// The bands of a figure whose draws straddle thresholds (five firms of 16 % and a rest of
+    /// 20 %: HHI 1,280–1,552, around the 2010 threshold of 1,500 and between the 2023 ones):
+    /// more than one band, shares that add up to 1, most first.
     @Test func bandSharesAddUpToOne() throws {
-        let point = Self.compute([Self.holding("A", 35, low: 25, high: 45), Self.holding("B", 30, low: 20, high: 40),
-                                  Self.holding("C", 35, low: 25, high: 45)])
+        let point = Self.compute((0..<5).map { Self.holding("F\($0)", 20, low: 12, high: 32) }, totals: [MarketTotal(date: "2025-12-31", value: 125)])
+        #expect(abs(point.hhiLow! - 1280) < 1e-9 && abs(point.hhiHigh! - 1552) < 1e-9)
         let i = try #require(point.withIntervals(Simulation(draws: 3000)).intervals)
         for regime in Regime.allCases {
             let bands = i.bands[regime]!
             #expect(abs(bands.reduce(0) { $0 + $1.share } - 1) < 1e-12)
             #expect(zip(bands, bands.dropFirst()).allSatisfy { $0.share >= $1.share })
         }
-        #expect(IntervalFormatter.bandLine(i, .us2023).hasPrefix("highly concentrated in "))
+        #expect(i.bands[.us2023]!.count > 1 && i.bands[.us2010]!.count > 1, "\(i.bands)")
+        #expect(IntervalFormatter.bandLine(i, .us2023).contains(" of draws"))
+    }
+
+    /// A percent metric whose draws add up to more than its shares allow is scaled to the larger
+    /// of 100 and the point figure's sum, never past it.
+    @Test func aPercentMetricsDrawsAreScaledToTheirWhole() throws {
+        let h = [Self.holding("A", 50, low: 30, high: 80), Self.holding("B", 30, low: 20, high: 45), Self.holding("C", 20, low: 10, high: 30)]
+        let point = Self.compute(h, unit: Units.percent)
+        let i = try #require(point.withIntervals(Simulation(draws: 3000)).intervals)
+        #expect(i.cr[3]!.p95 <= 100 + 1e-9 && i.cr[3]!.p5 < 100)
     }
 }

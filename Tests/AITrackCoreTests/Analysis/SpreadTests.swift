@@ -44,7 +44,29 @@ import Testing
         #expect([-3.0, -0.5, 0, 0.5, 3].allSatisfy { fixed.value($0) == 7 })
     }
 
-    /// The generator: the same seed the same numbers; normals with mean 0 and variance 1.
+    /// xoshiro256** seeded by SplitMix64 gives the reference implementation's numbers (seed 0,
+    /// computed by a separate Python copy of Vigna's C code).
+    @Test func theGeneratorIsXoshiro256StarStar() {
+        var g = DrawGenerator(seed: 0)
+        #expect([g.next(), g.next(), g.next()] == [0x99EC_5F36_CB75_F2B4, 0xBF6E_1F78_4956_452A, 0x1A5F_849D_4933_E6E0])
+    }
+
+    /// A one-sided value's z rises with the factor and is half-normal: 2Φ(z') − 1 = Φ(z).
+    @Test func theHalfNormalRisesWithZ() {
+        func phi(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
+        var last = -1.0
+        for k in -80...80 {
+            let z = Double(k) / 10, h = Spread.halfNormal(z)
+            #expect(h > last && h >= 0)
+            #expect(abs(2 * phi(h) - 1 - phi(z)) < 1e-12, "z = \(z)")
+            last = h
+        }
+        let up = Spread(value: 100, low: nil, high: 150, qualifier: .atLeast)!
+        #expect(up.value(-3) < up.value(0) && up.value(0) < up.value(3) && up.value(-8) >= 100)
+    }
+
+    /// The generator: the same seed the same numbers; normals with mean 0 and variance 1, and
+    /// successive ones uncorrelated (the pair's second is no copy of its first).
     @Test func theGeneratorIsSeededAndNormal() {
         var a = DrawGenerator(seed: 11), b = DrawGenerator(seed: 11), c = DrawGenerator(seed: 12)
         let xs = (0..<50_000).map { _ in a.normal() }
@@ -52,5 +74,7 @@ import Testing
         #expect(xs.first != c.normal())
         let mean = xs.reduce(0, +) / Double(xs.count), variance = xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(xs.count)
         #expect(abs(mean) < 0.02 && abs(variance - 1) < 0.03)
+        let lag = zip(xs, xs.dropFirst()).reduce(0) { $0 + ($1.0 - mean) * ($1.1 - mean) } / Double(xs.count - 1) / variance
+        #expect(abs(lag) < 0.02, "lag-1 correlation \(lag)")
     }
 }
