@@ -35,6 +35,12 @@ let package = Package(
                 .embedInCode("../../seed-data/epoch_ai_chip_counts.ndjson"),
                 .embedInCode("../../seed-data/market_2022_2026.ndjson"),
                 .embedInCode("../../seed-data/metrics.ndjson"),
+                .embedInCode("../../recipes/epoch_amd.json"),
+                .embedInCode("../../recipes/epoch_coreweave.json"),
+                .embedInCode("../../recipes/epoch_nvidia.json"),
+                .embedInCode("../../recipes/epoch_nvidia_other.json"),
+                .embedInCode("../../recipes/epoch_tpu.json"),
+                .embedInCode("../../recipes/epoch_trainium.json"),
             ]
         ),
         // one C function: sqlite3_config is variadic, which Swift cannot call

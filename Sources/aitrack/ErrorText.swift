@@ -48,6 +48,13 @@ enum ErrorText {
         case ScreenProblem.sameFirm(let a, let b, let firm):
             return ["screen: '\(a)' and '\(b)' are one firm, \(firm), once subsidiaries are consolidated; give two firms."]
         case let f as IngestFailure: return lines(f, remedy: { remedy($0, command: "ingest") })
+        case RecipeProblem.unknown(let name, let known):
+            return ["--recipe: '\(name)' is no bundled recipe and no recipe file (a path with / or ending in .json); "
+                    + "valid: \(known.joined(separator: ", ")) (see `aitrack recipes`)."]
+        case RecipeProblem.unreadable(let path):
+            return ["--recipe: cannot read '\(path)'; give the path of a recipe file (JSON, as docs/INGEST.md describes) or a bundled name."]
+        case RecipeProblem.invalid(let recipe, let key, let problem):
+            return ["--recipe: \(recipe): \(key) \(problem); see docs/INGEST.md for the recipe format."]
         case InputFileProblem.missing(let name):
             return ["cannot read '\(name)': no such file; give a path to an entry file, or - for standard input."]
         case InputFileProblem.notAFile(let name):

@@ -47,6 +47,8 @@ public struct IngestOptions: Sendable {
     public var maps: [(field: String, column: String)] = []
     /// `--set FIELD=VALUE`: FIELD is VALUE in every record that has none.
     public var sets: [(field: String, value: String)] = []
+    /// A recipe's rule for a CSV's header: the columns expected and earlier names (nil: any).
+    public var columns: ColumnRule?
     /// Errors reported before giving up.
     public var errorLimit = Limits.errorsListed
     /// Called every `progressEvery` records with the count so far.

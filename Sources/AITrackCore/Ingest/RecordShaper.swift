@@ -6,6 +6,13 @@ struct RecordShaper {
 
     /// For each CSV column, the field it feeds (nil: ignored, when mapping a foreign CSV).
     func columnFields(header: [String]) -> Result<[String?], FieldProblem> {
+        var header = header
+        if let rule = options.columns {
+            switch rule.check(header) {
+            case .success(let renamed): header = renamed
+            case .failure(let problem): return .failure(problem)
+            }
+        }
         for m in options.maps where !header.contains(m.column) {
             return .failure(FieldProblem(field: m.field, problem: "is taken from the column '\(m.column)', which the CSV does not have",
                                          valid: "valid columns: \(header.joined(separator: ", "))"))

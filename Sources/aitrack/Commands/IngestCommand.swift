@@ -11,6 +11,7 @@ struct IngestCommand: ParsableCommand {
               aitrack ingest examples/entries.ndjson examples/deals.csv
               cat entries.ndjson | aitrack ingest -
               aitrack ingest deals.csv --type deal --dry-run
+              aitrack ingest --recipe epoch_tpu tpu_owners_cumulative_totals.csv
               aitrack ingest nvidia_owners_cumulative_totals.csv --type statistic \\
                 --map company=Owner --map "date=End date" \\
                 --map "value=Compute estimate in H100e (median)" \\
@@ -32,6 +33,8 @@ struct IngestCommand: ParsableCommand {
     var sets: [String] = []
     @Option(name: .customLong("date-format"), help: ArgumentHelp("How the file writes dates, e.g. M/d/yyyy or dd.MM.yyyy.", valueName: "pattern"))
     var dateFormat: String?
+    @Option(help: ArgumentHelp("Read the files by an import recipe: a bundled name (aitrack recipes) or a recipe file.", valueName: "name|file"))
+    var recipe: String?
     @OptionGroup var write: WriteOptions
     @OptionGroup var db: DatabaseOptions
 
@@ -50,6 +53,13 @@ struct IngestCommand: ParsableCommand {
         }
     }
 
+    func validate() throws {
+        if recipe != nil, let given = [("--map", !maps.isEmpty), ("--set", !sets.isEmpty), ("--type", type != nil),
+                                        ("--date-format", dateFormat != nil), ("--input-format", inputFormat != nil)].first(where: { $0.1 }) {
+            throw ValidationError("--recipe gives the mapping and the fixed fields; leave out \(given.0) (or write your own recipe file)")
+        }
+    }
+
     func run() throws {
         var options = IngestOptions()
         options.policy = try write.policy()
@@ -60,6 +70,7 @@ struct IngestCommand: ParsableCommand {
         options.dateFormat = dateFormat
         options.maps = try Self.pairs(maps, option: "map").map { (field: $0.0, column: $0.1) }
         options.sets = try Self.pairs(sets, option: "set").map { (field: $0.0, value: $0.1) }
+        if let recipe { options = try Recipe.named(recipe).apply(to: options) }
         if files.filter({ $0 == "-" }).count > 1 { throw AITrackError("standard input (-) can be read once; name it once.") }
         let showProgress = Terminal.stderrIsTerminal && !db.quiet
         if showProgress {
