@@ -103,8 +103,11 @@ public struct DatabaseDiff: Sendable, Equatable {
     static func figures(_ db: some DatabaseReading) throws -> [String: Values] {
         try db.reader.read { db in
             var out: [String: Values] = [:]
-            let sql = "SELECT metric, year, top5_share AS cr5, hhi_low, hhi_high, band_us2023 FROM metric_year_concentration"
-            for r in try Row.fetchAll(db, sql: sql) {
+            // metric by metric: the view computes every metric's rows before a filter on a list, but
+            // takes one metric's alone (1.4 s for 50,000 statistics of undefined metrics, against none)
+            let markets = try String.fetchAll(db, sql: "SELECT name FROM metrics WHERE kind IN ('share', 'stock', 'flow') ORDER BY name")
+            let sql = "SELECT metric, year, top5_share AS cr5, hhi_low, hhi_high, band_us2023 FROM metric_year_concentration WHERE metric = ?"
+            for r in try markets.flatMap({ try Row.fetchAll(db, sql: sql, arguments: [$0]) }) {
                 let name = "\(r["metric"] as String) \(r["year"] as Int)"
                 var v = Values()
                 if let c: Double = r["cr5"] { v.numbers["CR5"] = c }
