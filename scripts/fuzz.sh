@@ -19,7 +19,7 @@ mkdir -p "$out/corpus"
 # the corpus grown by earlier campaigns (10 million executions, minimized with -merge=1)
 [ -n "$(ls -A "$out/corpus")" ] || tar xzf Fuzz/corpus.tar.gz -C "$out/corpus"
 sources=(Sources/AITrackCore/Model/*.swift
-         Sources/AITrackCore/Ingest/{RecordReader,RecordShaper,ChunkSource,CSVParser,EntryDecoder,FieldReader,IngestOptions}.swift
+         Sources/AITrackCore/Ingest/{RecordReader,RecordShaper,ChunkSource,CSVParser,EntryDecoder,FieldReader,IngestOptions,ColumnRule}.swift
          Sources/AITrackCore/Analysis/Period.swift
          Fuzz/FuzzIngest.swift)
 if [ ! -x "$out/fuzz-ingest" ] || [ -n "$(find "${sources[@]}" -newer "$out/fuzz-ingest" | head -1)" ]; then
