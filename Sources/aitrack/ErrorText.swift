@@ -55,6 +55,7 @@ enum ErrorText {
             return ["--recipe: cannot read '\(path)'; give the path of a recipe file (JSON, as docs/INGEST.md describes) or a bundled name."]
         case RecipeProblem.invalid(let recipe, let key, let problem):
             return ["--recipe: \(recipe): \(key) \(problem); see docs/INGEST.md for the recipe format."]
+        case let p as FetchProblem: return [fetchSentence(p)]
         case InputFileProblem.missing(let name):
             return ["cannot read '\(name)': no such file; give a path to an entry file, or - for standard input."]
         case InputFileProblem.notAFile(let name):
@@ -77,6 +78,23 @@ enum ErrorText {
     }
 
     /// A failed ingest: `FILE:LINE: field: problem; valid: …` per problem, then a count when
+    /// A pull that could not take a file: what happened, and that nothing was written.
+    static func fetchSentence(_ p: FetchProblem) -> String {
+        let what: String
+        switch p {
+        case .notHTTP(let url): what = "'\(url)' is not an http or https address; give one, or the file with --from"
+        case .status(let url, let code):
+            what = "\(url) answered \(code) (\(code == 404 ? "not found: the file may have moved; give its new address with --url" : "not 2xx"))"
+        case .redirect(let url, let to): what = "\(url) redirects to another host (\(to)), which a recipe's pull does not follow; give that address with --url if you trust it"
+        case .timeout(let url, let s): what = "\(url) gave no answer within \(NumberText.plain(s)) seconds (--timeout)"
+        case .truncated(let url, let got, let announced):
+            what = "\(url) ended after \(got) of \(announced < 0 ? "the announced" : String(announced)) bytes (a cut connection)"
+        case .unreachable(let url, let reason): what = "cannot reach \(url) (\(reason))"
+        case .notFormat(let url, let expected, let found): what = "\(url) sent \(found), not the recipe's \(expected)"
+        }
+        return "pull: \(what); nothing was written."
+    }
+
     /// there are several; `remedy` puts each problem's way out into the command's words.
     static func lines(_ f: IngestFailure, remedy: (Remedy) -> String?) -> [String] {
         let lines = f.errors.map { e in Excerpt.message("\(e.location): \(e.problem.text(remedy: remedy))", limit: 1000) }

@@ -52,6 +52,7 @@ struct MetricRows: Sendable {
         try RawRows.forEach(db, sql: """
             SELECT id, company_id, segment, region, forecast, source_id, date, value, verification, ingest_id, precision\(extra)
             FROM statistics WHERE metric = ? AND measure = 'value' AND date BETWEEN ? AND ?
+              AND id NOT IN (SELECT statistic_id FROM upstream_drops)
             """, arguments: [metric, from, to]) { r in
             let id = r.int(0), value = r.double(7)
             try ValueRule.check(value, id: id, rule: rule)

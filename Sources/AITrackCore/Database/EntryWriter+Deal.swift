@@ -131,6 +131,7 @@ extension EntryWriter {
                                valid: "valid: the stored content (a deal is its date, kind and parties, whatever the source)",
                                remedy: .replaceOrIgnore)
         case .replace:
+            try keepHistory(table: "deals", id: id, diffs.map { ($0.0, row[$0.0] as DatabaseValue, $0.1) })
             diffs.append(("identity", identity.databaseValue))
             diffs.append(("source_id", try sourceID(e.source).databaseValue))
             diffs.append(("cited_by_id", (try citedByID(e.citedBy)).databaseValue))

@@ -70,8 +70,13 @@ extension EntryWriter {
             (companyName, companyLower) = try canonicalCompanyNames(id)
         }
         let (sourceID, sourceLower) = try sourceIDAndLowerName(e.source)
-        return PreparedStatistic(entry: e, companyID: cid, companyName: companyName, companyLower: companyLower,
-                                 sourceID: sourceID, sourceLower: sourceLower, citedByID: try citedByID(e.citedBy))
+        let p = PreparedStatistic(entry: e, companyID: cid, companyName: companyName, companyLower: companyLower,
+                                  sourceID: sourceID, sourceLower: sourceLower, citedByID: try citedByID(e.citedBy))
+        if forPull {
+            summary.identities.insert(p.identity)
+            if let cid { summary.companyIDs.insert(cid) }
+        }
+        return p
     }
 
     /// `text.lowercased()`, without a new String when it has no capital letter and is ASCII

@@ -78,6 +78,7 @@ extension EntryWriter {
                                        + (diffs.count > 1 ? " (and \(diffs.count - 1) more field\(diffs.count > 2 ? "s" : "") differ)" : ""),
                                    valid: "valid: the stored content", remedy: .replaceOrIgnore)
             case .replace:
+                try keepHistory(table: table, id: id, diffs)
                 let set = diffs.map { "\(quoteIdent($0.0)) = ?" }.joined(separator: ", ")
                 var args = StatementArguments(diffs.map(\.2))
                 args += [ingestID, id]
@@ -100,6 +101,19 @@ extension EntryWriter {
                                valid: "valid: the stored entry's id, or no id to match it by its identity")
         }
         return (db.lastInsertedRowID, .added)
+    }
+
+    /// The values a replace overwrites, one row of `entry_history` per field, with the run that
+    /// wrote them and this one (issue 24, item 4).
+    func keepHistory(table: String, id: Int64, _ diffs: [(String, DatabaseValue, DatabaseValue)]) throws {
+        let previous = try Int64.fetchOne(db.cachedStatement(sql: "SELECT ingest_id FROM \(table) WHERE id = ?"), arguments: [id])
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO entry_history (entry_table, entry_id, field, old_value, new_value, old_ingest_id, ingest_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (field, old, new) in diffs {
+            try insert.execute(arguments: [table, id, field, old, new, previous, ingestID])
+        }
     }
 
     func sameValue(_ a: DatabaseValue, _ b: DatabaseValue) -> Bool {

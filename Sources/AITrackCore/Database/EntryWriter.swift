@@ -32,6 +32,10 @@ final class EntryWriter {
     /// Prepared statements of `upsert`, per table and lookup (valid for this writer's transaction).
     var upsertStatements: [String: (names: [String], select: Statement, insert: Statement, exists: Statement)] = [:]
 
+    /// A pull (issue 24): every statistic's identity is kept in the summary, so that what the
+    /// source no longer has can be told; a new company close to a stored name is refused.
+    var forPull = false
+
     init(db: Database, ingestID: Int64, policy: ConflictPolicy, strictNames: Bool) throws {
         self.db = db
         self.ingestID = ingestID
@@ -115,6 +119,11 @@ final class EntryWriter {
                                valid: "valid: a company or alias stored before", remedy: .allowNewNames)
         }
         if let close = CloseNames.closest(to: key, in: storedCompanyKeys) {
+            if forPull {
+                let stored = try describeCompanyKey(close)
+                throw FieldProblem(field: field, problem: "'\(name)' does not resolve: it is no stored company or alias, and close to the stored \(stored)",
+                                   valid: "valid: \(stored), or '\(name)' stored as a company or an alias first")
+            }
             summary.lookAlikes.append((what: "company", created: name, suggestion: try describeCompanyKey(close)))
         }
         try db.cachedStatement(sql: "INSERT INTO companies (name, ingest_id) VALUES (?, ?)").execute(arguments: [name, ingestID])

@@ -40,6 +40,7 @@ extension AppDatabase {
         reader.start()
         defer { pipe.stop() }   // whatever happens here, the reader stops and is not left waiting
         return try write(db, command: command, inputs: inputs.map(\.name), policy: options.policy, strictNames: options.strictNames) { w in
+            w.forPull = options.forPull
             var seen = 0
             batches: while let batch = pipe.next() {
                 for (location, result) in batch {

@@ -49,6 +49,8 @@ public struct IngestOptions: Sendable {
     public var sets: [(field: String, value: String)] = []
     /// A recipe's rule for a CSV's header: the columns expected and earlier names (nil: any).
     public var columns: ColumnRule?
+    /// A pull's ingest: identities kept, a company name close to a stored one refused.
+    var forPull = false
     /// Errors reported before giving up.
     public var errorLimit = Limits.errorsListed
     /// Called every `progressEvery` records with the count so far.

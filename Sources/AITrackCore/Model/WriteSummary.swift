@@ -24,6 +24,10 @@ public struct WriteSummary: Sendable {
     public var undefinedMetrics: [String] = []
     /// Whether the run changed the database at all (a run that did not is rolled back).
     public var changed = false
+    /// A pull's statistics by identity (the `identity` column), kept only for a pull.
+    var identities: Set<String> = []
+    /// The companies a pull's statistics name.
+    var companyIDs: Set<Int64> = []
 
     public init() {}
 

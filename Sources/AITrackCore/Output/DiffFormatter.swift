@@ -25,7 +25,12 @@ public enum DiffFormatter {
 
     public static func text(_ d: DatabaseDiff, old: String, new: String) -> String {
         guard !d.isEmpty else { return "no differences: \(old) and \(new) hold the same entries and figures\n" }
-        var out = "\(old) → \(new)\n"
+        return "\(old) → \(new)\n" + body(d)
+    }
+
+    /// The entries and figures that changed, without a heading (also a pull's review).
+    static func body(_ d: DatabaseDiff) -> String {
+        var out = ""
         for e in d.entries where !e.isEmpty {
             out += "\(e.type.rawValue): \(counts(e))\n"
             for k in e.added { out += "  + \(k)\n" }
@@ -40,8 +45,14 @@ public enum DiffFormatter {
     }
 
     public static func markdown(_ d: DatabaseDiff, old: String, new: String) -> String {
-        var out = "# Changes from `\(old)` to `\(new)`\n\n"
+        let out = "# Changes from `\(old)` to `\(new)`\n\n"
         guard !d.isEmpty else { return out + "No differences: the same entries and figures.\n" }
+        return out + markdownBody(d)
+    }
+
+    /// The Markdown sections of what changed (also a pull's review).
+    static func markdownBody(_ d: DatabaseDiff) -> String {
+        var out = ""
         for e in d.entries where !e.isEmpty {
             out += "## \(e.type.rawValue) (\(counts(e)))\n\n"
             for k in e.added { out += "- added: \(k)\n" }

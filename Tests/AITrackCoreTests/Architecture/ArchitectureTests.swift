@@ -68,7 +68,8 @@ import Testing
         "Database": ["Model"],
         "Ingest": ["Model", "Database"],
         "Analysis": ["Model", "Database"],
-        "Output": ["Model", "Database", "Analysis"],
+        "Upstream": ["Model", "Database", "Ingest", "Analysis"],
+        "Output": ["Model", "Database", "Analysis", "Upstream"],
     ]
 
     /// The types declared at the top level of a folder's files.
