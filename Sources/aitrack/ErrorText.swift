@@ -85,10 +85,12 @@ enum ErrorText {
         case .notHTTP(let url): what = "'\(url)' is not an http or https address; give one, or the file with --from"
         case .status(let url, let code):
             what = "\(url) answered \(code) (\(code == 404 ? "not found: the file may have moved; give its new address with --url" : "not 2xx"))"
-        case .redirect(let url, let to): what = "\(url) redirects to another host (\(to)), which a recipe's pull does not follow; give that address with --url if you trust it"
-        case .timeout(let url, let s): what = "\(url) gave no answer within \(NumberText.plain(s)) seconds (--timeout)"
+        case .redirect(let url, let to):
+            what = "\(url) redirects to another host (\(to)), which a recipe's pull does not follow; give that address with --url if you trust it"
+        case .timeout(let url, let s): what = "\(url) gave no answer within \(NumberText.plain(s)) second\(s == 1 ? "" : "s") (--timeout)"
         case .truncated(let url, let got, let announced):
-            what = "\(url) ended after \(got) of \(announced < 0 ? "the announced" : String(announced)) bytes (a cut connection)"
+            what = got < 0 ? "the answer from \(url) ended before the length it announced (a cut connection)"
+                : "\(url) ended after \(got) of \(announced < 0 ? "the announced" : String(announced)) bytes (a cut connection)"
         case .unreachable(let url, let reason): what = "cannot reach \(url) (\(reason))"
         case .notFormat(let url, let expected, let found): what = "\(url) sent \(found), not the recipe's \(expected)"
         }

@@ -121,7 +121,8 @@ final class EntryWriter {
         if let close = CloseNames.closest(to: key, in: storedCompanyKeys) {
             if forPull {
                 let stored = try describeCompanyKey(close)
-                throw FieldProblem(field: field, problem: "'\(name)' does not resolve: it is no stored company or alias, and close to the stored \(stored)",
+                throw FieldProblem(field: field,
+                                   problem: "'\(name)' does not resolve: it is no stored company or alias, and close to the stored \(stored)",
                                    valid: "valid: \(stored), or '\(name)' stored as a company or an alias first")
             }
             summary.lookAlikes.append((what: "company", created: name, suggestion: try describeCompanyKey(close)))

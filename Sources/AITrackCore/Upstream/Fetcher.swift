@@ -61,12 +61,19 @@ public struct Fetcher: Sendable {
         }
         let (data, response, error) = box.get()
         if let to = guardian.refused { throw .redirect(url: address, to: to) }
+        if error != nil, let r = response, r.expectedContentLength > Int64(data?.count ?? 0) {
+            // libcurl's "transfer closed with N bytes remaining": the body ended early
+            throw .truncated(url: address, got: data?.count ?? 0, announced: Int(r.expectedContentLength))
+        }
         if let error = error as? URLError {
             switch error.code {
             case .timedOut: throw .timeout(url: address, seconds: timeout)
             case .networkConnectionLost:
                 throw .truncated(url: address, got: data?.count ?? 0, announced: Int(response?.expectedContentLength ?? -1))
-            default: throw .unreachable(url: address, reason: error.localizedDescription)
+            default:
+                // libcurl reports a body cut short in words only ("transfer closed with N bytes remaining to read")
+                if error.localizedDescription.contains("remaining to read") { throw .truncated(url: address, got: -1, announced: -1) }
+                throw .unreachable(url: address, reason: error.localizedDescription)
             }
         } else if let error {
             throw .unreachable(url: address, reason: error.localizedDescription)
