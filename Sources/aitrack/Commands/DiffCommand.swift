@@ -1,5 +1,6 @@
 import AITrackCore
 import ArgumentParser
+import Foundation
 
 /// The formats `diff` writes.
 enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
@@ -15,15 +16,17 @@ struct DiffCommand: ParsableCommand {
               aitrack diff old.db aitrack.db
               aitrack diff old.db aitrack.db --format markdown > CHANGES.md
               aitrack diff old.db aitrack.db --format json | jq '.figures'
+              aitrack diff backup/ aitrack.db        # an export folder, or an NDJSON file
 
             Entries are matched by identity (a statistic by metric, measure, date, company, segment, region and source; \
             a deal by date, kind, parties and source; the others by name); a changed entry lists the fields that differ, \
             numbers with the change in percent. Then every computed figure that moved: each market's CR5, HHI bounds and \
-            band per year (by more than --tolerance), and each year's deal count and USD total. Both files are only read.
+            band per year (by more than --tolerance), and each year's deal count and USD total. OLD and NEW are databases, \
+            export folders (aitrack export --dir) or entry files (NDJSON, JSON, CSV), read into memory. Both are only read.
             """)
 
-    @Argument(help: ArgumentHelp("The older database.", valueName: "old")) var old: String
-    @Argument(help: ArgumentHelp("The newer database.", valueName: "new")) var new: String
+    @Argument(help: ArgumentHelp("The older database, export folder or entry file.", valueName: "old")) var old: String
+    @Argument(help: ArgumentHelp("The newer database, export folder or entry file.", valueName: "new")) var new: String
     @Option(help: ArgumentHelp("How far a CR5 (points) or HHI may move before it is listed (default 0.005).", valueName: "x"))
     var tolerance: Double = 0.005
     @Option(help: ArgumentHelp("table or text (default), markdown (a changelog), json.", valueName: "format")) var format: DiffFormat = .table
@@ -34,14 +37,40 @@ struct DiffCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        func open(_ path: String) throws -> ReadOnlyDatabase {
-            Terminal.databasePath = path
-            return try AppDatabase.openForReading(path: path, create: false, seeding: nil, busyTimeout: DatabaseOptions.busyTimeout).database
+    /// A database file, or entry files (an export folder, an NDJSON, JSON or CSV file) read into
+    /// a database in memory.
+    static func open(_ path: String) throws -> any DatabaseReading {
+        var folder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &folder), folder.boolValue || !isSQLite(path) {
+            var files = [path]
+            if folder.boolValue {
+                let kinds: Set<String> = ["ndjson", "jsonl", "json", "csv"]
+                files = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+                    .filter { kinds.contains(($0 as NSString).pathExtension.lowercased()) }
+                    .map { (path as NSString).appendingPathComponent($0) }
+                guard !files.isEmpty else {
+                    throw AITrackError("diff: '\(path)' holds no entry files (.ndjson, .json, .csv); give a database, an export folder or an entry file.")
+                }
+            }
+            let db = try AppDatabase.inMemory(seed: false)
+            _ = try db.ingest(files.map(IngestInput.init(path:)), options: IngestOptions())
+            return db
         }
-        let a = try open(old), b = try open(new)
-        try a.requireIntactViewsAndTriggers()
-        try b.requireIntactViewsAndTriggers()
+        Terminal.databasePath = path
+        let db = try AppDatabase.openForReading(path: path, create: false, seeding: nil, busyTimeout: DatabaseOptions.busyTimeout).database
+        try db.requireIntactViewsAndTriggers()
+        return db
+    }
+
+    /// Whether the file begins as every SQLite database does.
+    static func isSQLite(_ path: String) -> Bool {
+        guard let h = FileHandle(forReadingAtPath: path) else { return true }   // the database door says why it cannot be read
+        defer { try? h.close() }
+        return (try? h.read(upToCount: 16)) == Data("SQLite format 3\u{0}".utf8)
+    }
+
+    func run() throws {
+        let a = try Self.open(old), b = try Self.open(new)
         let d = try DatabaseDiff.compute(old: a, new: b, tolerance: tolerance)
         switch format {
         case .json: Terminal.out(JSONWriter.prettyString(DiffFormatter.json(d)) + "\n")

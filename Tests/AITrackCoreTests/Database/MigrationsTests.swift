@@ -126,8 +126,8 @@ import Testing
         for d in ["2025-01-01", "2025-04-01", "2025-07-01", "2025-10-01", "2025-02-01", "2025-12-01"] {
             rows.append(with(["date": d, "precision": "quarter"]))
         }
-        func outcomes(_ queue: DatabaseQueue) throws -> [Bool] {
-            try rows.enumerated().map { i, row in
+        func outcomes(_ queue: DatabaseQueue) -> [Bool] {
+            rows.enumerated().map { i, row in
                 let columns = row.keys.sorted()
                 let sql = "INSERT INTO statistics (identity, \(columns.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: columns.count)))"
                 do {
@@ -136,7 +136,7 @@ import Testing
                 } catch { return false }
             }
         }
-        let (old, new) = (try outcomes(before), try outcomes(after))
+        let (old, new) = (outcomes(before), outcomes(after))
         #expect(new == old)
         #expect(new.filter { $0 }.count == Measure.allRawValues.count + Precision.allRawValues.count + Qualifier.allRawValues.count + Verification.allRawValues.count + 2 + 4)
         #expect(new.contains(false))
