@@ -49,7 +49,8 @@ struct DiffCommand: ParsableCommand {
                     .filter { kinds.contains(($0 as NSString).pathExtension.lowercased()) }
                     .map { (path as NSString).appendingPathComponent($0) }
                 guard !files.isEmpty else {
-                    throw AITrackError("diff: '\(path)' holds no entry files (.ndjson, .json, .csv); give a database, an export folder or an entry file.")
+                    throw AITrackError("diff: '\(path)' holds no entry files (.ndjson, .json, .csv); "
+                                       + "give a database, an export folder or an entry file.")
                 }
             }
             let db = try AppDatabase.inMemory(seed: false)
