@@ -92,7 +92,7 @@ public struct Fetcher: Sendable {
     public static func mismatch(_ data: Data, format: InputFormat) -> String? {
         if data.isEmpty { return "an empty body" }
         let head = String(decoding: data.prefix(512), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<?xml") || head.hasPrefix("<") {
+        if head.hasPrefix("<") {   // <!DOCTYPE html>, <html>, <?xml …>: no CSV or JSON starts so
             return "an HTML or XML page"
         }
         if data.prefix(4096).contains(0) { return "binary data" }
