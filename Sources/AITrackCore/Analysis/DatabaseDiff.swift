@@ -3,8 +3,8 @@ import GRDB
 
 /// What changed from one aitrack database to another (issue 24, item 3): entries added, removed
 /// and changed per type, matched by identity (the fields that make an entry the same entry), and
-/// the computed figures that moved — each metric's concentration per year (`metric_year_concentration`)
-/// and each year's deal totals. Both databases are only read.
+/// the computed figures that moved — each market metric's concentration per year (`metric_year_concentration`) and quarter,
+/// each year's deal totals and each claim's verdict. Both databases are only read.
 public struct DatabaseDiff: Sendable, Equatable {
     public struct FieldChange: Sendable, Equatable {
         public var field: String
@@ -92,7 +92,8 @@ public struct DatabaseDiff: Sendable, Equatable {
             try new.exportRecords(type) { b.append($0) }
             entries.append(compare(type, old: a, new: b))
         }
-        let figures = compareFigures(old: try figures(old), new: try figures(new), tolerance: tolerance)
+        let figures = compareFigures(old: try figures(old).merging(try verdicts(old)) { a, _ in a },
+                                     new: try figures(new).merging(try verdicts(new)) { a, _ in a }, tolerance: tolerance)
         return DatabaseDiff(entries: entries, figures: figures)
     }
 
@@ -116,6 +117,9 @@ public struct DatabaseDiff: Sendable, Equatable {
                 if let b: String = r["band_us2023"] { v.words["band (us2023)"] = b }
                 out[name] = v
             }
+            for metric in markets {
+                for (name, v) in try quarterFigures(db, metric: metric) { out[name] = v }
+            }
             let years = try Int.fetchAll(db, sql: "SELECT DISTINCT CAST(substr(date, 1, 4) AS INTEGER) FROM deals ORDER BY 1")
             for y in years {
                 let t = try AppDatabase.dealTotals(db, .year(y))
@@ -124,6 +128,49 @@ public struct DatabaseDiff: Sendable, Equatable {
             }
             return out
         }
+    }
+
+    /// A market's figures per quarter, for the quarters that hold a statistic dated finer than a
+    /// year (a year's figure is of its own rows; a quarter's would repeat it).
+    static func quarterFigures(_ db: Database, metric: String) throws -> [(String, Values)] {
+        let dates = try String.fetchAll(db, sql: """
+            SELECT DISTINCT date FROM statistics
+            WHERE metric = ? AND precision <> 'year' AND (measure <> 'value' OR forecast = 0) ORDER BY date
+            """, arguments: [metric])
+        var quarters: [Period] = []
+        for d in dates {
+            if let q = Period.containing(d, .quarter), quarters.last != q { quarters.append(q) }
+        }
+        let names = NameLookups()
+        return try quarters.map { q in
+            let r = try AppDatabase.concentration(db, metric: metric, period: q, consolidate: true, names: names)
+            var v = Values()
+            if let c = r.topShare5 { v.numbers["CR5"] = c }
+            if let l = r.hhiLow { v.numbers["HHI low"] = l }
+            if let h = r.hhiHigh { v.numbers["HHI high"] = h }
+            if let b = r.bands[.us2023] { v.words["band (us2023)"] = b }
+            return ("\(metric) \(q)", v)
+        }
+    }
+
+    /// Each claim's verdict and the figure computed beside it, by the claim's kind, date, words
+    /// and who said it.
+    static func verdicts(_ db: some DatabaseReading) throws -> [String: Values] {
+        let t = try db.claims()
+        func text(_ row: [Cell], _ column: String) -> String? {
+            guard let i = t.columns.firstIndex(of: column), case .text(let s) = row[i] else { return nil }
+            return s
+        }
+        var out: [String: Values] = [:]
+        for row in t.rows {
+            let date = text(row, "date").map { $0.isEmpty ? "" : $0 + ", " } ?? ""
+            let name = "claim (\(date)\(text(row, "said_by") ?? "")) “\(text(row, "claim") ?? "")”"
+            var v = out[name] ?? Values()
+            v.words["verdict"] = text(row, "verdict")
+            if let c = text(row, "computed") { v.words["check"] = c }
+            out[name] = v
+        }
+        return out
     }
 
     static func compareFigures(old: [String: Values], new: [String: Values], tolerance: Double) -> [Figure] {

@@ -184,7 +184,7 @@ struct ExportQuery {
                 SELECT st.*, c.name AS company, s.name AS source, s.url AS source_url, cb.name AS cited_by
                 FROM statistics st JOIN sources s ON s.id = st.source_id LEFT JOIN sources cb ON cb.id = st.cited_by_id
                 LEFT JOIN companies c ON c.id = st.company_id
-                ORDER BY st.metric, st.measure, st.date, st.identity
+                ORDER BY coalesce(st.ingest_id, 0), st.id
                 """) { b in
                 b.text("metric")
                 if (b.row["measure"] as String) != "value" { b.text("measure") }

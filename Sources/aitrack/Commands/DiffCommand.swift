@@ -21,7 +21,8 @@ struct DiffCommand: ParsableCommand {
             Entries are matched by identity (a statistic by metric, measure, date, company, segment, region and source; \
             a deal by date, kind, parties and source; the others by name); a changed entry lists the fields that differ, \
             numbers with the change in percent. Then every computed figure that moved: each market's CR5, HHI bounds and \
-            band per year (by more than --tolerance), and each year's deal count and USD total. OLD and NEW are databases, \
+            band per year and per quarter of dated values (by more than --tolerance), each year's deal count and USD \
+            total, and each claim's verdict and the figure computed beside it. OLD and NEW are databases, \
             export folders (aitrack export --dir) or entry files (NDJSON, JSON, CSV), read into memory. Both are only read.
             """)
 

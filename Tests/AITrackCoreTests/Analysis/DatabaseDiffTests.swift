@@ -46,6 +46,35 @@ import Testing
         #expect(!d.figures.contains { $0.figure.hasPrefix("foundry") || $0.figure.hasPrefix("deals") })
     }
 
+    /// A revision dated in a quarter moves that quarter's figures too, each equal to what
+    /// `concentration` computes for the quarter in either database; a claim whose verdict
+    /// changed is listed with the old and new verdict.
+    @Test func quartersAndClaimVerdicts() throws {
+        let old = try Self.seeded(), new = try Self.seeded()
+        try new.dbWriter.write { db in
+            try db.execute(sql: """
+                UPDATE statistics SET value = value * 1.1, high = high * 1.1 WHERE metric = 'ai_compute_h100e' AND date = '2025-12-31' AND segment = 'TPU'
+                  AND company_id = (SELECT id FROM companies WHERE name = 'Alphabet')
+                """)
+            try db.execute(sql: "UPDATE statistics SET verification = 'verified' WHERE id = 232")
+        }
+        let d = try DatabaseDiff.compute(old: old, new: new)
+        let q4 = Period(EntryDate(year: 2025, month: 10, precision: .quarter))
+        let a = try #require(try old.concentration(metric: "ai_compute_h100e", period: q4).topShare5)
+        let b = try #require(try new.concentration(metric: "ai_compute_h100e", period: q4).topShare5)
+        let moved = DatabaseDiff.Figure(figure: "ai_compute_h100e 2025-Q4 CR5", old: DatabaseDiff.text(a), new: DatabaseDiff.text(b))
+        #expect(a < b && d.figures.contains(moved), "\(d.figures.map(\.figure))")
+        // the quarter before holds no change
+        #expect(!d.figures.contains { $0.figure.hasPrefix("ai_compute_h100e 2025-Q3") })
+        let claim = try #require(d.figures.first { $0.figure.hasSuffix("verdict") && $0.figure.contains("cr3 of cloud_market_share 2022-Q2") })
+        #expect(claim.old == "unverified" && claim.new == "verified", "\(claim)")
+        // and the article's CR5 claim has a new computed figure beside it: the year's new CR5
+        let cr5 = try #require(try new.concentration(metric: "ai_compute_h100e", period: .year(2025)).topShare5)
+        let article = try #require(d.figures.first { $0.figure == "claim (2025, news article, 2025) “cr5 of ai_compute_h100e 2025: at least 70 %” check" })
+        #expect(article.new == "computed \(NumberText.fixed(cr5, 2)) %: the data agree with the number", "\(article)")
+        #expect(d.figures.filter { $0.figure.hasPrefix("claim ") }.count == 2)
+    }
+
     /// A deal is the same deal whatever order its parties are listed in.
     @Test func aDealsKeyIgnoresThePartiesOrder() {
         func deal(_ parties: [String]) -> [(String, JSONValue)] {

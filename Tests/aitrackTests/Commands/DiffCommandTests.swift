@@ -28,6 +28,22 @@ import Testing
         guard case .array(let figures)? = jsonObject(try JSONParser.parse(json.stdout))["figures"] else { Issue.record("no figures"); return }
         #expect(figures.contains { jsonObject($0)["figure"] == .string("ai_compute_h100e 2025 CR5") })
         #expect(try Data(contentsOf: URL(fileURLWithPath: cli.db)) == original && (try Data(contentsOf: URL(fileURLWithPath: copy))) == revised)
+        // an export folder and an NDJSON export are the same data as the database they came from
+        let folder = cli.dir.appendingPathComponent("backup").path, ndjson = cli.dir.appendingPathComponent("all.ndjson").path
+        #expect(try cli.run("export", "--format", "csv", "--dir", folder).status == 0)
+        let all = try cli.run("export")
+        try all.stdout.write(toFile: ndjson, atomically: true, encoding: .utf8)
+        for other in [folder, ndjson] {
+            let r = try cli.run(["diff", other, cli.db], withDB: false)
+            #expect(r.status == 0 && r.stdout.hasPrefix("no differences: "), "\(other): \(r.stdout)\(r.stderr)")
+        }
+        let fromFolder = try cli.run(["diff", folder, copy], withDB: false)
+        #expect(fromFolder.stdout == text.stdout.replacingOccurrences(of: cli.db, with: folder), "\(fromFolder.stdout)")
+        let empty = cli.dir.appendingPathComponent("empty").path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let none = try cli.run(["diff", empty, cli.db], withDB: false)
+        #expect(none.status != 0 && none.stderr == "aitrack: diff: '\(empty)' holds no entry files (.ndjson, .json, .csv); "
+                + "give a database, an export folder or an entry file.\n", "\(none.stderr)")
         let missing = try cli.run(["diff", cli.db, cli.dir.appendingPathComponent("none.db").path], withDB: false)
         #expect(missing.status != 0 && missing.stderr.hasPrefix("aitrack: no database at ") && missing.stderr.split(separator: "\n").count == 1)
     }
