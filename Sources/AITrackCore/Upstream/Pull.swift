@@ -59,6 +59,13 @@ struct PullOutcome {
 extension Recipe {
     /// The fixed value the recipe gives `field`, if any.
     func fixed(_ field: String) -> String? { set.first { $0.field == field }?.text }
+
+    /// The source, metric, measure, segment and region the recipe fixes (lowercased).
+    var scope: [String?] { ["source", "source_url", "metric", "measure", "segment", "region"].map { fixed($0)?.lowercased() } }
+
+    /// Whether another bundled recipe fixes the same scope, so that a file of this one holds only
+    /// some of the scope's owners.
+    var sharesItsScope: Bool { Recipe.bundled.contains { $0.name != name && $0.scope == scope } }
 }
 
 public enum Pull {
@@ -137,16 +144,18 @@ extension AppDatabase {
                              recipe.licence, recipe.licenceURL, run])
         let snapshot = db.lastInsertedRowID
         var dropped: [String] = [], restored: [String] = []
-        // the statistics the file stands for: its source's, of the metric and segment it fixes, of
-        // the owners it names (several files may share a source, metric and segment: Epoch AI's
-        // Nvidia owners, CoreWeave and "Other"; a file tells only the owners it has)
+        // the statistics the file stands for: its source's, of the metric and segment it fixes;
+        // where another bundled recipe fixes the same (Epoch AI's Nvidia owners, CoreWeave and
+        // "Other"), of the owners the file names, as a file tells only the owners it has
         if let source = recipe.fixed("source"), !summary.companyIDs.isEmpty {
             var sql = """
                 SELECT st.id, st.identity, st.id IN (SELECT statistic_id FROM upstream_drops) FROM statistics st JOIN sources s ON s.id = st.source_id
                 WHERE s.name = ? COLLATE NOCASE AND coalesce(s.url, '') = ? AND st.measure = ?
                 """
             var args: StatementArguments = [source, recipe.fixed("source_url") ?? "", recipe.fixed("measure") ?? "value"]
-            sql += " AND st.company_id IN (\(summary.companyIDs.sorted().map(String.init).joined(separator: ", ")))"
+            if recipe.sharesItsScope {
+                sql += " AND st.company_id IN (\(summary.companyIDs.sorted().map(String.init).joined(separator: ", ")))"
+            }
             if let m = recipe.fixed("metric") { sql += " AND st.metric = ?"; args += [m] }
             if let s = recipe.fixed("segment") { sql += " AND lower(coalesce(st.segment, '')) = lower(?)"; args += [s] }
             if let r = recipe.fixed("region") { sql += " AND lower(coalesce(st.region, '')) = lower(?)"; args += [r] }

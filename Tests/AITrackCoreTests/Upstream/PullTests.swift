@@ -23,6 +23,31 @@ import Testing
         #expect(try db.reader.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM snapshots") } == 0)
     }
 
+    /// An owner dropped from a file that is the only one of its source, metric and segment (AMD):
+    /// all its rows are marked; from a file that shares them (Epoch's Nvidia owners, CoreWeave,
+    /// "Other"), only the rows of the owners the file names.
+    @Test func anOwnerDroppedEntirely() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        let amd = Self.tpu.deletingLastPathComponent().appendingPathComponent("amd_owners_cumulative_totals.csv")
+        let lines = try String(contentsOf: amd, encoding: .utf8).split(separator: "\n").map(String.init)
+        let text = lines.filter { !$0.contains(",Oracle,") }.joined(separator: "\n") + "\n"
+        let item = PullItem(recipe: try Recipe.named("epoch_amd"), file: PullFile(origin: "amd.csv", data: Data(text.utf8)))
+        let oracle = try db.reader.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT st.identity FROM statistics st JOIN companies c ON c.id = st.company_id
+                WHERE c.name = 'Oracle' AND st.segment = 'AMD' ORDER BY st.identity
+                """)
+        }
+        #expect(oracle.count == lines.filter { $0.contains(",Oracle,") }.count && !oracle.isEmpty)
+        let review = try Pull.review(db, [item])
+        #expect(review.files[0].dropped == oracle.map(AppDatabase.key), "\(review.files[0].dropped)")
+        #expect(try Recipe.named("epoch_nvidia").sharesItsScope && !(try Recipe.named("epoch_amd").sharesItsScope))
+        // the Nvidia owners' file without CoreWeave's file: CoreWeave's rows are not its to drop
+        let nvidia = Self.tpu.deletingLastPathComponent().appendingPathComponent("nvidia_owners_cumulative_totals.csv")
+        let own = PullItem(recipe: try Recipe.named("epoch_nvidia"), file: PullFile(origin: "n.csv", data: try Data(contentsOf: nvidia)))
+        #expect(try Pull.review(db, [own]).isEmpty)
+    }
+
     /// A row dropped: reviewed as dropped, marked when applied, out of the concentration figures
     /// but kept; the review computed on a copy leaves the database as it was.
     @Test func aDroppedRowIsMarkedAndLeftOutOfTheFigures() throws {
