@@ -12,6 +12,22 @@ enum Terminal {
         ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
     }
 
+    /// The width to fit tables and text to: none (everything in full) with `--wide` or when the
+    /// output is not a terminal; on a terminal `COLUMNS`, else the terminal's own size, else 100.
+    static func width(wide: Bool) -> Int? {
+        guard !wide, stdoutIsTerminal else { return nil }
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap({ Int($0) }), c > 0 { return max(c, 20) }
+        var size = winsize()
+        let asked = withUnsafeMutablePointer(to: &size) { ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), $0) }
+        if asked == 0, size.ws_col > 0 { return max(Int(size.ws_col), 20) }
+        return 100
+    }
+
+    /// Text folded to the terminal's width (nil: as it is).
+    static func fitted(_ text: String, _ layout: WidthOptions) -> String {
+        layout.width.map { TableLayout.fold(text, width: $0) } ?? text
+    }
+
     static func out(_ text: String) {
         // the String's own bytes, not a copy in a Data (a report's JSON at a million is 55 MB)
         var text = text

@@ -97,13 +97,13 @@ public enum ConcentrationFormatter {
     /// The ranked firms (at most `shownFirms`, then one line for the rest) and the aggregates,
     /// drawn apart as not ranked: the one table every format shows. On a terminal the share is
     /// right-aligned and, with `bars`, drawn as a bar.
-    public static func firmTable(_ r: ConcentrationResult, terminal: Bool = false, bars: Bool = false) -> ResultTable {
+    public static func firmTable(_ r: ConcentrationResult, terminal: Bool = false, bars: Bool = false, barWidth: Int = 24) -> ResultTable {
         func share(_ v: Double?) -> Cell {
             let s = pct(v)
             return .text(terminal ? String(repeating: " ", count: max(0, 8 - s.count)) + s : s)
         }
         let maxShare = max(r.firms.first?.share ?? 0, r.aggregates.first?.share ?? 0, 1)
-        func bar(_ v: Double) -> [Cell] { terminal ? [.text(bars ? Self.bar(v, max: maxShare) : "")] : [] }
+        func bar(_ v: Double) -> [Cell] { terminal ? [.text(bars ? Self.bar(v, max: maxShare, width: barWidth) : "")] : [] }
         // with intervals, each share's 90 % interval beside it
         let i = r.intervals
         func interval(_ p: Percentiles?) -> [Cell] { i == nil ? [] : [.text(IntervalFormatter.shareCell(p))] }
@@ -122,8 +122,14 @@ public enum ConcentrationFormatter {
         return t
     }
 
-    /// The terminal view: ranked firms with shares and bars, CRn, the HHI range and bands.
-    public static func text(_ r: ConcentrationResult, bars: Bool = true) -> String {
+    /// The terminal view: ranked firms with shares and bars, CRn, the HHI range and bands; with
+    /// `width`, fitted to it (the bars shrink first, long lines fold).
+    public static func text(_ r: ConcentrationResult, bars: Bool = true, width: Int? = nil) -> String {
+        let out = text(r, bars: bars, fitting: width)
+        return width.map { TableLayout.fold(out, width: $0) } ?? out
+    }
+
+    static func text(_ r: ConcentrationResult, bars: Bool, fitting width: Int?) -> String {
         var out = "\(r.metric) · \(r.period)\(valuesOf(r)) · unit \(r.unit)\n"
         guard r.total != nil, r.hhiLow != nil else {
             out += "  n/a: " + (r.notes.last ?? "no data") + "\n"
@@ -132,8 +138,14 @@ public enum ConcentrationFormatter {
             return out
         }
         out += "  " + totalLine(r) + "\n"
-        let t = firmTable(r, terminal: true, bars: bars)
-        out += TableFormatter.table(t).split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
+        var t = firmTable(r, terminal: true, bars: bars)
+        if bars, let width {
+            // the bars give up what the table is too wide by (down to none), before any column
+            let natural = TableFormatter.table(t).split(separator: "\n").map(\.count).max() ?? 0
+            if natural + 2 > width { t = firmTable(r, terminal: true, bars: true, barWidth: max(0, 24 - (natural + 2 - width))) }
+        }
+        out += TableFormatter.table(t, width: width.map { $0 - 2 }).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "  " + $0 }
             .joined(separator: "\n")
         let crs = [1, 3, 4, 5, 10].compactMap { n in
             r.cr[n].map { _ in "CR\(n) \(crText(r, n))" + (n == 5 ? IntervalFormatter.crSuffix(r, 5) : "") }
@@ -155,8 +167,8 @@ public enum ConcentrationFormatter {
     /// A share as up to 24 cells of `█` (and a half `▌`), against the largest share `max`; a share
     /// that is not between 0 and `max` (none should be) draws as nothing or the full width, never
     /// a crash.
-    static func bar(_ share: Double, max: Double) -> String {
-        let width = 24.0
+    static func bar(_ share: Double, max: Double, width: Int = 24) -> String {
+        let width = Double(width)
         let ratio = share / max
         guard ratio.isFinite, ratio > 0 else { return "" }
         let cells = Swift.min(ratio, 1) * width
@@ -187,12 +199,13 @@ public enum ConcentrationFormatter {
     }
 
     /// One figure set as a JSON object, several (or any of a series) as a list.
-    public static func render(_ results: [ConcentrationResult], as format: OutputFormat, bars: Bool = true, series: Bool = false) -> String {
+    public static func render(_ results: [ConcentrationResult], as format: OutputFormat, bars: Bool = true, series: Bool = false,
+                              width: Int? = nil) -> String {
         switch format {
         case .json:
             return JSONWriter.prettyString(results.count == 1 && !series ? json(results[0]) : .array(results.map(json))) + "\n"
         case .table, .html:
-            return results.map { text($0, bars: bars) }.joined(separator: "\n")
+            return results.map { text($0, bars: bars, width: width) }.joined(separator: "\n")
         case .svg:
             // one figure set: its share bars; a series: CR5 and HHI over its periods
             return results.count == 1 && !series ? SVG.shareChart(results[0], standalone: true)

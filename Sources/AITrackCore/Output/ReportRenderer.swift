@@ -13,14 +13,15 @@ extension ReportRenderer {
 
 /// The renderers by format, and the words for statistics left out of the text formats.
 public enum ReportRenderers {
-    public static func renderer(for format: OutputFormat, bars: Bool = true,
+    /// `width`: the terminal's, for the text report (nil: every line in full).
+    public static func renderer(for format: OutputFormat, bars: Bool = true, width: Int? = nil,
                                 more: @escaping (_ metric: String, _ count: Int, _ period: Period) -> String = defaultMore) -> any ReportRenderer {
         switch format {
         case .json: return JSONReportRenderer()
         case .markdown: return MarkdownReportRenderer(more: more)
         case .html: return HTMLReportRenderer(more: more)
         case .csv, .tsv: return CSVReportRenderer(separator: format == .tsv ? "\t" : ",")
-        case .table, .nl, .svg: return TextReportRenderer(bars: bars, more: more)
+        case .table, .nl, .svg: return TextReportRenderer(bars: bars, width: width, more: more)
         }
     }
 
@@ -29,9 +30,11 @@ public enum ReportRenderers {
     }
 }
 
-/// The terminal report: the concentration sets with share bars, then each section as a table.
+/// The terminal report: the concentration sets with share bars, then each section as a table;
+/// with `width`, no line is wider (tables fitted, bars shrunk, prose folded).
 public struct TextReportRenderer: ReportRenderer {
     public var bars: Bool
+    public var width: Int? = nil
     public var more: (String, Int, Period) -> String
 
     public func render(_ r: Report) -> String {
@@ -39,18 +42,18 @@ public struct TextReportRenderer: ReportRenderer {
         func section(_ title: String, _ body: String) {
             out += "== \(title) ==\n" + body + (body.hasSuffix("\n") ? "" : "\n") + "\n"
         }
-        var conc = r.concentration.count > 1 ? TableFormatter.table(r.concentrationSummary) + "\n" : ""
+        var conc = r.concentration.count > 1 ? TableFormatter.table(r.concentrationSummary, width: width) + "\n" : ""
         for e in r.concentration {
-            conc += ConcentrationFormatter.text(e.result, bars: bars)
+            conc += ConcentrationFormatter.text(e.result, bars: bars, width: width)
             if let line = e.trendLine { conc += "  \(line)\n" }
             if let line = e.changeLine { conc += "  \(line)\n" }
             conc += "\n"
         }
         section("Concentration", conc.isEmpty ? "no metric has company values in \(r.period)\n" : conc)
         for s in r.sections(more: more) {
-            section(s.title, TableFormatter.table(s.table) + s.lines.map { $0 + "\n" }.joined())
+            section(s.title, TableFormatter.table(s.table, width: width) + s.lines.map { $0 + "\n" }.joined())
         }
-        return out
+        return width.map { TableLayout.fold(out, width: $0) } ?? out
     }
 }
 

@@ -107,14 +107,16 @@ public enum ScreenFormatter {
         return .object(out)
     }
 
-    public static func render(_ s: Screen, as format: OutputFormat) -> String {
+    /// `width`: the terminal's, for the text (long lines folded; nil: in full).
+    public static func render(_ s: Screen, as format: OutputFormat, width: Int? = nil) -> String {
         switch format {
         case .json: return JSONWriter.prettyString(json(s)) + "\n"
         case .table:
             let all = lines(s)
-            let width = all.map(\.figure.count).max() ?? 0
-            return all.map { $0.figure.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.text }
+            let labels = all.map(\.figure.count).max() ?? 0
+            let text = all.map { $0.figure.padding(toLength: labels, withPad: " ", startingAt: 0) + "  " + $0.text }
                 .joined(separator: "\n") + "\n" + caveat.prefix(1).uppercased() + caveat.dropFirst() + ".\n"
+            return width.map { TableLayout.fold(text, width: $0) } ?? text
         default: return TableFormatter.render(table(s), as: format)
         }
     }
@@ -136,7 +138,7 @@ public enum ScreenFormatter {
     }
 
     /// The same rows for people: shares and points rounded, the verdicts of the 2023 US screen.
-    public static func dealsText(_ rows: [DealScreen]) -> String {
+    public static func dealsText(_ rows: [DealScreen], width: Int? = nil) -> String {
         let t = ResultTable(columns: ["date", "deal", "market", "firms", "ΔHHI", "HHI after", "US 2023"], rows: rows.map { d in
             let c = d.combination
             let status = d.status == "rumored" || d.status == "cancelled" ? " (\(d.status))" : ""
@@ -145,7 +147,9 @@ public enum ScreenFormatter {
                     .text(NumberText.grouped(c.delta.rounded())), .text(points(c.hhiAfter)),
                     .text(c.verdicts.first { $0.regime == .us2023 }?.text ?? "")]
         })
-        return TableFormatter.table(t, groupNumbers: false) + caveat.prefix(1).uppercased() + caveat.dropFirst() + ".\n"
+        let text = TableFormatter.table(t, groupNumbers: false, width: width)
+            + caveat.prefix(1).uppercased() + caveat.dropFirst() + ".\n"
+        return width.map { TableLayout.fold(text, width: $0) } ?? text
     }
 
     /// The report's section: the few largest combinations, for people.

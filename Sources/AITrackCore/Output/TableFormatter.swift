@@ -8,9 +8,10 @@ public enum OutputFormat: String, Vocabulary {
 
 /// Pure functions from a `ResultTable` to text.
 public enum TableFormatter {
-    public static func render(_ t: ResultTable, as format: OutputFormat) -> String {
+    /// `width`: the terminal's, for a table fitted to it (nil: everything in full).
+    public static func render(_ t: ResultTable, as format: OutputFormat, width: Int? = nil) -> String {
         switch format {
-        case .table, .html, .svg: return table(t.forReading, maxWidth: 60)
+        case .table, .html, .svg: return table(t.forReading, width: width)
         case .json: return JSONWriter.prettyString(t.jsonRows) + "\n"
         case .nl:
             guard case .array(let rows) = t.jsonRows else { return "" }
@@ -21,27 +22,47 @@ public enum TableFormatter {
         }
     }
 
-    /// Columns aligned for a terminal; numbers right-aligned and grouped.
-    /// `maxWidth` cuts longer text cells with "…" (a terminal listing; the machine formats keep all).
-    public static func table(_ t: ResultTable, groupNumbers: Bool = true, maxWidth: Int? = nil) -> String {
+    /// Columns aligned for a terminal; numbers right-aligned and grouped. With `width` (the
+    /// terminal's), fitted to it by `TableLayout`: long text cells fold onto continuation lines,
+    /// numbers stay whole; a table that cannot fit, or whose folded rows would be taller than
+    /// a block per row, is printed a row per block. Without, every row on one line.
+    public static func table(_ t: ResultTable, groupNumbers: Bool = true, width: Int? = nil) -> String {
         if t.rows.isEmpty { return "(no rows)\n" }
-        let texts = t.rows.map { $0.map { cell -> String in
-            let s = oneLine(groupNumbers ? cell.human : cell.plain)
-            guard let maxWidth, s.count > maxWidth, !cell.isNumber else { return s }
-            return String(s.prefix(maxWidth - 1)) + "…"
-        } }
+        let texts = t.rows.map { $0.map { oneLine(groupNumbers ? $0.human : $0.plain) } }
         var widths = t.columns.map(\.count)
         for r in texts { for (k, s) in r.enumerated() where k < widths.count { widths[k] = max(widths[k], s.count) } }
         let numeric = t.columns.indices.map { k in t.rows.contains { $0[k].isNumber } && t.rows.allSatisfy { $0[k].isNumber || $0[k] == .null } }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { k, s in
-                let pad = String(repeating: " ", count: max(0, widths[k] - s.count))
-                return numeric[k] ? pad + s : s + pad
-            }.joined(separator: "  ").droppingTrailingWhitespace
+        if let width {
+            let floors = t.columns.indices.map { k in
+                numeric[k] ? nil : TableLayout.floor(texts.map { $0[k] } + [t.columns[k]], natural: widths[k])
+            }
+            guard let fitted = TableLayout.widths(natural: widths, names: t.columns, floors: floors, width: width) else {
+                return TableLayout.expanded(columns: t.columns, rows: texts, width: width)
+            }
+            widths = fitted
         }
-        var out = line(t.columns) + "\n"
+        func lines(_ cells: [String]) -> String {
+            let folded = cells.enumerated().map { k, s in s.count <= widths[k] ? [s] : TableLayout.foldLine(s, width: widths[k], hang: 0) }
+            return (0..<(folded.map(\.count).max() ?? 1)).map { n in
+                folded.enumerated().map { k, cell in
+                    let s = n < cell.count ? cell[n] : ""
+                    let pad = String(repeating: " ", count: max(0, widths[k] - s.count))
+                    return numeric[k] ? pad + s : s + pad
+                }.joined(separator: "  ").droppingTrailingWhitespace + "\n"
+            }.joined()
+        }
+        var out = lines(t.columns)
         out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
-        for r in texts { out += line(r) + "\n" }
+        var body = 0
+        for r in texts {
+            let l = lines(r)
+            body += l.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            out += l
+        }
+        // rows folded taller than a block per row read worse than the blocks
+        if let width, body > texts.count * (t.columns.count + 1) {
+            return TableLayout.expanded(columns: t.columns, rows: texts, width: width)
+        }
         return out
     }
 

@@ -17,6 +17,7 @@ struct CheckCommand: ParsableCommand {
             on stderr and do not fail the check. Each finding is printed with its rows; the exit status is 1 when there is any.
             """)
 
+    @OptionGroup var layout: WidthOptions
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
@@ -26,7 +27,7 @@ struct CheckCommand: ParsableCommand {
         guard !findings.isEmpty else { return }
         for f in findings {
             Terminal.out("\(f.rule): \(f.rows.rows.count) row\(f.rows.rows.count == 1 ? "" : "s")\n")
-            Terminal.out(TableFormatter.table(f.rows, groupNumbers: false) + "\n")
+            Terminal.out(TableFormatter.table(f.rows, groupNumbers: false, width: layout.width) + "\n")
         }
         throw AITrackError("check: \(findings.count) finding\(findings.count == 1 ? "" : "s") (\(findings.map(\.rule).joined(separator: "; "))).")
     }

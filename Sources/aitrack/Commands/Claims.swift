@@ -21,6 +21,6 @@ struct Claims: ParsableCommand {
 
     func run() throws {
         let t = try db.openForReading().claims(ListFilter(verification: verification.verification, source: verification.source))
-        Terminal.out(TableFormatter.render(t, as: format.resolve()))
+        Terminal.out(TableFormatter.render(t, as: format.resolve(), width: format.width))
     }
 }

@@ -19,6 +19,6 @@ struct Companies: ParsableCommand {
     func run() throws {
         let f = format.resolve()
         let t = try db.openForReading().companies(ListFilter(company: company, companyKind: kind))
-        Terminal.out(TableFormatter.render(t, as: f))
+        Terminal.out(TableFormatter.render(t, as: f, width: format.width))
     }
 }

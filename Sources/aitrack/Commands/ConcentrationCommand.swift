@@ -32,6 +32,7 @@ struct ConcentrationCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format (default: table on a terminal, csv otherwise); svg draws one chart.", valueName: "format"))
     var format: ConcentrationFormat?
     @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var layout: WidthOptions
     @OptionGroup var db: DatabaseOptions
 
     func validate() throws {
@@ -59,6 +60,6 @@ struct ConcentrationCommand: ParsableCommand {
             Terminal.err("aitrack: concentration: \(series.periodsWithoutData) \(step?.rawValue ?? "period")"
                          + "\(series.periodsWithoutData == 1 ? "" : "s") of \(p) without statistics of \(metric) left out.")
         }
-        Terminal.out(ConcentrationFormatter.render(results, as: f, bars: Terminal.bars, series: step != nil))
+        Terminal.out(ConcentrationFormatter.render(results, as: f, bars: Terminal.bars, series: step != nil, width: layout.width))
     }
 }

@@ -27,7 +27,7 @@ struct DBStatus: ParsableCommand {
         status.path = db.path
         switch f {
         case .json: Terminal.out(JSONWriter.prettyString(status.json) + "\n")
-        case .table: Terminal.out(TableFormatter.table(status.table, groupNumbers: false))
+        case .table: Terminal.out(TableFormatter.table(status.table, groupNumbers: false, width: format.width))
         default: Terminal.out(TableFormatter.render(status.table, as: f))
         }
     }

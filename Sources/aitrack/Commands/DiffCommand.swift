@@ -32,6 +32,8 @@ struct DiffCommand: ParsableCommand {
     var tolerance: Double = 0.005
     @Option(help: ArgumentHelp("table or text (default), markdown (a changelog), json.", valueName: "format")) var format: DiffFormat = .table
 
+    @OptionGroup var layout: WidthOptions
+
     func validate() throws {
         guard tolerance >= 0, tolerance.isFinite else {
             throw ValidationError("--tolerance: \(tolerance) is not a tolerance; valid: a number 0 or more (points)")
@@ -77,7 +79,7 @@ struct DiffCommand: ParsableCommand {
         switch format {
         case .json: Terminal.out(JSONWriter.prettyString(DiffFormatter.json(d)) + "\n")
         case .markdown: Terminal.out(DiffFormatter.markdown(d, old: old, new: new))
-        case .table, .text: Terminal.out(DiffFormatter.text(d, old: old, new: new))
+        case .table, .text: Terminal.out(Terminal.fitted(DiffFormatter.text(d, old: old, new: new), layout))
         }
     }
 }

@@ -15,6 +15,6 @@ struct Metrics: ParsableCommand {
 
     func run() throws {
         let t = try db.openForReading().metrics()
-        Terminal.out(TableFormatter.render(t, as: format.resolve()))
+        Terminal.out(TableFormatter.render(t, as: format.resolve(), width: format.width))
     }
 }

@@ -33,6 +33,7 @@ struct PullCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How far a CR5 (points) or HHI may move before it is listed (default 0.005).", valueName: "x"))
     var tolerance: Double = 0.005
     @Option(help: ArgumentHelp("text (default), markdown, json.", valueName: "format")) var format: DiffFormat = .text
+    @OptionGroup var layout: WidthOptions
     @OptionGroup var db: DatabaseOptions
 
     func validate() throws {
@@ -63,7 +64,7 @@ struct PullCommand: ParsableCommand {
         switch format {
         case .json: Terminal.out(JSONWriter.prettyString(PullFormatter.json(review)) + "\n")
         case .markdown: Terminal.out(PullFormatter.markdown(review))
-        case .table, .text: Terminal.out(PullFormatter.text(review))
+        case .table, .text: Terminal.out(Terminal.fitted(PullFormatter.text(review), layout))
         }
         if !db.quiet && !review.isEmpty {
             Terminal.err(apply ? "aitrack: pull: applied to \(db.path) in one transaction; the values it replaced are in entry_history."

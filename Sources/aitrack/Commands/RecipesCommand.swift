@@ -25,6 +25,6 @@ struct RecipesCommand: ParsableCommand {
                                 [.text(r.name), .text(r.type.rawValue), .text(r.source), .text(r.licence), .text(r.urls.first ?? ""),
                                  r.file.map(Cell.text) ?? .null, .text(r.description)]
                             })
-        Terminal.out(TableFormatter.render(t, as: format.resolve()))
+        Terminal.out(TableFormatter.render(t, as: format.resolve(), width: format.width))
     }
 }

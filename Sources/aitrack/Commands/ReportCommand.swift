@@ -23,6 +23,7 @@ struct ReportCommand: ParsableCommand {
     var noConsolidate = false
     @Option(help: ArgumentHelp("Output format (default table; csv is the concentration rows).", valueName: "format")) var format: ReportFormat?
     @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var layout: WidthOptions
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
@@ -45,7 +46,7 @@ struct ReportCommand: ParsableCommand {
         let report = try database.report(p, consolidate: !noConsolidate, history: f == .html,
                                          statisticsLimit: f == .json ? nil : Report.statisticsShownPerMetric)
             .withIntervals(simulation.simulation)
-        let renderer = ReportRenderers.renderer(for: f, bars: Terminal.bars) { metric, count, period in
+        let renderer = ReportRenderers.renderer(for: f, bars: Terminal.bars, width: layout.width) { metric, count, period in
             let option = period.from == period.to ? "--period \(period.from)" : "--from \(period.from) --to \(period.to)"
             return "\(metric): \(count) more (aitrack stats --metric \(metric) \(option))"
         }

@@ -40,6 +40,7 @@ struct SQLCommand: ParsableCommand {
     var textParams: [String] = []
     @Flag(help: "Allow statements that write (one transaction).") var write = false
     @Option(help: ArgumentHelp("Output format (default: table on a terminal, csv otherwise).", valueName: "format")) var format: SQLFormat?
+    @OptionGroup var layout: WidthOptions
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
@@ -76,7 +77,7 @@ struct SQLCommand: ParsableCommand {
         }
         for (k, t) in result.tables.enumerated() {
             if k > 0 && (f == .table || f == .markdown) { Terminal.out("\n") }
-            Terminal.out(f == .table ? TableFormatter.table(t, groupNumbers: false) : TableFormatter.render(t, as: f))
+            Terminal.out(f == .table ? TableFormatter.table(t, groupNumbers: false, width: layout.width) : TableFormatter.render(t, as: f))
         }
         if write && !db.quiet { Terminal.err("aitrack: \(result.changes) row\(result.changes == 1 ? "" : "s") changed") }
     }

@@ -33,6 +33,7 @@ struct ScreenCommand: ParsableCommand {
     var stakes: [String] = []
     @Option(help: ArgumentHelp("Output format (default: table on a terminal, csv otherwise).", valueName: "format")) var format: ListingFormat?
     @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var layout: WidthOptions
     @OptionGroup var db: DatabaseOptions
 
     /// `OWNER:TARGET:OWNERSHIP[:CONTROL]`, the numbers read from the right (names may hold a colon).
@@ -70,11 +71,12 @@ struct ScreenCommand: ParsableCommand {
         guard let metric, let combine, let other else {
             let rows = try database.screenDeals(period: p)
             if rows.isEmpty && !db.quiet { Terminal.err("aitrack: screen: no deal of \(p) is between two firms with shares of a market.") }
-            Terminal.out(f == .table ? ScreenFormatter.dealsText(rows) : TableFormatter.render(ScreenFormatter.dealsTable(rows), as: f))
+            Terminal.out(f == .table ? ScreenFormatter.dealsText(rows, width: layout.width)
+                                     : TableFormatter.render(ScreenFormatter.dealsTable(rows), as: f))
             return
         }
         let screen = try database.screen(metric: metric, period: p, combine: combine, with: other, stakes: try stakes.map(Self.stake))
             .withIntervals(simulation.simulation)
-        Terminal.out(ScreenFormatter.render(screen, as: f))
+        Terminal.out(ScreenFormatter.render(screen, as: f, width: layout.width))
     }
 }

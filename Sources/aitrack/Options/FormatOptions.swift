@@ -2,10 +2,22 @@ import AITrackCore
 import ArgumentParser
 import Foundation
 
+/// `--wide`: tables and text in full on a terminal too, however wide.
+struct WidthOptions: ParsableArguments {
+    @Flag(help: "On a terminal too, print every cell and line in full (a pipe or a file always gets them in full).")
+    var wide = false
+
+    /// The width to fit the output to (nil: in full).
+    var width: Int? { Terminal.width(wide: wide) }
+}
+
 /// `--format`, for listings.
 struct FormatOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Output format (default: table on a terminal, csv otherwise).", valueName: "format"))
     var format: ListingFormat?
+    @OptionGroup var layout: WidthOptions
+
+    var width: Int? { layout.width }
 
     /// The format asked for, else table on a terminal and CSV on a pipe (or `def`).
     func resolve(default def: OutputFormat? = nil) -> OutputFormat {

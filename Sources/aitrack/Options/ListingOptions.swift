@@ -15,6 +15,6 @@ struct ListingOptions: ParsableArguments {
 
     func print(_ list: (ReadOnlyDatabase) throws -> ResultTable) throws {
         let f = format.resolve()
-        Terminal.out(TableFormatter.render(try list(try db.openForReading()), as: f))
+        Terminal.out(TableFormatter.render(try list(try db.openForReading()), as: f, width: format.width))
     }
 }

@@ -101,3 +101,24 @@ final class CLI: Sendable {
         return url.path
     }
 }
+
+extension CLI {
+    /// Runs in a pseudo-terminal `columns` wide (Tests/Support/pty_run.py; COLUMNS unset, so the
+    /// binary asks the terminal), with `--db` appended; stdout and stderr as the terminal shows them.
+    func inTerminal(columns: Int, _ args: [String]) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", CLI.root.appendingPathComponent("Tests/Support/pty_run.py").path, String(columns), Self.binary.path]
+            + args + ["--db", db]
+        p.currentDirectoryURL = dir
+        let out = dir.appendingPathComponent("pty-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: out)
+        p.standardOutput = handle
+        try p.run()
+        p.waitUntilExit()
+        try handle.close()
+        defer { try? FileManager.default.removeItem(at: out) }
+        return Result(status: p.terminationStatus, stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self), stderr: "")
+    }
+}
