@@ -43,16 +43,19 @@ extension DatabaseReading {
     /// listings (a claim said by or citing the source).
     public func claims(_ f: ListFilter = ListFilter()) throws -> ResultTable {
         // one read: the claims and the figures computed beside them are of one state of the file
-        let claims = try reader.read { db in
-            var claims = try Self.readClaims(db, f)
-            let names = NameLookups()
-            for i in claims.indices {
-                guard let (metric, date) = claims[i].published else { continue }
-                claims[i].computed = try Self.computedBeside(db, statistic: claims[i].rowID, metric: metric, date: date, names: names)
-            }
-            return claims
-        }
+        let claims = try reader.read { db in try Self.claimList(db, f) }
         return ResultTable(columns: Claim.columns, readable: Claim.readable, rows: claims.map(\.cells))
+    }
+
+    /// The claims with the figures computed beside the published ones.
+    static func claimList(_ db: Database, _ f: ListFilter) throws -> [Claim] {
+        var claims = try Self.readClaims(db, f)
+        let names = NameLookups()
+        for i in claims.indices {
+            guard let (metric, date) = claims[i].published else { continue }
+            claims[i].computed = try Self.computedBeside(db, statistic: claims[i].rowID, metric: metric, date: date, names: names)
+        }
+        return claims
     }
 
     /// The computed figure beside a published one: of its own period, else of its calendar year

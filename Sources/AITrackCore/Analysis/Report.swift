@@ -26,6 +26,8 @@ public struct Report: Sendable {
     /// The period's deals between two firms with shares of a market, screened as if combined,
     /// largest ΔHHI first (at most five; `aitrack screen --deals` lists them all).
     public var combinations: [DealScreen] = []
+    /// Every claim of the fact check with its verdict (asked for by the HTML report).
+    public var claims: [Claim] = []
 }
 
 /// One metric's concentration in the report, and the same a year earlier.
@@ -194,10 +196,16 @@ extension DatabaseReading {
     /// large database: the HTML report asks for it).
     /// `statisticsLimit` limits the statistics fetched per metric (what the text formats
     /// show); nil fetches all of them (JSON).
-    public func report(_ period: Period, consolidate: Bool = true, history: Bool = false, statisticsLimit: Int? = nil) throws -> Report {
+    /// `claims`: every claim of the fact check with its verdict too (the HTML's ClaimReview data).
+    public func report(_ period: Period, consolidate: Bool = true, history: Bool = false, statisticsLimit: Int? = nil,
+                       claims: Bool = false) throws -> Report {
         // one read transaction for every section: a write committed while the report runs is
         // wholly in it or wholly out of it (issue 22, item 4)
-        try reader.read { db in try Self.report(db, period, consolidate: consolidate, history: history, statisticsLimit: statisticsLimit) }
+        try reader.read { db in
+            var r = try Self.report(db, period, consolidate: consolidate, history: history, statisticsLimit: statisticsLimit)
+            if claims { r.claims = try Self.claimList(db, ListFilter()) }
+            return r
+        }
     }
 
     static func report(_ db: Database, _ period: Period, consolidate: Bool, history: Bool, statisticsLimit: Int?) throws -> Report {

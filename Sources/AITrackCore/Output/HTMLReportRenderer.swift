@@ -1,5 +1,5 @@
-/// The report as one self-contained HTML page: inline CSS and SVG, no script, no font or image
-/// fetched. The year's headline, a share chart and a trend chart per metric, the deals on a
+/// The report as one self-contained HTML page: inline CSS and SVG, no script (the claims'
+/// ClaimReview data is JSON-LD, which no browser runs), no font or image fetched. The year's headline, a share chart and a trend chart per metric, the deals on a
 /// timeline, every figure footnoted to its sources. Every text from the database passes through
 /// `HTML.escape`; only http(s) links are links.
 public struct HTMLReportRenderer: ReportRenderer {
@@ -34,7 +34,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
             <title>aitrack report \(HTML.escape(r.period.description))</title>
             <style>\(Self.style)</style>
-            </head><body>
+            \(r.claims.isEmpty ? "" : ClaimReview.scriptElement(r.claims))</head><body>
             <h1>aitrack report: \(HTML.escape(r.period.description))</h1>
             <p>Period \(r.period.fromISO) to \(r.period.toISO).</p>
 

@@ -44,7 +44,7 @@ struct ReportCommand: ParsableCommand {
         }
         // JSON lists every latest statistic; the other formats show the first few of each metric
         let report = try database.report(p, consolidate: !noConsolidate, history: f == .html,
-                                         statisticsLimit: f == .json ? nil : Report.statisticsShownPerMetric)
+                                         statisticsLimit: f == .json ? nil : Report.statisticsShownPerMetric, claims: f == .html)
             .withIntervals(simulation.simulation)
         let renderer = ReportRenderers.renderer(for: f, bars: Terminal.bars, width: layout.width) { metric, count, period in
             let option = period.from == period.to ? "--period \(period.from)" : "--from \(period.from) --to \(period.to)"

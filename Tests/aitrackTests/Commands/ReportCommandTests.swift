@@ -63,6 +63,36 @@ import Testing
         #expect(csv.stdout.contains("ai_compute_h100e,2025-01-01,2025-12-31,1,Alphabet,false,5049814,"))
     }
 
+    /// The HTML report carries every claim as schema.org ClaimReview JSON-LD: it parses back,
+    /// matches `aitrack claims --format json` claim by claim, and a claim holding `</script>`
+    /// stays inside the one block (no element of the page is a script a browser runs).
+    @Test func theHTMLCarriesTheClaimsAsClaimReview() throws {
+        let cli = try CLI()
+        let evil = "GPUs </script><script>alert(1)</script> & more"
+        #expect(try cli.run("add-stat", "--metric", "gpu_units", "--date", "2025-08", "--company", "Nvidia", "--value", "5",
+                            "--unit", "GPUs", "--source", "Vendor blog", "--cited-by", evil).status == 0)
+        let html = try cli.run("report", "--year", "2025", "--format", "html").stdout
+        let open = "<script type=\"application/ld+json\">"
+        #expect(html.components(separatedBy: "<script").count == 2 && html.components(separatedBy: "</script>").count == 2)
+        guard let start = html.range(of: open), let end = html.range(of: "</script>", range: start.upperBound..<html.endIndex) else {
+            Issue.record("no JSON-LD block"); return
+        }
+        let ld = try JSONParser.parse(String(html[start.upperBound..<end.lowerBound]))
+        #expect(jsonObject(ld)["@context"] == .string("https://schema.org"))
+        guard case .array(let reviews)? = jsonObject(ld)["@graph"],
+              case .array(let claims) = try JSONParser.parse(try cli.run("claims", "--format", "json").stdout) else {
+            Issue.record("no @graph or claims"); return
+        }
+        #expect(reviews.count == claims.count && claims.count > 20)
+        for (review, claim) in zip(reviews, claims) {
+            let r = jsonObject(review), c = jsonObject(claim)
+            #expect(r["@type"] == .string("ClaimReview") && r["claimReviewed"] == c["claim"])
+            #expect(jsonObject(r["reviewRating"])["alternateName"] == c["verdict"])
+            #expect(jsonObject(jsonObject(r["itemReviewed"])["author"])["name"] == c["said_by"])
+        }
+        #expect(reviews.contains { jsonObject(jsonObject(jsonObject($0)["itemReviewed"])["author"])["name"] == .string(evil) })
+    }
+
     @Test func reportWithoutAPeriodReportsTheLatestYear() throws {
         let cli = try CLI()
         let latest = try cli.sqlite("SELECT substr(max(date), 1, 4) FROM statistics WHERE company_id IS NOT NULL AND forecast = 0")
