@@ -1,6 +1,7 @@
 /// The report as one self-contained HTML page: inline CSS and SVG, no script (the claims'
-/// ClaimReview data is JSON-LD, which no browser runs), no font or image fetched. The year's headline, a share chart and a trend chart per metric, the deals on a
-/// timeline, every figure footnoted to its sources. Every text from the database passes through
+/// ClaimReview data is JSON-LD, which no browser runs), no font or image fetched. The year's
+/// headline, a share chart and a trend chart per metric, the deals on a timeline, every figure
+/// footnoted to its sources. Every text from the database passes through
 /// `HTML.escape`; only http(s) links are links.
 public struct HTMLReportRenderer: ReportRenderer {
     public var more: (String, Int, Period) -> String
