@@ -18,4 +18,6 @@ sqlite3 "$work/new.db" "UPDATE statistics SET value = value + 1, high = high + 1
 echo "machine: $(nproc) cores, $(uname -m); $(date -u +%F); runs: $runs"
 measure "diff of $n against $n + 500 statistics (1 % revised)" "" "$bin diff $work/old.db $work/new.db --format json"
 measure "diff of a database with itself ($n statistics)" "" "$bin diff $work/old.db $work/old.db"
-"$bin" diff "$work/old.db" "$work/new.db" | head -2
+# the first lines of the diff (written to a file first: `| head` would cut a large diff's pipe)
+"$bin" diff "$work/old.db" "$work/new.db" > "$work/diff.txt"
+head -2 "$work/diff.txt"
