@@ -42,6 +42,13 @@ public enum TableFormatter {
             widths = fitted
         }
         func lines(_ cells: [String]) -> String {
+            // without a width nothing folds: one line, as before fitting existed
+            guard width != nil else {
+                return cells.enumerated().map { k, s in
+                    let pad = String(repeating: " ", count: max(0, widths[k] - s.count))
+                    return numeric[k] ? pad + s : s + pad
+                }.joined(separator: "  ").droppingTrailingWhitespace + "\n"
+            }
             let folded = cells.enumerated().map { k, s in s.count <= widths[k] ? [s] : TableLayout.foldLine(s, width: widths[k], hang: 0) }
             return (0..<(folded.map(\.count).max() ?? 1)).map { n in
                 folded.enumerated().map { k, cell in
@@ -56,7 +63,7 @@ public enum TableFormatter {
         var body = 0
         for r in texts {
             let l = lines(r)
-            body += l.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            if width != nil { body += l.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
             out += l
         }
         // rows folded taller than a block per row read worse than the blocks

@@ -6,6 +6,12 @@ import Testing
 @Suite struct DatabaseDiffTests {
     static func seeded() throws -> AppDatabase { try AppDatabase.inMemory(seed: true) }
 
+    /// Alphabet's TPU estimate for the end of 2025 revised up by a tenth (value and high).
+    static let alphabetTPURevised = """
+        UPDATE statistics SET value = value * 1.1, high = high * 1.1 WHERE metric = 'ai_compute_h100e' AND date = '2025-12-31' AND segment = 'TPU'
+          AND company_id = (SELECT id FROM companies WHERE name = 'Alphabet')
+        """
+
     /// A database diffed with itself (or with another seeded one) reports nothing.
     @Test func theSameDataGiveNoDifferences() throws {
         let a = try Self.seeded(), b = try Self.seeded()
@@ -19,10 +25,7 @@ import Testing
     @Test func aRevisionIsNamedWithTheFiguresItMoves() throws {
         let old = try Self.seeded(), new = try Self.seeded()
         try new.dbWriter.write { db in
-            try db.execute(sql: """
-                UPDATE statistics SET value = value * 1.1, high = high * 1.1 WHERE metric = 'ai_compute_h100e' AND date = '2025-12-31' AND segment = 'TPU'
-                  AND company_id = (SELECT id FROM companies WHERE name = 'Alphabet')
-                """)
+            try db.execute(sql: Self.alphabetTPURevised)
             try db.execute(sql: "DELETE FROM statistics WHERE metric = 'ai_compute_h100e' AND date = '2022-03-31' AND company_id = "
                            + "(SELECT id FROM companies WHERE name = 'Oracle')")
         }
@@ -52,10 +55,7 @@ import Testing
     @Test func quartersAndClaimVerdicts() throws {
         let old = try Self.seeded(), new = try Self.seeded()
         try new.dbWriter.write { db in
-            try db.execute(sql: """
-                UPDATE statistics SET value = value * 1.1, high = high * 1.1 WHERE metric = 'ai_compute_h100e' AND date = '2025-12-31' AND segment = 'TPU'
-                  AND company_id = (SELECT id FROM companies WHERE name = 'Alphabet')
-                """)
+            try db.execute(sql: Self.alphabetTPURevised)
             try db.execute(sql: "UPDATE statistics SET verification = 'verified' WHERE id = 232")
         }
         let d = try DatabaseDiff.compute(old: old, new: new)
