@@ -18,6 +18,9 @@ def main() -> int:
         env = dict(os.environ)
         env.pop("COLUMNS", None)
         env.pop("LINES", None)
+        # PTY_COLUMNS: a COLUMNS for the command (which it prefers to the terminal's size)
+        if "PTY_COLUMNS" in env:
+            env["COLUMNS"] = env.pop("PTY_COLUMNS")
         # the size is set by the child on its own terminal before the command starts (set by
         # the parent, it could come after the command looked)
         fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 50, cols, 0, 0))

@@ -36,6 +36,10 @@ import Testing
                 #expect(missing.isEmpty, "\(command) at \(columns): missing \(missing.prefix(10))")
             }
         }
+        // COLUMNS, where set, is the width, before the terminal's own size
+        let narrow = try cli.inTerminal(columns: 160, ["deals", "--year", "2025", "--kind", "investment"], env: ["PTY_COLUMNS": "70"])
+        #expect(narrow.status == 0 && narrow.stdout.split(separator: "\n").allSatisfy { $0.count <= 70 })
+        #expect(narrow.stdout.split(separator: "\n").contains { $0.count > 60 }, "\(narrow.stdout)")
         // a pipe (or a file) gets the table in full, as --wide does
         let piped = try cli.run("deals", "--year", "2025", "--kind", "investment", "--format", "table")
         let wide = try cli.run("deals", "--year", "2025", "--kind", "investment", "--format", "table", "--wide")

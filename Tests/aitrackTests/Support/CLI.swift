@@ -105,8 +105,11 @@ final class CLI: Sendable {
 extension CLI {
     /// Runs in a pseudo-terminal `columns` wide (Tests/Support/pty_run.py; COLUMNS unset, so the
     /// binary asks the terminal), with `--db` appended; stdout and stderr as the terminal shows them.
-    func inTerminal(columns: Int, _ args: [String]) throws -> Result {
+    func inTerminal(columns: Int, _ args: [String], env: [String: String] = [:]) throws -> Result {
         let p = Process()
+        var environment = ProcessInfo.processInfo.environment
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3", CLI.root.appendingPathComponent("Tests/Support/pty_run.py").path, String(columns), Self.binary.path]
             + args + ["--db", db]
