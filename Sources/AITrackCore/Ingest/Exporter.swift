@@ -3,9 +3,9 @@ import GRDB
 
 /// Writes the database back as entry records (DESIGN §4): every type, every field, in an order
 /// that does not depend on row ids, so that export → ingest into an empty database → export
-/// gives the same text.
+/// gives the same text. A data package is the CSV files with their `datapackage.json`.
 public enum ExportFormat: String, Vocabulary {
-    case ndjson, csv
+    case ndjson, csv, datapackage
     public static let noun = "an export format"
 }
 
@@ -55,12 +55,7 @@ extension DatabaseReading {
     }
 
     /// The CSV header of a type: `type`, its fields, then `note`, `verification`, `id`.
-    public static func csvHeader(_ type: EntryType) -> [String] {
-        var h = ["type"] + EntryDecoder.fields[type]!
-        h += type == .fx ? ["note", "id"] : ["note", "verification", "id"]
-        if type == .alliance { h.removeAll { $0 == "members" } }
-        return h
-    }
+    public static func csvHeader(_ type: EntryType) -> [String] { ExportQuery.csvHeader(type) }
 
     /// CSV of one type: lists `;`-separated, parties as `Company:role`.
     public func exportCSV(_ type: EntryType, write: (String) throws -> Void) throws {
@@ -121,6 +116,13 @@ struct RecordBuilder {
 struct ExportQuery {
     let sql: String
     let fields: (inout RecordBuilder) -> Void
+
+    static func csvHeader(_ type: EntryType) -> [String] {
+        var h = ["type"] + EntryDecoder.fields[type]!
+        h += type == .fx ? ["note", "id"] : ["note", "verification", "id"]
+        if type == .alliance { h.removeAll { $0 == "members" } }
+        return h
+    }
 
     static func of(_ type: EntryType) -> ExportQuery {
         switch type {

@@ -20,7 +20,7 @@ extension AppDatabase {
         // Two stages on two threads: one reads and decodes entries, this one writes them.
         let pipe = EntryPipe()
         let decoder = EntryDecoder(dateFormat: options.dateFormat, defaultType: options.type)
-        let inputs = RecordReader.inIngestOrder(inputs, options: options)
+        let inputs = RecordReader.inIngestOrder(try DataPackage.expand(inputs), options: options)   // a data package: its CSVs
         let reader = Thread {
             do {
                 for input in inputs {

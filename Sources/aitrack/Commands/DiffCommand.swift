@@ -51,6 +51,10 @@ struct DiffCommand: ParsableCommand {
                 files = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
                     .filter { kinds.contains(($0 as NSString).pathExtension.lowercased()) }
                     .map { (path as NSString).appendingPathComponent($0) }
+                // a data package is read through its descriptor (which leaves out its empty resources)
+                if let descriptor = files.first(where: { ($0 as NSString).lastPathComponent.lowercased() == DataPackage.descriptorName }) {
+                    files = [descriptor]
+                }
                 guard !files.isEmpty else {
                     throw AITrackError("diff: '\(path)' holds no entry files (.ndjson, .json, .csv); "
                                        + "give a database, an export folder or an entry file.")

@@ -5,7 +5,7 @@ import Foundation
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Load files of dated entries (NDJSON, JSON array, CSV) in one transaction.",
+        abstract: "Load files of dated entries (NDJSON, JSON array, CSV, a data package's datapackage.json) in one transaction.",
         discussion: """
             Examples:
               aitrack ingest examples/entries.ndjson examples/deals.csv
