@@ -42,6 +42,8 @@ let package = Package(
                 .embedInCode("../../recipes/epoch_nvidia_other.json"),
                 .embedInCode("../../recipes/epoch_tpu.json"),
                 .embedInCode("../../recipes/epoch_trainium.json"),
+                // the tables' and columns' meanings, for `publish datasette` (SchemaDocumentTests)
+                .embedInCode("../../docs/SCHEMA.md"),
             ]
         ),
         // one C function: sqlite3_config is variadic, which Swift cannot call

@@ -25,7 +25,7 @@ struct AITrack: ParsableCommand {
             IngestCommand.self, RecipesCommand.self, PullCommand.self, ExportCommand.self,
             Companies.self, Deals.self, Alliances.self, Stats.self, Metrics.self, Claims.self,
             ReportCommand.self, ConcentrationCommand.self, ScreenCommand.self, DiffCommand.self,
-            SQLCommand.self, CheckCommand.self, DBCommand.self,
+            SQLCommand.self, CheckCommand.self, DBCommand.self, PublishCommand.self,
         ]
     )
 }
@@ -41,7 +41,8 @@ enum Main {
         do {
             let commands = Set(AITrack.configuration.subcommands.map { $0._commandName } + ["help"])
             let arguments = Arguments.normalize(Array(CommandLine.arguments.dropFirst()), commands: commands,
-                                                subcommands: ["db": Set(DBCommand.configuration.subcommands.map { $0._commandName })])
+                                                subcommands: ["db": Set(DBCommand.configuration.subcommands.map { $0._commandName }),
+                                                              "publish": Set(PublishCommand.configuration.subcommands.map { $0._commandName })])
             if let first = arguments.first, !first.hasPrefix("-"), !commands.contains(first) {
                 let close = CloseNames.closest(to: first, in: commands.sorted())
                 throw AITrackError("unknown command '\(first)'"

@@ -14,12 +14,12 @@ public enum DataPackage {
 
     /// The descriptor: a pure function of the licences found and the counts of entries, so that
     /// the same content gives the same bytes.
-    static func descriptor(licences: [Recipe], counts: [EntryType: Int]) -> JSONValue {
+    static func descriptor(licences: [DataLicence], counts: [EntryType: Int]) -> JSONValue {
         let total = counts.values.reduce(0, +)
         let licenceObjects: [JSONValue] = licences.map { r in
-            var o: [(String, JSONValue)] = [("name", .string(r.licence))]
-            if let url = r.licenceURL { o.append(("path", .string(url))) }
-            o.append(("title", .string("\(r.licence): the rows whose source is \(r.source)")))
+            var o: [(String, JSONValue)] = [("name", .string(r.name))]
+            if let url = r.url { o.append(("path", .string(url))) }
+            o.append(("title", .string("\(r.name): the rows whose source is \(r.source)")))
             return .object(o)
         }
         var sources: [JSONValue] = licences.map { r in
@@ -48,7 +48,7 @@ public enum DataPackage {
         ])
     }
 
-    static func resource(_ type: EntryType, count: Int, licences: [Recipe]) -> JSONValue {
+    static func resource(_ type: EntryType, count: Int, licences: [DataLicence]) -> JSONValue {
         var o: [(String, JSONValue)] = [
             ("name", .string(type.rawValue)),
             ("type", .string("table")),
@@ -61,8 +61,8 @@ public enum DataPackage {
         ]
         if type == .statistic && !licences.isEmpty {
             o.append(("licenses", .array(licences.map { r in
-                .object([("name", .string(r.licence))] + (r.licenceURL.map { [("path", .string($0))] } ?? [])
-                        + [("title", .string("\(r.licence): the rows whose source is \(r.source)"))])
+                .object([("name", .string(r.name))] + (r.url.map { [("path", .string($0))] } ?? [])
+                        + [("title", .string("\(r.name): the rows whose source is \(r.source)"))])
             })))
         }
         o.append(("schema", schema(type)))
@@ -118,7 +118,13 @@ extension DatabaseReading {
     public func dataPackageDescriptor() throws -> String {
         var counts = [EntryType: Int]()
         for t in EntryType.allCases { counts[t] = try entryCount(t) }
-        return try reader.read { db in
+        let licences = try bundledLicencesInUse()
+        return JSONWriter.prettyString(DataPackage.descriptor(licences: licences, counts: counts)) + "\n"
+    }
+
+    /// The licences of the bundled recipes whose source has statistics in the database.
+    public func bundledLicencesInUse() throws -> [DataLicence] {
+        try reader.read { db in
             var licences: [Recipe] = []
             let same = { (a: Recipe, b: Recipe) in (a.licence, a.licenceURL, a.source) == (b.licence, b.licenceURL, b.source) }
             for r in Recipe.bundled where !licences.contains(where: { same($0, r) }) {
@@ -128,7 +134,8 @@ extension DatabaseReading {
                     """, arguments: [r.source, r.sourceURL]) ?? false
                 if used { licences.append(r) }
             }
-            return JSONWriter.prettyString(DataPackage.descriptor(licences: licences, counts: counts)) + "\n"
+            return licences.map { DataLicence(name: $0.licence, url: $0.licenceURL, source: $0.source, sourceURL: $0.sourceURL) }
         }
     }
+
 }
