@@ -85,7 +85,9 @@ enum Arguments {
                 let parts = a.split(separator: "=", maxSplits: 1).map(String.init)
                 let name = parts[0]
                 let value = parts.count > 1 ? parts[1] : (i + 1 < args.count && !args[i + 1].hasPrefix("--") ? args[i + 1] : "")
-                let allowed = repeatable.contains(name) && !(name == "--type" && command != "export")
+                // --type adds types only to export, --status statuses only to the deals listing
+                let allowed = (repeatable.contains(name) && !(name == "--type" && command != "export"))
+                    || (name == "--status" && command == "deals")
                 if !allowed {
                     seen[name, default: []].append(value)
                     if seen[name]!.count > 1 { return (name, seen[name]!) }

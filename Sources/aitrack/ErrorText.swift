@@ -30,6 +30,8 @@ enum ErrorText {
         case QueryProblem.unknownMetric(let metric, let known):
             let valid = known.isEmpty ? "none yet (add statistics first)" : known.joined(separator: ", ")
             return ["--metric: '\(metric)' has no statistics; valid: \(valid)."]
+        case QueryProblem.sortNotApplicable(let key, let valid):
+            return ["--sort: '\(key)' is not a column of these rows; valid: \(valid.joined(separator: ", "))."]
         case QueryProblem.brokenRow(let table, let id, let column, let value):
             return ["the database breaks its own checks: \(table) row \(id) has \(column) '\(Excerpt.value(value))', which the schema refuses; "
                     + "run `aitrack check` and correct the row."]

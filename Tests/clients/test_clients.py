@@ -65,6 +65,17 @@ def test_pandas_reads_the_shares(db, printed):
     con.close()
 
 
+def test_pandas_sums_a_deal_csv_to_the_reports_total(db):
+    pd = pytest.importorskip("pandas") if os.environ.get("CI") != "true" else __import__("pandas")
+    import io
+    deals = pd.read_csv(io.StringIO(aitrack(db, "deals", "--year", "2025", "--format", "csv")))
+    assert deals["in_total"].dtype == bool and deals["in_kind_total"].dtype == bool
+    report = json.loads(aitrack(db, "report", "--year", "2025", "--format", "json"))["deal_totals"]
+    assert deals.loc[deals.in_total, "value_usd"].sum() == pytest.approx(report["usd_total"], rel=1e-12)
+    by_kind = deals[deals.in_kind_total].groupby("kind")["value_usd"].sum().to_dict()
+    assert by_kind == pytest.approx({k["kind"]: k["usd_total"] for k in report["by_kind"]}, rel=1e-12)
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -13,6 +13,12 @@ public struct ListFilter: Sendable {
     public var verification: Verification?
     /// Only entries reported (or relayed, `cited_by`) by a source of this name.
     public var source: String?
+    /// Deals: only these statuses (any of them; none given: all).
+    public var dealStatuses: [DealStatus] = []
+    /// The order of the rows (none: the listing's own, by date) and how many at most.
+    public var sort: ListSort?
+    public var descending = false
+    public var limit: Int?
 
     public init(period: Period? = nil, company: String? = nil, companyKind: CompanyKind? = nil, dealKind: DealKind? = nil,
                 metric: String? = nil, measure: Measure? = nil, verification: Verification? = nil, source: String? = nil) {
@@ -27,10 +33,19 @@ public struct ListFilter: Sendable {
     }
 }
 
+/// What a listing can be sorted by: the date, the value as stated, or its value in US dollars
+/// (rows without one last, either way).
+public enum ListSort: String, Vocabulary {
+    case date, value, valueUSD = "value_usd"
+    public static let noun = "a sort key"
+}
+
 /// What a listing or query was asked about that the database does not hold.
 public enum QueryProblem: Error, Equatable, Sendable {
     case unknownCompany(name: String)
     case unknownMetric(metric: String, known: [String])
+    /// A sort key the listing's rows do not have (statistics have no value in US dollars).
+    case sortNotApplicable(key: String, valid: [String])
     /// A stored row the schema's checks would have refused (the file was written around them).
     case brokenRow(table: String, id: Int64, column: String, value: String)
 }
@@ -136,7 +151,17 @@ extension DatabaseReading {
             if let name = f.company {
                 w.add("d.id IN (SELECT deal_id FROM deal_parties WHERE company_id IN \(try Self.companyAndDescendants(db, name)))")
             }
-            return DealRow.table(try DealRow.fetch(db, w, order: "d.date, d.id"))
+            if !f.dealStatuses.isEmpty {
+                w.add("d.status IN (\(f.dealStatuses.map { _ in "?" }.joined(separator: ", ")))", f.dealStatuses.map(\.rawValue))
+            }
+            let direction = f.descending ? " DESC" : ""
+            let order: String
+            switch f.sort {
+            case nil, .date?: order = "d.date\(direction), d.id\(direction)"
+            case .value?: order = "d.value IS NULL, d.value\(direction), d.date, d.id"
+            case .valueUSD?: order = "o.value_usd IS NULL, o.value_usd\(direction), d.date, d.id"
+            }
+            return DealRow.table(try DealRow.fetch(db, w, order: order, limit: f.limit))
         }
     }
 
@@ -200,7 +225,16 @@ extension DatabaseReading {
             if let m = f.metric { w.add("st.metric = ?", [m]) }
             if let m = f.measure { w.add("st.measure = ?", [m.rawValue]) }
             if let name = f.company { w.add("st.company_id IN \(try Self.companyAndDescendants(db, name))") }
-            return StatisticRow.table(try StatisticRow.fetch(db, w))
+            let direction = f.descending ? " DESC" : ""
+            let order: String?
+            switch f.sort {
+            case nil: order = f.descending ? "date DESC, metric, measure, company COLLATE NOCASE, segment, id" : nil
+            case .date?: order = "date\(direction), metric, measure, company COLLATE NOCASE, segment, id"
+            case .value?: order = "value\(direction), " + StatisticRow.listingOrder
+            case .valueUSD?:
+                throw QueryProblem.sortNotApplicable(key: ListSort.valueUSD.rawValue, valid: [ListSort.date.rawValue, ListSort.value.rawValue])
+            }
+            return StatisticRow.table(try StatisticRow.fetch(db, w, order: order, limit: f.limit))
         }
     }
 }

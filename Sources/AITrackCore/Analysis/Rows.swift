@@ -21,16 +21,31 @@ public struct DealRow: Sendable, Equatable {
 
     static let columns = ["row_id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "value_usd", "term_months",
                           "status", "source", "source_url", "cited_by", "verification", "note", "id", "superseded_by",
-                          "part_of_deal", "in_total"]
-    static let readable = ["row_id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "status", "source", "cited_by",
-                           "verification"]
+                          "part_of_deal", "in_total", "in_kind_total", "not_in_total_because"]
+    static let readable = ["row_id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "status", "in_total", "source",
+                           "cited_by", "verification"]
+
+    /// Every reason the deal is not in the all-kinds USD total (several may apply; the first of
+    /// `deals_overview.in_total`'s rule is the one that decides).
+    public var notInTotalBecause: [String] {
+        var reasons: [String] = []
+        if value == nil { reasons.append("no value") }
+        if verification == Verification.contradicted.rawValue { reasons.append("contradicted") }
+        if let s = supersededBy { reasons.append("superseded by \(s)") }
+        if status == DealStatus.cancelled.rawValue { reasons.append("cancelled") }
+        if value != nil && valueUSD == nil { reasons.append("no exchange rate") }
+        if status == DealStatus.rumored.rawValue { reasons.append("rumored") }
+        if let p = partOf { reasons.append("part of \(p)") }
+        return reasons
+    }
 
     var cells: [Cell] {
         [.int(rowID), .text(date), .text(title), .text(kind),
          .json(.array(parties.map { .object([("company", .string($0.company)), ("role", .string($0.role))]) })),
          Cell(value), Cell(currency), .text(qualifier), Cell(valueUSD), Cell(termMonths), .text(status), .text(source), Cell(sourceURL),
          Cell(citedBy), .text(verification), Cell(note), Cell(key), Cell(supersededBy.map { Int($0) }),
-         Cell(partOf.map { Int($0) }), .text(inTotal)]
+         Cell(partOf.map { Int($0) }), .json(.bool(inTotal == "counted")), .json(.bool(inTotal == "counted" || inTotal == "part_of")),
+         .json(.array(notInTotalBecause.map { .string($0) }))]
     }
 
     /// Every column (machine formats), the main ones for people.
@@ -120,7 +135,7 @@ public struct StatisticRow: Sendable, Equatable {
 
     /// The statistics a WHERE clause selects (`st` is `statistics`); with `perMetric`, the first
     /// that many of each metric.
-    static func fetch(_ db: Database, _ w: WhereClause, perMetric: Int? = nil) throws -> [StatisticRow] {
+    static func fetch(_ db: Database, _ w: WhereClause, perMetric: Int? = nil, order: String? = nil, limit: Int? = nil) throws -> [StatisticRow] {
         let rows = """
             SELECT st.id, st.metric, st.measure, st.date, st.precision, c.name AS company, st.segment, st.region,
                    st.value, st.low, st.high, st.unit, st.qualifier, st.forecast, s.name AS source, s.url AS source_url,
@@ -131,7 +146,7 @@ public struct StatisticRow: Sendable, Equatable {
             LEFT JOIN companies c ON c.id = st.company_id
             \(w.sql)
             """
-        let sql = perMetric == nil ? "SELECT * FROM (\(rows)) ORDER BY \(listingOrder)" : """
+        let sql = perMetric == nil ? "SELECT * FROM (\(rows)) ORDER BY \(order ?? listingOrder)\(limit.map { " LIMIT \($0)" } ?? "")" : """
             SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY metric ORDER BY \(listingOrder)) AS n FROM (\(rows)))
             WHERE n <= \(perMetric!) ORDER BY \(listingOrder)
             """

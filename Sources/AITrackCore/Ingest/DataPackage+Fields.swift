@@ -20,7 +20,7 @@ extension DataPackage {
             if name == "date" && [.deal, .statistic, .fx].contains(type) { c.append(("required", .bool(true))) }
             c.append(("pattern", .string(datePattern)))
         case "metric", "total_metric": c = (name == "metric" ? [("required", .bool(true))] : []) + [("pattern", .string(metricPattern))]
-        case "value", "low", "high", "usd":
+        case "value", "low", "high", "usd", "value_usd":
             kind = "number"
             if (name == "value" && type == .statistic) || name == "usd" { c.append(("required", .bool(true))) }
             if type == .deal || name == "usd" { c.append(name == "usd" ? ("exclusiveMinimum", .number("0")) : ("minimum", .number("0"))) }
@@ -71,6 +71,8 @@ extension DataPackage {
             + "target, partner).",
         "value": "The value as reported (a deal: in its currency; a statistic: in its unit).",
         "currency": "ISO 4217 code of the value.",
+        "value_usd": "The value in US dollars, converted with the latest exchange rate on or before the deal's date (empty without a "
+            + "value or a rate); derived, so ingest ignores it.",
         "qualifier": "How exact the value is: exact, at_least, at_most, approx, estimate.",
         "term_months": "The contract's term in months.",
         "status": "rumored, reported, announced, signed, completed or cancelled.",

@@ -234,7 +234,8 @@ public struct EntryDecoder: Sendable {
     /// derived ones are left out, renamed ones become their field, so that what a listing
     /// prints can be ingested back.
     static let listingColumns: [EntryType: [String: String?]] = [
-        .deal: ["row_id": nil, "value_usd": nil, "superseded_by": nil, "part_of_deal": nil, "in_total": nil],
+        .deal: ["row_id": nil, "value_usd": nil, "superseded_by": nil, "part_of_deal": nil, "in_total": nil,
+                "in_kind_total": nil, "not_in_total_because": nil],
         .statistic: ["row_id": nil],
         .company: ["company": "name", "ultimate_parent": nil, "deals": nil, "statistics": nil],
         .alliance: ["alliance": "name", "member_count": nil],

@@ -12,15 +12,16 @@ public enum ExportFormat: String, Vocabulary {
 
 extension DatabaseReading {
 
-    /// Streams the records of `type` to `sink`, one at a time (memory stays flat).
-    public func exportRecords(_ type: EntryType, _ sink: ([(String, JSONValue)]) throws -> Void) throws {
+    /// Streams the records of `type` to `sink`, one at a time (memory stays flat); with
+    /// `derived`, a deal's record also has its `value_usd` (the CSV's column).
+    public func exportRecords(_ type: EntryType, derived: Bool = false, _ sink: ([(String, JSONValue)]) throws -> Void) throws {
         let query = ExportQuery.of(type)
         try reader.read { db in
             let rows = try Row.fetchCursor(db, sql: query.sql)
             while let r = try rows.next() {
                 var b = RecordBuilder(row: r, type: type)
                 query.fields(&b)
-                try sink(b.record)
+                try sink(derived || type != .deal ? b.record : b.record.filter { $0.0 != ExportQuery.derivedDealColumn })
             }
         }
     }
@@ -61,7 +62,7 @@ extension DatabaseReading {
     public func exportCSV(_ type: EntryType, write: (String) throws -> Void) throws {
         let header = Self.csvHeader(type)
         var buffer = header.joined(separator: ",") + "\n"
-        try exportRecords(type) { rec in
+        try exportRecords(type, derived: true) { rec in
             var fields = [String: JSONValue]()
             for (k, v) in rec { fields[k] = v }
             buffer += header.map { h -> String in
@@ -114,6 +115,9 @@ struct RecordBuilder {
 /// Per entry type: the query in an order that does not depend on row ids (so that export →
 /// ingest into an empty database → export gives the same text), and the record's fields.
 struct ExportQuery {
+    /// The deal's value in US dollars (`deals_overview`): in the CSV, for a reader's sums; not in
+    /// NDJSON, which holds the entries as given; ingest ignores it.
+    static let derivedDealColumn = "value_usd"
     let sql: String
     let fields: (inout RecordBuilder) -> Void
 
@@ -121,6 +125,7 @@ struct ExportQuery {
         var h = ["type"] + EntryDecoder.fields[type]!
         h += type == .fx ? ["note", "id"] : ["note", "verification", "id"]
         if type == .alliance { h.removeAll { $0 == "members" } }
+        if type == .deal, let k = h.firstIndex(of: "currency") { h.insert(derivedDealColumn, at: k + 1) }
         return h
     }
 
@@ -173,10 +178,13 @@ struct ExportQuery {
                           WHERE r.deal_id = d.id AND r.relation = 'part_of' ORDER BY r.other_id LIMIT 1) AS part_of_source,
                        (SELECT ps.url FROM deal_relations r JOIN sources ps ON ps.id = r.source_id
                           WHERE r.deal_id = d.id AND r.relation = 'part_of' ORDER BY r.other_id LIMIT 1) AS part_of_source_url
+                , o.value_usd
                 FROM deals d JOIN sources s ON s.id = d.source_id LEFT JOIN sources cb ON cb.id = d.cited_by_id
+                LEFT JOIN deals_overview o ON o.id = d.id
                 ORDER BY d.date, d.identity
                 """) { b in
-                b.date("date", "date", "precision"); b.text("title", "kind"); b.json("parties"); b.number("value"); b.text("currency", "qualifier")
+                b.date("date", "date", "precision"); b.text("title", "kind"); b.json("parties"); b.number("value"); b.text("currency")
+                b.number(ExportQuery.derivedDealColumn); b.text("qualifier")
                 b.put("term_months", (b.row["term_months"] as Int64?).map { .number(String($0)) } ?? .null)
                 b.text("status"); b.json("supersedes", skipEmpty: true); b.json("expands", skipEmpty: true)
                 b.json("part_of", skipEmpty: true); b.text("part_of_source", "part_of_source_url"); b.sourced()

@@ -13,6 +13,7 @@ struct Stats: ParsableCommand {
               aitrack stats --verification contradicted      # claims sources contradict
               aitrack stats --source "news article, 2025"    # what the article relays
               aitrack stats --history --metric ai_compute_h100e
+              aitrack stats --metric cloud_market_share --sort value --desc --limit 5
             """)
 
     @OptionGroup var listing: ListingOptions
@@ -21,10 +22,12 @@ struct Stats: ParsableCommand {
     @OptionGroup var verification: VerificationOption
     @Flag(help: "The values each selected statistic had before a revision (pull --apply or --replace), with when.")
     var history = false
+    @OptionGroup var order: OrderOptions
 
     func run() throws {
         var f = try listing.filter()
         (f.metric, f.measure, f.verification, f.source) = (metric, measure, verification.verification, verification.source)
+        order.apply(to: &f)
         try listing.print { history ? try $0.statisticHistory(f) : try $0.statistics(f) }
     }
 }

@@ -20,13 +20,14 @@ extension PeriodStep: ExpressibleByArgument { public init?(argument: String) { s
 extension MetricKind: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 extension MetricBasis: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 extension Precision: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
+extension ListSort: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 
 /// Every vocabulary an option takes, to put the parser's "invalid value" into the house style.
 let optionVocabularies: [any Vocabulary.Type] = [CompanyKind.self, DealKind.self, PartyRole.self, Qualifier.self, DealStatus.self,
                                                  MembershipRole.self, Verification.self, Measure.self, EntryType.self, InputFormat.self,
                                                  ExportFormat.self, OutputFormat.self, PeriodStep.self, ListingFormat.self,
                                                  ReportFormat.self, SQLFormat.self, ConcentrationFormat.self,
-                                                 MetricKind.self, MetricBasis.self, Precision.self, Correlation.self]
+                                                 MetricKind.self, MetricBasis.self, Precision.self, Correlation.self, ListSort.self]
 
 enum UsageText {
     /// `The value 'merger' is invalid for '--kind <kind>'. Please provide one of 'a', 'b' and 'c'.`

@@ -33,4 +33,54 @@ import Testing
         // people see the main columns; machines get all of them
         #expect(!table.contains("source_url") && csv.contains("source_url"))
     }
+
+    /// Summing value_usd where in_total gives the report's all-kinds total, and per kind where
+    /// in_kind_total its kind's; a deal is in the total exactly when no reason keeps it out.
+    @Test(arguments: [2023, 2024, 2025, 2026])
+    func dealsSayWhatCountsInTheTotals(year: Int) throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        let t = try db.deals(ListFilter(period: .year(year)))
+        let col = { (name: String) in t.columns.firstIndex(of: name)! }
+        func usd(_ row: [Cell]) -> Double { if case .double(let d) = row[col("value_usd")] { d } else { 0 } }
+        let inTotal = t.rows.filter { $0[col("in_total")] == .json(.bool(true)) }
+        let report = try db.report(.year(year))
+        #expect(!t.rows.isEmpty)
+        #expect(inTotal.map(usd).reduce(0, +) == report.dealTotals.usdTotal)
+        for kind in report.dealTotals.byKind {
+            let rows = t.rows.filter { $0[col("in_kind_total")] == .json(.bool(true)) && $0[col("kind")] == .text(kind.kind) }
+            #expect(rows.map(usd).reduce(0, +) == kind.usd, "\(year) \(kind.kind)")
+        }
+        for row in t.rows {
+            let reasons = row[col("not_in_total_because")]
+            #expect((row[col("in_total")] == .json(.bool(true))) == (reasons == .json(.array([]))), "\(row[col("title")])")
+        }
+    }
+
+    /// `--status` keeps the statuses given; `--sort value_usd --desc` puts the largest first and
+    /// rows without a USD value last; `--limit` keeps the first rows of that order.
+    @Test func dealsFilterSortAndLimit() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        var f = ListFilter(period: .year(2025))
+        f.dealStatuses = [.signed, .completed]
+        let signed = try db.deals(f)
+        let status = signed.columns.firstIndex(of: "status")!
+        #expect(!signed.rows.isEmpty && signed.rows.allSatisfy { [Cell.text("signed"), .text("completed")].contains($0[status]) })
+        f.dealStatuses = []
+        (f.sort, f.descending) = (.valueUSD, true)
+        let sorted = try db.deals(f)
+        let usd = sorted.columns.firstIndex(of: "value_usd")!
+        let values = sorted.rows.map { row -> Double? in if case .double(let d) = row[usd] { d } else { nil } }
+        let known = values.prefix { $0 != nil }.map { $0! }
+        #expect(known == known.sorted(by: >) && values.dropFirst(known.count).allSatisfy { $0 == nil } && !known.isEmpty)
+        f.limit = 3
+        #expect(try db.deals(f).rows == Array(sorted.rows.prefix(3)))
+        var s = ListFilter(metric: "cloud_market_share")
+        (s.sort, s.descending, s.limit) = (.value, true, 4)
+        let stats = try db.statistics(s)
+        let value = stats.columns.firstIndex(of: "value")!
+        let shares = stats.rows.map { row -> Double in if case .double(let d) = row[value] { d } else { -1 } }
+        #expect(shares.count == 4 && shares == shares.sorted(by: >))
+        s.sort = .valueUSD
+        #expect(throws: QueryProblem.sortNotApplicable(key: "value_usd", valid: ["date", "value"])) { try db.statistics(s) }
+    }
 }

@@ -45,4 +45,37 @@ import Testing
         let bad = try cli.run("claims", "--verification", "checked")
         #expect(bad.status != 0 && bad.stderr.hasPrefix("aitrack: claims: --verification: 'checked' is not a verification"))
     }
+
+    /// As a reader with a spreadsheet or pandas would: the CSV of a year's deals, summed where
+    /// in_total is true, is the report's total; sorting, limits and statuses as asked; a sort
+    /// key the rows lack is one sentence.
+    @Test func aDealCSVSumsToTheReportsTotal() throws {
+        let cli = try CLI()
+        let csv = try cli.run("deals", "--year", "2025", "--format", "csv")
+        var parser = CSVParser()
+        var rows: [[String]] = []
+        try parser.feed(Array(csv.stdout.utf8)) { fields, _ in rows.append(fields.map { String(decoding: $0, as: UTF8.self) }) }
+        let header = rows.removeFirst()
+        let (usd, inTotal) = (header.firstIndex(of: "value_usd")!, header.firstIndex(of: "in_total")!)
+        #expect(Set(rows.map { $0[inTotal] }) == ["true", "false"])
+        let sum = rows.filter { $0[inTotal] == "true" }.compactMap { Double($0[usd]) }.reduce(0, +)
+        let report = try JSONParser.parse(try cli.run("report", "--year", "2025", "--format", "json").stdout)
+        #expect(jsonNumber(report.member("deal_totals")?.member("usd_total")) == sum)
+        let top = try cli.run("deals", "--year", "2025", "--sort", "value_usd", "--desc", "--limit", "2", "--format", "json")
+        guard case .array(let two) = try JSONParser.parse(top.stdout) else { Issue.record("not rows"); return }
+        #expect(two.count == 2 && jsonNumber(two[0].member("value_usd"))! >= jsonNumber(two[1].member("value_usd"))!)
+        let rumored = try cli.run("deals", "--status", "rumored", "--format", "json")
+        guard case .array(let talks) = try JSONParser.parse(rumored.stdout) else { Issue.record("not rows"); return }
+        #expect(!talks.isEmpty && talks.allSatisfy { $0.member("status") == .string("rumored") && $0.member("in_total") == .bool(false) })
+        #expect(talks.allSatisfy { $0.member("not_in_total_because").map { JSONWriter.string($0).contains("rumored") } == true })
+        let bad = try cli.run("stats", "--sort", "value_usd")
+        #expect(bad.status != 0 && bad.stderr == "aitrack: --sort: 'value_usd' is not a column of these rows; valid: date, value.\n")
+        let zero = try cli.run("deals", "--limit", "0")
+        #expect(zero.status != 0 && zero.stderr.contains("--limit: 0 is not a number of rows; give 1 or more"))
+        // the export's deal CSV has value_usd too, and ingests back to the same
+        let export = try cli.run("export", "--type", "deal", "--format", "csv")
+        #expect(export.stdout.hasPrefix("type,date,title,kind,parties,value,currency,value_usd,qualifier,"))
+        let copy = try CLI()
+        #expect(try copy.run("ingest", try copy.write("deals.csv", export.stdout)).stderr.contains(" 0 added,"))
+    }
 }
