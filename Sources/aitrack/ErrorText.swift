@@ -4,6 +4,9 @@ import Foundation
 /// Turns every error the library throws into the house style: one sentence on stderr saying
 /// what is wrong, where, and what is valid or what to do. No type names, no SQL.
 enum ErrorText {
+    /// "did you mean 'Google'? " before the rest of a sentence, or nothing.
+    static func didYouMean(_ name: String?) -> String { name.map { "did you mean '\($0)'? " } ?? "" }
+
     static func lines(for error: Error) -> [String] {
         // no type name: a user cannot act on one, and the standard is no internal text
         known(error) ?? ["the command failed in a way aitrack does not describe yet; please report this with the command you ran."]
@@ -25,11 +28,14 @@ enum ErrorText {
                     + "and `db repair` restores no table; nothing was written; "
                     + "export the data (aitrack export --dir DIR) and ingest it into a new file."]
         case let e as InputError: return [e.description + "."]
-        case QueryProblem.unknownCompany(let name):
-            return ["--company: '\(name)' is not a known company or alias; see `aitrack companies` for the names."]
+        case QueryProblem.unknownCompany(let name, let closest):
+            return ["--company: '\(name)' is not a known company or alias; \(Self.didYouMean(closest))see `aitrack companies` for the names."]
         case QueryProblem.unknownMetric(let metric, let known):
             let valid = known.isEmpty ? "none yet (add statistics first)" : known.joined(separator: ", ")
-            return ["--metric: '\(metric)' has no statistics; valid: \(valid)."]
+            return ["--metric: '\(metric)' has no statistics; \(Self.didYouMean(CloseNames.closestKey(to: metric, in: known)))valid: \(valid)."]
+        case QueryProblem.unknownSource(let name, let closest):
+            return ["--source: '\(name)' is not a known source; \(Self.didYouMean(closest))"
+                    + "see the names with `aitrack sql \"SELECT DISTINCT name FROM sources ORDER BY name\"`."]
         case QueryProblem.sortNotApplicable(let key, let valid):
             return ["--sort: '\(key)' is not a column of these rows; valid: \(valid.joined(separator: ", "))."]
         case QueryProblem.brokenRow(let table, let id, let column, let value):
@@ -42,8 +48,8 @@ enum ErrorText {
             let who = name.lowercased() == firm.lowercased() ? "'\(name)'" : "'\(name)' (\(firm))"
             return ["screen: \(who) has no share of \(metric) in \(period); valid: \(firms.prefix(12).joined(separator: ", "))"
                     + (firms.count > 12 ? ", …" : "") + "."]
-        case ScreenProblem.unknownCompany(let name):
-            return ["screen: '\(name)' is not a known company or alias; see `aitrack companies` for the names."]
+        case ScreenProblem.unknownCompany(let name, let closest):
+            return ["screen: '\(name)' is not a known company or alias; \(Self.didYouMean(closest))see `aitrack companies` for the names."]
         case ScreenProblem.stakesOverWhole(let firm, let what, let percent):
             return ["--stake: the stakes in \(firm) add up to \(NumberText.plain(percent)) % of its \(what); "
                     + "valid: stakes of other owners in one firm that add up to 100 % at most."]

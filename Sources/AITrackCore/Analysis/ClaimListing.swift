@@ -75,6 +75,7 @@ extension DatabaseReading {
 
     static func readClaims(_ db: Database, _ f: ListFilter) throws -> [Claim] {
         var w = WhereClause()
+        try requireKnownNames(db, ListFilter(source: f.source))
         sourcedTerms(ListFilter(verification: f.verification, source: f.source), alias: "x", into: &w)
         let filter = w.terms.map { " AND " + $0 }.joined()
         let relayers = """

@@ -42,8 +42,11 @@ public enum ListSort: String, Vocabulary {
 
 /// What a listing or query was asked about that the database does not hold.
 public enum QueryProblem: Error, Equatable, Sendable {
-    case unknownCompany(name: String)
+    /// A name no company or alias has, with the nearest one there is.
+    case unknownCompany(name: String, closest: String? = nil)
     case unknownMetric(metric: String, known: [String])
+    /// A name no source has (`--source`), with the nearest one there is.
+    case unknownSource(name: String, closest: String?)
     /// A sort key the listing's rows do not have (statistics have no value in US dollars).
     case sortNotApplicable(key: String, valid: [String])
     /// A stored row the schema's checks would have refused (the file was written around them).
@@ -93,7 +96,9 @@ extension DatabaseReading {
 
     /// The ids of a company (by name or alias) and all its subsidiaries, as an SQL list.
     static func companyAndDescendants(_ db: Database, _ name: String) throws -> String {
-        guard let id = try companyID(db, nameOrAlias: name) else { throw QueryProblem.unknownCompany(name: name) }
+        guard let id = try companyID(db, nameOrAlias: name) else {
+            throw QueryProblem.unknownCompany(name: name, closest: try closestName(db, to: name, sql: companyNames))
+        }
         let ids = try Int64.fetchAll(db, sql: """
             WITH RECURSIVE below(id, depth) AS (
                 SELECT ?, 0 UNION SELECT c.id, below.depth + 1 FROM companies c JOIN below ON c.parent_id = below.id
@@ -101,6 +106,31 @@ extension DatabaseReading {
             SELECT id FROM below
             """, arguments: [id])
         return "(" + ids.map(String.init).joined(separator: ",") + ")"
+    }
+
+    static var companyNames: String { "SELECT name FROM companies UNION ALL SELECT alias FROM company_aliases" }
+
+    /// The stored name (of those `sql` selects) nearest to `name`, case aside (`CloseNames`).
+    static func closestName(_ db: Database, to name: String, sql: String) throws -> String? {
+        let names = try String.fetchAll(db, sql: sql)
+        var byKey: [String: String] = [:]
+        for n in names where byKey[n.lowercased()] == nil { byKey[n.lowercased()] = n }
+        return CloseNames.closest(to: name.lowercased(), in: Array(byKey.keys).sorted()).flatMap { byKey[$0] }
+    }
+
+    /// The names a listing's filter gives must be known: a metric (with statistics or a
+    /// definition) and a source, each refused with the nearest known one (a company is checked
+    /// where its ids are read).
+    static func requireKnownNames(_ db: Database, _ f: ListFilter) throws {
+        if let m = f.metric, try !Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM statistics WHERE metric = ?) OR EXISTS (SELECT 1 FROM metrics WHERE name = ?)
+            """, arguments: [m, m])! {
+            let known = try String.fetchAll(db, sql: "SELECT metric FROM (\(LatestStatistics.everyMetric)) UNION SELECT name FROM metrics ORDER BY 1")
+            throw QueryProblem.unknownMetric(metric: m, known: known)
+        }
+        if let s = f.source, try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sources WHERE name = ? COLLATE NOCASE)", arguments: [s])! {
+            throw QueryProblem.unknownSource(name: s, closest: try closestName(db, to: s, sql: "SELECT name FROM sources"))
+        }
     }
 
     /// The terms every listing of sourced rows shares: period, verification, source.
@@ -146,6 +176,7 @@ extension DatabaseReading {
     public func deals(_ f: ListFilter = ListFilter()) throws -> ResultTable {
         try reader.read { db in
             var w = WhereClause()
+            try Self.requireKnownNames(db, f)
             Self.sourcedTerms(f, alias: "d", into: &w)
             if let k = f.dealKind { w.add("d.kind = ?", [k.rawValue]) }
             if let name = f.company {
@@ -221,6 +252,7 @@ extension DatabaseReading {
     public func statistics(_ f: ListFilter = ListFilter()) throws -> ResultTable {
         try reader.read { db in
             var w = WhereClause()
+            try Self.requireKnownNames(db, f)
             Self.sourcedTerms(f, alias: "st", into: &w)
             if let m = f.metric { w.add("st.metric = ?", [m]) }
             if let m = f.measure { w.add("st.measure = ?", [m.rawValue]) }

@@ -7,7 +7,7 @@ public enum ScreenProblem: Error, Equatable, Sendable {
     /// The firm (name or alias, consolidated into its ultimate parent) has no share of the market.
     case noShare(name: String, firm: String, metric: String, period: String, firms: [String])
     /// No company or alias has the name.
-    case unknownCompany(name: String)
+    case unknownCompany(name: String, closest: String? = nil)
     /// The stakes in one firm add up to more than all of it (percent, of ownership or control).
     case stakesOverWhole(firm: String, what: String, percent: Double)
     /// The two names are one firm once subsidiaries are consolidated.
@@ -40,7 +40,9 @@ extension DatabaseReading {
             }
             let names = market.firms.map(\.company)
             func firm(_ name: String) throws -> FirmShare {
-                guard let id = try Self.companyID(db, nameOrAlias: name) else { throw ScreenProblem.unknownCompany(name: name) }
+                guard let id = try Self.companyID(db, nameOrAlias: name) else {
+                    throw ScreenProblem.unknownCompany(name: name, closest: try Self.closestName(db, to: name, sql: Self.companyNames))
+                }
                 let parent = try String.fetchOne(db, sql: "SELECT ultimate_parent FROM company_ultimate_parents WHERE company_id = ?",
                                                  arguments: [id]) ?? name
                 guard let f = market.firms.first(where: { $0.company.lowercased() == parent.lowercased() }) else {

@@ -7,6 +7,7 @@ extension DatabaseReading {
         try reader.read { db in
             var w = WhereClause()
             w.add("h.entry_table = 'statistics'")
+            try Self.requireKnownNames(db, f)
             Self.sourcedTerms(f, alias: "st", into: &w)
             if let m = f.metric { w.add("st.metric = ?", [m]) }
             if let m = f.measure { w.add("st.measure = ?", [m.rawValue]) }

@@ -122,6 +122,23 @@ public enum CloseNames {
         return best?.0
     }
 
+    /// For snake_case keys (metrics): the closest by edits, else the shortest candidate whose
+    /// words include the key's words in order (`cloud_share` → `cloud_market_share`).
+    public static func closestKey(to key: String, in candidates: [String]) -> String? {
+        if let c = closest(to: key, in: candidates) { return c }
+        let words = key.lowercased().split(separator: "_").filter { !$0.isEmpty }
+        guard !words.isEmpty else { return nil }
+        func contains(_ c: String) -> Bool {
+            var rest = c.lowercased().split(separator: "_")[...]
+            for w in words {
+                guard let k = rest.firstIndex(of: w) else { return false }
+                rest = rest[(k + 1)...]
+            }
+            return true
+        }
+        return candidates.filter { $0 != key && contains($0) }.min { ($0.count, $0) < ($1.count, $1) }
+    }
+
     static func isOneCharacterPerByte(_ s: String) -> Bool {
         s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
     }

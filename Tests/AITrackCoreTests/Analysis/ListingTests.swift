@@ -13,6 +13,15 @@ import Testing
         let bySub = try db.deals(ListFilter(period: .year(2025), company: "Google Cloud"))
         #expect(!bySub.rows.map { $0[2].plain }.contains("Meta in talks to rent and buy Google TPUs"))
         #expect(throws: QueryProblem.unknownCompany(name: "Nobody Inc")) { try db.deals(ListFilter(company: "Nobody Inc")) }
+        // a name a filter does not know is refused with the nearest known one, in every listing
+        #expect(throws: QueryProblem.unknownCompany(name: "Gogle", closest: "Google")) { try db.deals(ListFilter(company: "Gogle")) }
+        #expect(throws: QueryProblem.unknownCompany(name: "Nvidea", closest: "Nvidia")) { try db.statistics(ListFilter(company: "Nvidea")) }
+        #expect(throws: QueryProblem.unknownSource(name: "Reuter", closest: "Reuters")) { try db.deals(ListFilter(source: "Reuter")) }
+        #expect(throws: QueryProblem.unknownSource(name: "Reuter", closest: "Reuters")) { try db.claims(ListFilter(source: "Reuter")) }
+        #expect(throws: QueryProblem.self) { try db.statistics(ListFilter(metric: "cloud_share")) }
+        #expect(throws: QueryProblem.self) { try db.statisticHistory(ListFilter(metric: "cloud_share")) }
+        // a metric with a definition but no statistics lists nothing, without an error
+        #expect(try db.statistics(ListFilter(metric: "cloud_market_share")).rows.count > 0)
     }
 
     @Test func formatsKeepNumbersExactInMachineOutput() throws {

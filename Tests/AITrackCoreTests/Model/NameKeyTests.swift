@@ -53,4 +53,13 @@ import Testing
         }
         #expect(CloseNames.closest(to: "Company 0003", in: names) == "Company 0001")
     }
+
+    /// A metric key: by edits first, else the shortest key holding the words in order.
+    @Test func closestKeyFindsAMetricByItsWords() {
+        let known = ["cloud_compute_ai_share", "cloud_market_share", "ai_compute_h100e", "capex_usd"]
+        #expect(CloseNames.closestKey(to: "cloud_share", in: known) == "cloud_market_share")
+        #expect(CloseNames.closestKey(to: "capex_usf", in: known) == "capex_usd")
+        #expect(CloseNames.closestKey(to: "share_cloud", in: known) == nil)   // the words' order counts
+        #expect(CloseNames.closestKey(to: "gpu_hours", in: known) == nil)
+    }
 }

@@ -21,6 +21,14 @@ import Testing
         #expect(badYear.status != 0 && badYear.stderr.contains("give one of --year, --period, or --from/--to"))
         let unknown = try cli.run("stats", "--company", "Nobody")
         #expect(unknown.status != 0 && unknown.stderr.contains("'Nobody' is not a known company or alias"))
+        // a typo in a filter is refused with the nearest name, the same rule for every filter
+        let typo = try cli.run("stats", "--metric", "cloud_share")
+        #expect(typo.status != 0 && typo.stdout.isEmpty)
+        #expect(typo.stderr.hasPrefix("aitrack: --metric: 'cloud_share' has no statistics; did you mean 'cloud_market_share'? valid: "))
+        let company = try cli.run("deals", "--company", "Gogle")
+        #expect(company.status != 0 && company.stderr.contains("'Gogle' is not a known company or alias; did you mean 'Google'?"))
+        let source = try cli.run("claims", "--source", "Reutres")
+        #expect(source.status != 0 && source.stderr.contains("--source: 'Reutres' is not a known source; did you mean 'Reuters'?"))
     }
 
     /// `claims` end to end: JSON for a program, a table for a person, the same claims.
