@@ -28,6 +28,25 @@ public struct Report: Sendable {
     public var combinations: [DealScreen] = []
     /// Every claim of the fact check with its verdict (asked for by the HTML report).
     public var claims: [Claim] = []
+    /// The day the figures are "to date" of, when the period has not ended (`inProgress`).
+    public var toDateAsOf: String?
+
+    /// The report, marked as of `today` (ISO) when its period ends on or after it: a year in
+    /// progress is never presented as the year.
+    public func inProgress(asOf today: String) -> Report {
+        var r = self
+        r.toDateAsOf = period.toISO >= today ? today : nil
+        return r
+    }
+
+    /// " (to date, as of DATE)" after a section's title, or nothing.
+    public var toDateSuffix: String { toDateAsOf.map { " (to date, as of \($0))" } ?? "" }
+
+    /// "(in progress: every figure to date, as of DATE)" after the period's days, or nothing.
+    public var inProgressNote: String { toDateAsOf.map { " (in progress: every figure to date, as of \($0))" } ?? "" }
+
+    /// "2025", or "2026, to date as of 2026-12-07".
+    public var periodLabel: String { toDateAsOf.map { "\(period), to date as of \($0)" } ?? period.description }
 }
 
 /// One metric's concentration in the report, and the same a year earlier.
@@ -126,13 +145,16 @@ extension DatabaseReading {
 
     /// The latest year with company statistics (what the report's concentration is about), else
     /// with any deal, alliance or statistic; nil for an empty database. Forecasts do not count.
-    public func latestYearWithData() throws -> Int? {
-        try reader.read { db in
-            let iso = try String.fetchOne(db, sql: "SELECT max(date) FROM statistics WHERE company_id IS NOT NULL AND forecast = 0")
+    public func latestYearWithData(before year: Int? = nil) throws -> Int? {
+        let end = year.map { String(format: "%04d-01-01", $0) } ?? "9999-12-31"
+        return try reader.read { db in
+            let iso = try String.fetchOne(db, sql: "SELECT max(date) FROM statistics WHERE company_id IS NOT NULL AND forecast = 0 AND date < ?",
+                                          arguments: [end])
                 ?? String.fetchOne(db, sql: """
-                    SELECT max(d) FROM (SELECT max(date) AS d FROM statistics WHERE forecast = 0 UNION ALL SELECT max(date) FROM deals
-                                        UNION ALL SELECT max(date) FROM alliances)
-                    """)
+                    SELECT max(d) FROM (SELECT max(date) AS d FROM statistics WHERE forecast = 0 AND date < ?1
+                                        UNION ALL SELECT max(date) FROM deals WHERE date < ?1
+                                        UNION ALL SELECT max(date) FROM alliances WHERE date < ?1)
+                    """, arguments: [end])
             return iso.flatMap { Int($0.prefix(4)) }
         }
     }

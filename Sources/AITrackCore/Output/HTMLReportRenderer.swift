@@ -33,15 +33,15 @@ public struct HTMLReportRenderer: ReportRenderer {
         var out = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-            <title>aitrack report \(HTML.escape(r.period.description))</title>
+            <title>aitrack report \(HTML.escape(r.periodLabel))</title>
             <style>\(Self.style)</style>
             \(r.claims.isEmpty ? "" : ClaimReview.scriptElement(r.claims))</head><body>
-            <h1>aitrack report: \(HTML.escape(r.period.description))</h1>
-            <p>Period \(r.period.fromISO) to \(r.period.toISO).</p>
+            <h1>aitrack report: \(HTML.escape(r.periodLabel))</h1>
+            <p>Period \(r.period.fromISO) to \(r.period.toISO)\(HTML.escape(r.inProgressNote)).</p>
 
             """
         out += headline(r, notes)
-        out += "<h2>Concentration</h2>\n"
+        out += "<h2>Concentration\(HTML.escape(r.toDateSuffix))</h2>\n"
         if r.concentration.count > 1 { out += HTML.table(r.concentrationSummary) }
         for e in r.concentration { out += metric(e, r, notes) }
         out += "<h2>Deals</h2>\n<figure>" + SVG.timeline(r.deals, period: r.period)

@@ -38,7 +38,7 @@ public struct TextReportRenderer: ReportRenderer {
     public var more: (String, Int, Period) -> String
 
     public func render(_ r: Report) -> String {
-        var out = "aitrack report · \(r.period) (\(r.period.fromISO) to \(r.period.toISO))\n\n"
+        var out = "aitrack report · \(r.periodLabel) (\(r.period.fromISO) to \(r.period.toISO))\n\n"
         func section(_ title: String, _ body: String) {
             out += "== \(title) ==\n" + body + (body.hasSuffix("\n") ? "" : "\n") + "\n"
         }
@@ -49,7 +49,7 @@ public struct TextReportRenderer: ReportRenderer {
             if let line = e.changeLine { conc += "  \(line)\n" }
             conc += "\n"
         }
-        section("Concentration", conc.isEmpty ? "no metric has company values in \(r.period)\n" : conc)
+        section("Concentration" + r.toDateSuffix, conc.isEmpty ? "no metric has company values in \(r.period)\n" : conc)
         for s in r.sections(more: more) {
             section(s.title, TableFormatter.table(s.table, width: width) + s.lines.map { $0 + "\n" }.joined())
         }
@@ -63,7 +63,8 @@ public struct JSONReportRenderer: ReportRenderer {
     func object(_ r: Report, statistics: Bool) -> JSONValue {
         let t = r.dealTotals
         return .object([
-            ("period", .object([("from", .string(r.period.fromISO)), ("to", .string(r.period.toISO))])),
+            ("period", .object([("from", .string(r.period.fromISO)), ("to", .string(r.period.toISO)),
+                                ("to_date_as_of", r.toDateAsOf.map(JSONValue.string) ?? .null)])),
             ("concentration", .array(r.concentration.map { ConcentrationFormatter.json($0.result) })),
             ("previous_year", .array(r.concentration.compactMap { $0.previous.map(ConcentrationFormatter.json) })),
             ("published", StatisticRow.table(r.published).jsonRows),
@@ -82,7 +83,8 @@ public struct JSONReportRenderer: ReportRenderer {
                                      ("by_kind", .array(t.byKind.map { .object([("kind", .string($0.kind)), ("deals", .num($0.deals)),
                                                                                 ("usd_total", .num($0.usd))]) })),
                                      ("previous_year_usd_total", .num(r.previousDealTotals.usdTotal)),
-                                     ("previous_year_deals", .num(r.previousDealTotals.deals))])),
+                                     ("previous_year_deals", .num(r.previousDealTotals.deals)),
+                                     ("coverage_note", r.coverageNote.map(JSONValue.string) ?? .null)])),
             ("largest_deals", DealRow.table(r.largestDeals).jsonRows),
             ("combinations", ScreenFormatter.dealsTable(r.combinations).jsonRows),
             ("alliances", AllianceRow.table(r.alliances).jsonRows),

@@ -99,6 +99,14 @@ extension Report {
         return (t, cut)
     }
 
+    /// When one year holds fewer than half the other's recorded deals, the change between their
+    /// totals measures the database's coverage, not the market: said beside it.
+    public var coverageNote: String? {
+        let (a, b) = (dealTotals.deals, previousDealTotals.deals)
+        guard a > 0, b > 0, min(a, b) * 2 < max(a, b) else { return nil }
+        return "coverage differs: \(a) vs \(b) deals, so the change measures the database more than the market"
+    }
+
     /// The USD totals, the year before, and the deals left out of them.
     public var totalsLines: [String] {
         let t = dealTotals
@@ -110,7 +118,9 @@ extension Report {
         lines.append("\(period.previousYear): \(p.deals) deal\(p.deals == 1 ? "" : "s"), together \(NumberText.human(p.usdTotal)) USD"
                      + (p.usdTotal > 0 && ((t.usdTotal - p.usdTotal) / p.usdTotal).isFinite
                         ? " (change \(t.usdTotal >= p.usdTotal ? "+" : "")\(NumberText.fixed((t.usdTotal - p.usdTotal) / p.usdTotal * 100, 1)) %)"
-                        : ""))
+                        : "")
+                     + (coverageNote.map { "; \($0)" } ?? ""))
+        if let asOf = toDateAsOf { lines[0] = "to date, as of \(asOf): " + lines[0] }
         lines.append(t.includesLine)
         if t.byKind.count > 1 {
             lines.append("by kind: "

@@ -93,4 +93,19 @@ import Testing
         #expect(after.alliances.contains { $0.name == "Late Alliance" } && after.deals.contains { $0.title == "Late deal" })
         #expect(after.dealTotals.usdTotal == before.dealTotals.usdTotal + 5e9)
     }
+
+    /// A period that has not ended by the day given is to date; one that has is not; the
+    /// latest year with data before a year is found without the year in progress.
+    @Test func aYearInProgressIsToDate() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        let r = try db.report(.year(2026))
+        #expect(r.inProgress(asOf: "2026-12-31").toDateAsOf == "2026-12-31")
+        #expect(r.inProgress(asOf: "2026-12-31").periodLabel == "2026, to date as of 2026-12-31")
+        #expect(r.inProgress(asOf: "2027-01-01").toDateAsOf == nil)
+        #expect(r.inProgress(asOf: "2027-01-01").periodLabel == "2026")
+        #expect(try db.latestYearWithData() == 2026)
+        #expect(try db.latestYearWithData(before: 2026) == 2025)
+        #expect(try db.latestYearWithData(before: 2021) == nil)
+        #expect(try db.report(.year(2025)).coverageNote?.hasPrefix("coverage differs: 36 vs 6 deals") == true)
+    }
 }

@@ -93,16 +93,46 @@ import Testing
         #expect(reviews.contains { jsonObject(jsonObject(jsonObject($0)["itemReviewed"])["author"])["name"] == .string(evil) })
     }
 
-    @Test func reportWithoutAPeriodReportsTheLatestYear() throws {
+    /// Without a period, the latest year that has ended (by --as-of, else AITRACK_TODAY, else
+    /// the clock) and has data; a year in progress only when asked for, then labelled to date.
+    @Test func reportWithoutAPeriodReportsTheLatestEndedYear() throws {
         let cli = try CLI()
         let latest = try cli.sqlite("SELECT substr(max(date), 1, 4) FROM statistics WHERE company_id IS NOT NULL AND forecast = 0")
-        let r = try cli.run("report")
+        #expect(latest == "2026")   // the seed has 2026-Q1 values: a year in progress on 2026-12-07
+        let r = try cli.run("report", "--as-of", "2026-12-07")
         #expect(r.status == 0)
-        #expect(r.stderr == "aitrack: report: no period given: \(latest), the latest year with company statistics (give --year for another).\n")
-        #expect(r.stdout.hasPrefix("aitrack report · \(latest) "))
+        #expect(r.stderr == "aitrack: report: no period given: 2025, the latest ended year with data (as of 2026-12-07; give --year for another).\n")
+        #expect(r.stdout.hasPrefix("aitrack report · 2025 (2025-01-01 to 2025-12-31)\n"))
+        let pinned = try cli.run("report", "--quiet", env: ["AITRACK_TODAY": "2027-01-01"])
+        #expect(pinned.stdout.hasPrefix("aitrack report · 2026 (2026-01-01 to 2026-12-31)\n"))
+        // a year in progress, asked for: every format says to date
+        let partial = try cli.run("report", "--year", "2026", "--as-of", "2026-06-30")
+        #expect(partial.stdout.hasPrefix("aitrack report · 2026, to date as of 2026-06-30 (2026-01-01 to 2026-12-31)\n"))
+        #expect(partial.stdout.contains("== Concentration (to date, as of 2026-06-30) =="))
+        #expect(partial.stdout.contains("to date, as of 2026-06-30: "))
+        let json = try JSONParser.parse(try cli.run("report", "--year", "2026", "--as-of", "2026-06-30", "--format", "json").stdout)
+        #expect(json.member("period")?.member("to_date_as_of") == .string("2026-06-30"))
+        let md = try cli.run("report", "--year", "2026", "--as-of", "2026-06-30", "--format", "markdown").stdout
+        #expect(md.hasPrefix("# aitrack report: 2026, to date as of 2026-06-30\n"))
+        let ended = try JSONParser.parse(try cli.run("report", "--year", "2025", "--as-of", "2026-06-30", "--format", "json").stdout)
+        #expect(ended.member("period")?.member("to_date_as_of") == .null)
+        let bad = try cli.run("report", "--as-of", "2026-06")
+        #expect(bad.status != 0 && bad.stderr == "aitrack: report: --as-of: '2026-06' is not a day; valid: YYYY-MM-DD, e.g. 2026-12-07.\n")
         let empty = try CLI(seed: false)
         let none = try empty.run("report")
-        #expect(none.status == 1 && none.stderr.contains("the database holds no data yet"))
+        #expect(none.status == 1 && none.stderr.contains("the database holds no data of a year ended by"))
+    }
+
+    /// A change of the deal total between years whose recorded deals differ by more than half
+    /// says that it measures the database: 2025's 36 deals against 2024's 6.
+    @Test func aDealTotalChangeNamesUnequalCoverage() throws {
+        let cli = try CLI()
+        let counts = try cli.sqlite("SELECT (SELECT count(*) FROM deals WHERE date LIKE '2025%') || ' vs ' || "
+                                    + "(SELECT count(*) FROM deals WHERE date LIKE '2024%')")
+        let r = try cli.run("report", "--year", "2025", "--wide")
+        #expect(r.stdout.contains("; coverage differs: \(counts) deals, so the change measures the database more than the market"))
+        let json = try JSONParser.parse(try cli.run("report", "--year", "2024", "--format", "json").stdout)
+        #expect(json.member("deal_totals")?.member("coverage_note") == .null)   // 6 against 3: not less than half
     }
 
     /// A change like for like (issue 21): the cloud market of 2025-Q1 against 2024-Q1, not
