@@ -33,6 +33,8 @@ enum ErrorText {
         case QueryProblem.unknownMetric(let metric, let known):
             let valid = known.isEmpty ? "none yet (add statistics first)" : known.joined(separator: ", ")
             return ["--metric: '\(metric)' has no statistics; \(Self.didYouMean(CloseNames.closestKey(to: metric, in: known)))valid: \(valid)."]
+        case QueryProblem.unknownAlliance(let name, let closest):
+            return ["--alliance: '\(name)' is not a known alliance; \(Self.didYouMean(closest))see `aitrack alliances` for the names."]
         case QueryProblem.unknownSource(let name, let closest):
             return ["--source: '\(name)' is not a known source; \(Self.didYouMean(closest))"
                     + "see the names with `aitrack sql \"SELECT DISTINCT name FROM sources ORDER BY name\"`."]

@@ -88,7 +88,7 @@ import Testing
     @Test func helpExamplesAreNotWrappedMidArgument() throws {
         let cli = try CLI(create: false)
         for command in [[], ["init"], ["add-company"], ["add-deal"], ["add-alliance"], ["join-alliance"], ["add-stat"], ["ingest"], ["export"],
-                        ["companies"], ["deals"], ["alliances"], ["stats"], ["report"], ["concentration"], ["sql"], ["check"], ["db", "status"], ["db", "upgrade"]] {
+                        ["companies"], ["deals"], ["alliances"], ["members"], ["stats"], ["report"], ["publish", "datasette"], ["concentration"], ["sql"], ["check"], ["db", "status"], ["db", "upgrade"]] {
             let r = try cli.run(["help"] + command, env: ["COLUMNS": "80"], withDB: false)
             #expect(r.status == 0)
             var inExamples = false

@@ -18,7 +18,7 @@ import Testing
     @Test func everyTableFitsTheTerminal() throws {
         let cli = try CLI()
         let commands: [[String]] = [
-            ["report", "--year", "2025"], ["deals", "--year", "2025", "--kind", "investment"], ["stats"], ["claims"], ["alliances"],
+            ["report", "--year", "2025"], ["deals", "--year", "2025", "--kind", "investment"], ["stats"], ["claims"], ["alliances"], ["members"],
             ["concentration", "--metric", "ai_compute_h100e", "--year", "2025"], ["screen", "--deals", "--year", "2025"],
             ["sql", "SELECT * FROM deals_overview"], ["check"], ["db", "status"],
         ]
@@ -51,7 +51,8 @@ import Testing
         #expect(readme.contains("swift run -c release aitrack report --year 2025"))
         #expect(readme.contains("swift test"))
         for command in ["init", "add-company", "add-deal", "add-alliance", "join-alliance", "add-stat", "ingest", "export", "companies",
-                        "deals", "alliances", "stats", "report", "concentration", "sql", "check", "db status"] {
+                        "deals", "alliances", "members", "stats", "report", "concentration", "sql", "check", "db status",
+                        "publish datasette"] {
             #expect(readme.contains("aitrack \(command) ") || readme.contains("aitrack \(command)\n"), "README has no example of \(command)")
         }
     }
@@ -74,7 +75,7 @@ import Testing
             #expect(r.status == 0 && r.stdout.contains("aitrack"))
         }
         for command in ["init", "add-company", "add-deal", "add-alliance", "join-alliance", "add-stat", "ingest", "export", "companies",
-                        "deals", "alliances", "stats", "report", "concentration", "sql", "check"] {
+                        "deals", "alliances", "members", "stats", "report", "concentration", "sql", "check"] {
             let r = try cli.run(["help", command], withDB: false)
             #expect(r.status == 0)
             #expect(r.stdout.contains("Example"), "\(command) --help has no example")

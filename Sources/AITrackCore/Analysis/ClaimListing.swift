@@ -44,7 +44,7 @@ extension DatabaseReading {
     public func claims(_ f: ListFilter = ListFilter()) throws -> ResultTable {
         // one read: the claims and the figures computed beside them are of one state of the file
         let claims = try reader.read { db in try Self.claimList(db, f) }
-        return ResultTable(columns: Claim.columns, readable: Claim.readable, rows: claims.map(\.cells))
+        return ResultTable(columns: Claim.columns, readable: Claim.readable, rows: claims.map(\.cells)).withDateSpans()
     }
 
     /// The claims with the figures computed beside the published ones.

@@ -13,6 +13,8 @@ public struct ListFilter: Sendable {
     public var verification: Verification?
     /// Only entries reported (or relayed, `cited_by`) by a source of this name.
     public var source: String?
+    /// Memberships: only of this alliance (by name).
+    public var alliance: String?
     /// Deals: only these statuses (any of them; none given: all).
     public var dealStatuses: [DealStatus] = []
     /// The order of the rows (none: the listing's own, by date) and how many at most.
@@ -47,6 +49,8 @@ public enum QueryProblem: Error, Equatable, Sendable {
     case unknownMetric(metric: String, known: [String])
     /// A name no source has (`--source`), with the nearest one there is.
     case unknownSource(name: String, closest: String?)
+    /// A name no alliance has, with the nearest one there is.
+    case unknownAlliance(name: String, closest: String?)
     /// A sort key the listing's rows do not have (statistics have no value in US dollars).
     case sortNotApplicable(key: String, valid: [String])
     /// A stored row the schema's checks would have refused (the file was written around them).
@@ -219,34 +223,78 @@ extension DatabaseReading {
                 \(w.sql)
                 ORDER BY a.name COLLATE NOCASE
                 """, arguments: w.arguments)
-            var members: [Int64: [JSONValue]] = [:]
-            for r in try Row.fetchAll(db, sql: """
-                SELECT m.alliance_id, c.name, m.role, m.date, m.precision, m.left, m.left_precision, m.verification
-                FROM alliance_members m JOIN companies c ON c.id = m.company_id
-                \(f.verification == nil ? "" : "WHERE m.verification = ?")
-                ORDER BY m.alliance_id, m.role, c.name COLLATE NOCASE
-                """, arguments: f.verification.map { [$0.rawValue] } ?? []) {
-                var o: [(String, JSONValue)] = [("company", .string(r["name"])), ("role", .string(r["role"]))]
-                o.append(("date", .str(r.storedDate())))
-                o.append(("left", .str(r.storedDate("left", precision: "left_precision"))))
-                o.append(("verification", .string(r["verification"])))
-                members[r["alliance_id"], default: []].append(.object(o))
+            // counts over every membership, whatever the filter: a filter selects alliances, never members
+            var counts: [Int64: (counted: Int, founding: Int, later: Int, contradicted: Int)] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT alliance_id, role, verification FROM alliance_members") {
+                var c = counts[r["alliance_id"]] ?? (0, 0, 0, 0)
+                if (r["verification"] as String) == Verification.contradicted.rawValue { c.contradicted += 1 } else {
+                    c.counted += 1
+                    if (r["role"] as String) == MembershipRole.founding.rawValue { c.founding += 1 } else { c.later += 1 }
+                }
+                counts[r["alliance_id"]] = c
             }
-            return ResultTable(columns: ["alliance", "date", "purpose", "members", "member_count", "url", "source", "source_url", "cited_by",
-                                         "verification", "note", "id"],
-                               readable: ["alliance", "date", "member_count", "members", "source", "cited_by", "verification"],
-                               rows: rows.map { r in
-                                   let id: Int64 = r["id"]
-                                   let m = members[id] ?? []
-                                   // a membership the sources contradict is listed, not counted
-                                   let counted = m.filter { $0.member("verification") != .string("contradicted") }.count
-                                   return [Cell(r["name"] as String?), Cell(r.storedDate()), Cell(r["purpose"] as String?),
-                                           .json(.array(m)), .int(Int64(counted)),
-                                           Cell(r["url"] as String?), Cell(r["source"] as String?), Cell(r["source_url"] as String?),
-                                           Cell(r["cited_by"] as String?), Cell(r["verification"] as String?), Cell(r["note"] as String?),
-                                           Cell(r["entry_key"] as String?)]
-                               })
+            var table = ResultTable(columns: ["alliance", "date", "purpose", "member_count", "founding", "joined_later", "contradicted", "url",
+                                              "source", "source_url", "cited_by", "verification", "note", "id"],
+                                    readable: ["alliance", "date", "member_count", "founding", "joined_later", "contradicted", "source",
+                                               "verification"],
+                                    rows: rows.map { r in
+                                        let c = counts[r["id"]] ?? (0, 0, 0, 0)
+                                        return [Cell(r["name"] as String?), Cell(r.storedDate()), Cell(r["purpose"] as String?),
+                                                .int(Int64(c.counted)), .int(Int64(c.founding)), .int(Int64(c.later)), .int(Int64(c.contradicted)),
+                                                Cell(r["url"] as String?), Cell(r["source"] as String?), Cell(r["source_url"] as String?),
+                                                Cell(r["cited_by"] as String?), Cell(r["verification"] as String?), Cell(r["note"] as String?),
+                                                Cell(r["entry_key"] as String?)]
+                                    }).withDateSpans()
+            if let name = f.company { table.notes = try Self.onlyContradicted(db, name) }
+            return table
         }
+    }
+
+    /// For a company filter: the alliances the company (or a subsidiary) belongs to only by
+    /// memberships its sources contradict, in words.
+    static func onlyContradicted(_ db: Database, _ name: String) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT a.name FROM alliance_members m JOIN alliances a ON a.id = m.alliance_id
+            WHERE m.company_id IN \(try companyAndDescendants(db, name))
+            GROUP BY a.id HAVING sum(m.verification <> 'contradicted') = 0 ORDER BY a.name
+            """).map { "\(name) is listed in \($0) only by a membership its sources contradict (aitrack members shows it)" }
+    }
+
+    /// One row per membership: alliance, company, role (founders marked), joined, left, the
+    /// check's verdict and its reason, the source.
+    public func memberships(_ f: ListFilter = ListFilter()) throws -> ResultTable {
+        try reader.read { db in
+            var w = WhereClause()
+            try Self.requireKnownNames(db, f)
+            Self.sourcedTerms(ListFilter(verification: f.verification, source: f.source), alias: "m", into: &w)
+            if let p = f.period { w.add("(m.date BETWEEN ? AND ? OR m.left BETWEEN ? AND ?)", [p.fromISO, p.toISO, p.fromISO, p.toISO]) }
+            if let name = f.company { w.add("m.company_id IN \(try Self.companyAndDescendants(db, name))") }
+            if let a = f.alliance { w.add("m.alliance_id = ?", [try Self.allianceID(db, a)]) }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT m.id, a.name AS alliance, c.name AS company, m.role, m.date, m.precision, m.left, m.left_precision,
+                       m.verification, m.note, s.name AS source, s.url AS source_url, cb.name AS cited_by, m.entry_key
+                FROM alliance_members m JOIN alliances a ON a.id = m.alliance_id JOIN companies c ON c.id = m.company_id
+                JOIN sources s ON s.id = m.source_id LEFT JOIN sources cb ON cb.id = m.cited_by_id
+                \(w.sql)
+                ORDER BY a.name COLLATE NOCASE, m.role, c.name COLLATE NOCASE
+                """, arguments: w.arguments)
+            return ResultTable(columns: ["row_id", "alliance", "company", "role", "founder", "date", "left", "verification", "note", "source",
+                                         "source_url", "cited_by", "id"],
+                               readable: ["row_id", "alliance", "company", "role", "date", "left", "verification", "note", "source"],
+                               rows: rows.map { r in
+                                   [.int(r["id"]), .text(r["alliance"]), .text(r["company"]), .text(r["role"]),
+                                    .json(.bool((r["role"] as String) == MembershipRole.founding.rawValue)), Cell(r.storedDate()),
+                                    Cell(r.storedDate("left", precision: "left_precision")), .text(r["verification"]), Cell(r["note"] as String?),
+                                    .text(r["source"]), Cell(r["source_url"] as String?), Cell(r["cited_by"] as String?),
+                                    Cell(r["entry_key"] as String?)]
+                               }).withDateSpans()
+        }
+    }
+
+    /// An alliance by name (case aside), or the problem naming the nearest one.
+    static func allianceID(_ db: Database, _ name: String) throws -> Int64 {
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM alliances WHERE name = ? COLLATE NOCASE", arguments: [name]) { return id }
+        throw QueryProblem.unknownAlliance(name: name, closest: try closestName(db, to: name, sql: "SELECT name FROM alliances"))
     }
 
     public func statistics(_ f: ListFilter = ListFilter()) throws -> ResultTable {

@@ -50,7 +50,7 @@ public struct DealRow: Sendable, Equatable {
 
     /// Every column (machine formats), the main ones for people.
     public static func table(_ rows: [DealRow]) -> ResultTable {
-        ResultTable(columns: columns, readable: readable, rows: rows.map(\.cells))
+        ResultTable(columns: columns, readable: readable, rows: rows.map(\.cells)).withDateSpans()
     }
 
     /// The deals a WHERE clause selects (`d` is `deals`, `o` is `deals_overview`).
@@ -123,10 +123,10 @@ public struct StatisticRow: Sendable, Equatable {
     }
 
     public static func table(_ rows: [StatisticRow], withChange: Bool = false) -> ResultTable {
-        guard withChange else { return ResultTable(columns: columns, readable: readable, rows: rows.map(\.cells)) }
+        guard withChange else { return ResultTable(columns: columns, readable: readable, rows: rows.map(\.cells)).withDateSpans() }
         return ResultTable(columns: columns + ["previous_year", "previous_year_source", "change_pct", "change_points"], readable: readable,
                            rows: rows.map { $0.cells + [Cell($0.previousYear), Cell($0.previousSource), Cell($0.changePercent),
-                                                        Cell($0.changePoints)] })
+                                                        Cell($0.changePoints)] }).withDateSpans()
     }
 
     /// The order statistics are listed in, by the names `fetch` selects. The report's fast path
@@ -173,7 +173,7 @@ public struct AllianceRow: Sendable, Equatable {
         ResultTable(columns: ["alliance", "date", "purpose", "members", "source", "verification"],
                     rows: rows.map {
                         [.text($0.name), Cell($0.date), Cell($0.purpose), .int(Int64($0.members)), Cell($0.source), .text($0.verification)]
-                    })
+                    }).withDateSpans()
     }
 }
 
@@ -188,6 +188,6 @@ public struct MembershipRow: Sendable, Equatable {
     public static func table(_ rows: [MembershipRow]) -> ResultTable {
         ResultTable(columns: ["alliance", "company", "role", "date", "left", "source", "cited_by", "verification", "note"], readable: readable,
                     rows: rows.map { [.text($0.alliance), .text($0.company), .text($0.role), Cell($0.date), Cell($0.left), .text($0.source),
-                                      Cell($0.citedBy), .text($0.verification), Cell($0.note)] })
+                                      Cell($0.citedBy), .text($0.verification), Cell($0.note)] }).withDateSpans()
     }
 }

@@ -24,6 +24,8 @@ extension DataPackage {
             kind = "number"
             if (name == "value" && type == .statistic) || name == "usd" { c.append(("required", .bool(true))) }
             if type == .deal || name == "usd" { c.append(name == "usd" ? ("exclusiveMinimum", .number("0")) : ("minimum", .number("0"))) }
+        case "date_start", "date_end": kind = "date"; if [.deal, .statistic, .fx].contains(type) { c = [("required", .bool(true))] }
+        case "precision": c = [("enum", .array(["year", "quarter", "month", "day"].map { .string($0) }))]
         case "term_months": kind = "integer"; c = [("minimum", .number("1"))]
         case "fiscal_start": kind = "integer"; c = [("minimum", .number("1")), ("maximum", .number("12"))]
         case "forecast", "top_list":
@@ -66,6 +68,9 @@ extension DataPackage {
         "url": "The document's address.",
         "published": "When the source was published, in the precision known.",
         "date": "The period or as-of date, in the precision reported: 2025, 2025-Q3, 2025-08 or 2025-08-21.",
+        "date_start": "The first day the date covers (2025-Q3: 2025-07-01); derived, so ingest ignores it.",
+        "date_end": "The last day the date covers (2025-Q3: 2025-09-30); derived, so ingest ignores it.",
+        "precision": "What the date stands for: year, quarter, month or day.",
         "title": "The deal in words.",
         "parties": "The parties as Company:role, `;`-separated (roles: customer, provider, investor, investee, acquirer, "
             + "target, partner).",

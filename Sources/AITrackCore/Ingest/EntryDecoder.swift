@@ -233,12 +233,16 @@ public struct EntryDecoder: Sendable {
     /// Columns of the listings (`aitrack deals --format csv`, …) that are not entry fields:
     /// derived ones are left out, renamed ones become their field, so that what a listing
     /// prints can be ingested back.
+    static let dateSpans: [String: String?] = ["date_start": nil, "date_end": nil, "precision": nil]
     static let listingColumns: [EntryType: [String: String?]] = [
-        .deal: ["row_id": nil, "value_usd": nil, "superseded_by": nil, "part_of_deal": nil, "in_total": nil,
-                "in_kind_total": nil, "not_in_total_because": nil],
-        .statistic: ["row_id": nil],
+        .deal: dateSpans.merging(["row_id": nil, "value_usd": nil, "superseded_by": nil, "part_of_deal": nil, "in_total": nil,
+                                  "in_kind_total": nil, "not_in_total_because": nil]) { a, _ in a },
+        .statistic: dateSpans.merging(["row_id": nil]) { a, _ in a },
         .company: ["company": "name", "ultimate_parent": nil, "deals": nil, "statistics": nil],
-        .alliance: ["alliance": "name", "member_count": nil],
+        .alliance: dateSpans.merging(["alliance": "name", "member_count": nil, "founding": nil, "joined_later": nil,
+                                      "contradicted": nil]) { a, _ in a },
+        .membership: dateSpans.merging(["row_id": nil, "founder": nil]) { a, _ in a },
+        .fx: dateSpans,
         .metric: ["metric": "name", "defined": nil],
     ]
 

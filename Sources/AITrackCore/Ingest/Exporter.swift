@@ -65,8 +65,11 @@ extension DatabaseReading {
         try exportRecords(type, derived: true) { rec in
             var fields = [String: JSONValue]()
             for (k, v) in rec { fields[k] = v }
+            if case .string(let text)? = fields["date"], let d = try? EntryDate.parse(text) {
+                (fields["date_start"], fields["date_end"], fields["precision"]) = (.string(d.iso), .string(d.endISO), .string(d.precision.rawValue))
+            }
             buffer += header.map { h -> String in
-                guard let v = fields[h] else { return "" }
+                guard let v = fields[h] else { return ExportQuery.booleans.contains(h) ? "false" : "" }
                 let s: String
                 switch v {
                 case .array(let items):
@@ -118,6 +121,11 @@ struct ExportQuery {
     /// The deal's value in US dollars (`deals_overview`): in the CSV, for a reader's sums; not in
     /// NDJSON, which holds the entries as given; ingest ignores it.
     static let derivedDealColumn = "value_usd"
+    /// After `date` in the CSV: the first and last day it covers and its precision (derived, for
+    /// pandas; ingest ignores them).
+    static let dateSpanColumns = ["date_start", "date_end", "precision"]
+    /// Booleans the CSV writes `false` rather than leaving empty.
+    static let booleans: Set<String> = ["forecast", "top_list"]
     let sql: String
     let fields: (inout RecordBuilder) -> Void
 
@@ -126,6 +134,7 @@ struct ExportQuery {
         h += type == .fx ? ["note", "id"] : ["note", "verification", "id"]
         if type == .alliance { h.removeAll { $0 == "members" } }
         if type == .deal, let k = h.firstIndex(of: "currency") { h.insert(derivedDealColumn, at: k + 1) }
+        if let k = h.firstIndex(of: "date") { h.insert(contentsOf: dateSpanColumns, at: k + 1) }
         return h
     }
 

@@ -85,6 +85,9 @@ public struct ResultTable: Equatable, Sendable {
     /// The columns a person reads at a terminal or in markdown (nil: all); machine formats
     /// (JSON, CSV, TSV, NDJSON) always have every column.
     public var readable: [String]?
+    /// What a person should know about the rows (a filter that matched only a contradicted
+    /// membership): the command prints them on stderr, one a line.
+    public var notes: [String] = []
 
     public init(columns: [String], rows: [[Cell]] = []) {
         self.columns = columns
@@ -103,6 +106,25 @@ public struct ResultTable: Equatable, Sendable {
         guard let readable else { return self }
         let idx = readable.compactMap { columns.firstIndex(of: $0) }
         return ResultTable(columns: idx.map { columns[$0] }, rows: rows.map { r in idx.map { r[$0] } })
+    }
+
+    /// With `date_start`, `date_end` (ISO: the first and last day the date covers, `2025-Q3` →
+    /// 2025-07-01 and 2025-09-30) and `precision` after a `date` column of entry dates, for
+    /// readers that want one kind of date per column (pandas' `to_datetime`); readable columns
+    /// stay as they are.
+    public func withDateSpans() -> ResultTable {
+        guard let k = columns.firstIndex(of: "date"), !columns.contains("date_start") else { return self }
+        var t = self
+        t.columns.insert(contentsOf: ["date_start", "date_end", "precision"], at: k + 1)
+        t.rows = rows.map { row in
+            var r = row
+            let date: EntryDate?
+            if case .text(let text) = row[k] { date = try? EntryDate.parse(text) } else { date = nil }
+            r.insert(contentsOf: date.map { [Cell.text($0.iso), .text($0.endISO), .text($0.precision.rawValue)] } ?? [.null, .null, .null],
+                     at: k + 1)
+            return r
+        }
+        return t
     }
 
     /// The rows as JSON objects keyed by column.

@@ -3,7 +3,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
     public var more: (String, Int, Period) -> String
 
     public func render(_ r: Report) -> String {
-        var out = "# aitrack report: \(r.periodLabel)\n\nPeriod \(r.period.fromISO) to \(r.period.toISO)\(r.inProgressNote).\n\n## Concentration\(r.toDateSuffix)\n\n"
+        var out = "# aitrack report: \(r.periodLabel)\n\nPeriod \(r.period.fromISO) to \(r.period.toISO)\(r.inProgressNote).\n\n"
+        out += "## Concentration\(r.toDateSuffix)\n\n"
         if r.concentration.isEmpty { out += "No metric has company values in \(r.period).\n\n" }
         if r.concentration.count > 1 { out += TableFormatter.markdown(r.concentrationSummary) + "\n" }
         for e in r.concentration {

@@ -3,7 +3,7 @@ import ArgumentParser
 
 struct Alliances: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List alliances with their members.",
+        abstract: "List alliances with counts of their members (aitrack members lists them).",
         discussion: """
             Examples:
               aitrack alliances

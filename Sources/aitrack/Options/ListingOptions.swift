@@ -15,6 +15,8 @@ struct ListingOptions: ParsableArguments {
 
     func print(_ list: (ReadOnlyDatabase) throws -> ResultTable) throws {
         let f = format.resolve()
-        Terminal.out(TableFormatter.render(try list(try db.openForReading()), as: f, width: format.width))
+        let table = try list(try db.openForReading())
+        Terminal.out(TableFormatter.render(table, as: f, width: format.width))
+        if !db.quiet { for note in table.notes { Terminal.err("aitrack: note: " + note + ".") } }
     }
 }

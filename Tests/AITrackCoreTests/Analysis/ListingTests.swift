@@ -7,11 +7,11 @@ import Testing
     @Test func dealsByCompanyIncludeSubsidiariesAndAliases() throws {
         let db = try AppDatabase.inMemory(seed: true)
         let byParent = try db.deals(ListFilter(period: .year(2025), company: "Google"))
-        let titles = byParent.rows.map { $0[2].plain }
+        let titles = byParent.rows.map { $0[byParent.columns.firstIndex(of: "title")!].plain }
         #expect(titles.contains("Meta cloud contract with Google Cloud"))
         #expect(titles.contains("Meta in talks to rent and buy Google TPUs"))
         let bySub = try db.deals(ListFilter(period: .year(2025), company: "Google Cloud"))
-        #expect(!bySub.rows.map { $0[2].plain }.contains("Meta in talks to rent and buy Google TPUs"))
+        #expect(!bySub.rows.map { $0[bySub.columns.firstIndex(of: "title")!].plain }.contains("Meta in talks to rent and buy Google TPUs"))
         #expect(throws: QueryProblem.unknownCompany(name: "Nobody Inc")) { try db.deals(ListFilter(company: "Nobody Inc")) }
         // a name a filter does not know is refused with the nearest known one, in every listing
         #expect(throws: QueryProblem.unknownCompany(name: "Gogle", closest: "Google")) { try db.deals(ListFilter(company: "Gogle")) }
@@ -91,5 +91,36 @@ import Testing
         #expect(shares.count == 4 && shares == shares.sorted(by: >))
         s.sort = .valueUSD
         #expect(throws: QueryProblem.sortNotApplicable(key: "value_usd", valid: ["date", "value"])) { try db.statistics(s) }
+    }
+
+    /// An alliance's counts are of all its memberships whatever the filter (34 members with a
+    /// company filter too); a company in an alliance only by a contradicted membership is said
+    /// so; the memberships list one row each, founders marked.
+    @Test func alliancesCountAndMembersList() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        func counts(_ f: ListFilter) throws -> [Cell] {
+            let t = try db.alliances(f)
+            return ["member_count", "founding", "joined_later", "contradicted"].map { t.rows[0][t.columns.firstIndex(of: $0)!] }
+        }
+        let all = try counts(ListFilter())
+        let stored = try db.reader.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM alliance_members WHERE verification <> 'contradicted'")!
+        }
+        #expect(all[0] == .int(Int64(stored)) && all[3] == .int(1))
+        #expect(try counts(ListFilter(company: "Meta")) == all)
+        #expect(try counts(ListFilter(verification: .contradicted)) == all)
+        #expect(try db.alliances(ListFilter(company: "Google")).notes == [
+            "Google is listed in AI Alliance only by a membership its sources contradict (aitrack members shows it)"])
+        #expect(try db.alliances(ListFilter(company: "Meta")).notes.isEmpty)
+        let members = try db.memberships(ListFilter())
+        #expect(members.rows.count == stored + 1)
+        let (role, founder) = (members.columns.firstIndex(of: "role")!, members.columns.firstIndex(of: "founder")!)
+        #expect(members.rows.allSatisfy { ($0[role] == .text("founding")) == ($0[founder] == .json(.bool(true))) })
+        var f = ListFilter(company: "Google")
+        #expect(try db.memberships(f).rows.count == 1)
+        f.alliance = "ai alliance"
+        #expect(try db.memberships(f).rows.count == 1)
+        f.alliance = "AI Aliance"
+        #expect(throws: QueryProblem.unknownAlliance(name: "AI Aliance", closest: "AI Alliance")) { try db.memberships(f) }
     }
 }
