@@ -94,6 +94,7 @@ def test_top_five_share_is_what_concentration_prints(site, metric):
         assert row["hhi_high"] == printed["hhi"]["high"]
         assert row["band_us2023"] == printed["band"]["us2023"]
         assert row["total"] == printed["total"]
+        assert row["data_to"].startswith(str(row["year"]))   # the latest day of the year's values
 
 
 def test_a_years_deals_and_totals_are_the_reports(site):

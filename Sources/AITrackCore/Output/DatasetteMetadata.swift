@@ -22,10 +22,12 @@ public struct CannedQuery: Sendable, Equatable {
     public static let all: [CannedQuery] = [
         CannedQuery(name: "top_five_share", title: "Top-five share and HHI of a metric, by year",
                     description: "The concentration of one metric per calendar year, as aitrack concentration computes it for the "
-                        + "year: the five largest firms' share in percent, the HHI's bounds in points, and the bands.",
+                        + "year: the five largest firms' share in percent, the HHI's bounds in points, and the bands. data_to is "
+                        + "the latest day of the values used: a year whose data end before its last day is that year to date.",
                     params: ["metric"], sql: """
-            SELECT year, firms, top5_share, hhi_low, hhi_high, band_us2023, band_eu2004, coverage, total, unit
-            FROM metric_year_concentration WHERE metric = :metric ORDER BY year
+            SELECT c.year, c.firms, c.top5_share, c.hhi_low, c.hhi_high, c.band_us2023, c.band_eu2004, c.coverage, c.total, c.unit,
+                   (SELECT max(v.date) FROM metric_year_values v WHERE v.metric = c.metric AND v.year = c.year) AS data_to
+            FROM metric_year_concentration c WHERE c.metric = :metric ORDER BY c.year
             """),
         CannedQuery(name: "deals_of_a_year", title: "A year's deals, in US dollars",
                     description: "Every deal dated in the year, largest first, with what each counts in (in_total): only "
