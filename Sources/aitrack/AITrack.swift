@@ -8,9 +8,10 @@ struct AITrack: ParsableCommand {
         commandName: "aitrack",
         abstract: "Track the AI-infrastructure market: deals, alliances, sourced statistics and concentration, in one SQLite file.",
         discussion: """
-            The database is --db PATH, else $AITRACK_DB, else ./aitrack.db. A command that writes creates a missing database and \
-            loads the bundled seed data (the article's claims, their checks, and Epoch AI's chip-owner estimates); --no-seed \
-            creates it empty. A command that only reads never changes the file, and creates only the default ./aitrack.db.
+            The database is --db PATH, else $AITRACK_DB, else ./aitrack.db, else the nearest aitrack.db in a parent folder \
+            (up to your home folder). When there is none, a command creates ./aitrack.db and loads the bundled seed data: \
+            \(DatabaseStatus.seedDescription) (`aitrack db status` counts them); --no-seed creates it empty. A command that only \
+            reads never changes the file, and creates only the default ./aitrack.db.
 
             Examples:
               aitrack report --year 2025
@@ -60,7 +61,11 @@ enum Main {
         } catch {
             // help and version print as usual; a usage mistake is one sentence, like every error
             let code = AITrack.exitCode(for: error)
-            if code == .success { AITrack.exit(withError: error) }
+            if code == .success {
+                // help and --version; the USAGE synopsis folded at the terminal's width
+                Terminal.out(UsageWrap.wrap(AITrack.fullMessage(for: error), width: Terminal.helpWidth) + "\n")
+                exit(0)
+            }
             let names = AITrack.configuration.subcommands.map { $0._commandName }
             let command = CommandLine.arguments.dropFirst().first(where: names.contains)
             let message = AITrack.message(for: error)

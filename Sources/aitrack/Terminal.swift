@@ -23,6 +23,15 @@ enum Terminal {
         return 100
     }
 
+    /// The width help is folded to: `COLUMNS`, else the terminal's size, else 80 (as the
+    /// argument parser folds the rest of the help).
+    static var helpWidth: Int {
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap({ Int($0) }), c > 0 { return max(c, 20) }
+        var size = winsize()
+        let asked = withUnsafeMutablePointer(to: &size) { ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), $0) }
+        return asked == 0 && size.ws_col > 0 ? max(Int(size.ws_col), 20) : 80
+    }
+
     /// Text folded to the terminal's width (nil: as it is).
     static func fitted(_ text: String, _ layout: WidthOptions) -> String {
         layout.width.map { TableLayout.fold(text, width: $0) } ?? text

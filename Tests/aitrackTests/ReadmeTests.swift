@@ -52,6 +52,7 @@ import Testing
         p.currentDirectoryURL = cli.dir
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "AITRACK_DB")
+        env["AITRACK_CEILING_DIRECTORIES"] = cli.dir.deletingLastPathComponent().path
         env["PATH"] = CLI.binary.deletingLastPathComponent().path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
         env["NO_COLOR"] = "1"
         p.environment = env

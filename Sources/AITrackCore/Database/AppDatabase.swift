@@ -344,7 +344,7 @@ extension DatabaseReading {
     public func status() throws -> DatabaseStatus {
     try reader.read { db in
         let tables = ["companies", "company_aliases", "sources", "deals", "deal_parties", "alliances", "alliance_members",
-                      "statistics", "fx_rates", "ingests"]
+                      "statistics", "metrics", "fx_rates", "ingests", "entry_history", "snapshots", "upstream_drops"]
         return DatabaseStatus(path: reader.path, schemaVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
                       migrations: try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
                       journalMode: try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "",

@@ -87,7 +87,7 @@ public enum TableLayout {
         let lead = min(line.prefix { $0 == " " }.count, width / 2)
         let indent = String(repeating: " ", count: hang)
         var lines: [String] = [], current = String(repeating: " ", count: lead), hasWord = false
-        for piece in line.drop { $0 == " " }.split(separator: " ") {
+        for piece in line.drop(while: { $0 == " " }).split(separator: " ") {
             var word = Substring(piece)
             while !word.isEmpty {
                 if current.count + (hasWord ? 1 : 0) + word.count <= width {

@@ -8,7 +8,8 @@ struct AddMetric: ParsableCommand {
         discussion: """
             Example:
               aitrack add-metric --name gpu_cloud_revenue_usd --unit USD --kind flow \\
-                --market "GPU cloud rental revenue, worldwide" --period quarter --source "Analyst note"
+                --market "GPU cloud rental revenue, worldwide" --period quarter \\
+                --source "Analyst note"
 
             Only a share, stock or flow gets CRn, HHI and bands (a market size, a rate such as a survey's share of respondents, \
             and other do not); a metric without a definition is of kind other. A stock is taken as of one day, each firm's last \

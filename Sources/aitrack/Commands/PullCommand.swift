@@ -8,10 +8,11 @@ struct PullCommand: ParsableCommand {
         abstract: "Fetch recipes' upstream files and show what would change; --apply writes it.",
         discussion: """
             Examples:
-              aitrack pull epoch_tpu                      # fetch, review, write nothing
-              aitrack pull --all --apply                  # every bundled recipe, in one transaction
+              aitrack pull epoch_tpu              # fetch, review, write nothing
+              aitrack pull --all --apply          # every recipe, in one transaction
               aitrack pull epoch_tpu --from tpu_owners_cumulative_totals.csv
-              aitrack pull ./mine.json --url http://127.0.0.1:8000/owners.csv --format markdown
+              aitrack pull ./mine.json --url http://127.0.0.1:8000/owners.csv \\
+                --format markdown
 
             The review lists, per file, the statistics it adds and revises (old → new, in percent), the stored ones it no \
             longer has, and then every figure that would move (each market's CR5, HHI bounds and band per year, deal \

@@ -9,7 +9,8 @@ struct RecipesCommand: ParsableCommand {
             Examples:
               aitrack recipes
               aitrack recipes --format json
-              aitrack ingest --recipe epoch_tpu data/epoch-ai-chip-counts/tpu_owners_cumulative_totals.csv
+              aitrack ingest --recipe epoch_tpu \\
+                data/epoch-ai-chip-counts/tpu_owners_cumulative_totals.csv
 
             A recipe names a file's upstream URL, its entry type, the column mapping and fixed fields, the columns it is \
             expected to have (and earlier names of them), its licence and its source. Your own recipe file works the same: \

@@ -7,8 +7,10 @@ struct ScreenCommand: ParsableCommand {
         abstract: "What combining two firms would do to a market's concentration: ΔHHI and the merger guidelines' screens.",
         discussion: """
             Examples:
-              aitrack screen --metric ai_compute_h100e --year 2025 --combine Meta --with Google
-              aitrack screen --metric ai_compute_h100e --year 2025 --combine Microsoft --with CoreWeave \\
+              aitrack screen --metric ai_compute_h100e --year 2025 \\
+                --combine Meta --with Google
+              aitrack screen --metric ai_compute_h100e --year 2025 \\
+                --combine Microsoft --with CoreWeave \\
                 --stake Microsoft:CoreWeave:5:0 --format json
               aitrack screen --deals --year 2025
 

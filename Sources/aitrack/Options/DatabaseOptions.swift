@@ -4,7 +4,8 @@ import Foundation
 
 /// `--db`, `--no-seed`, `--quiet`: how every command finds and opens the database.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file (default: $AITRACK_DB, else ./aitrack.db).", valueName: "path")) var db: String?
+    @Option(name: .long, help: ArgumentHelp("The database file (default: $AITRACK_DB, else ./aitrack.db, else the nearest aitrack.db in a parent "
+                                            + "folder).", valueName: "path")) var db: String?
 
     @Flag(name: .customLong("no-seed"), help: "If the database does not exist yet, create it empty instead of loading the bundled seed data.")
     var noSeed = false
@@ -14,7 +15,16 @@ struct DatabaseOptions: ParsableArguments {
     var path: String {
         if let db { return db }
         if let env = ProcessInfo.processInfo.environment["AITRACK_DB"], !env.isEmpty { return env }
-        return "aitrack.db"
+        return DatabaseLocation.forThisProcess().path
+    }
+
+    /// Says on stderr which file is used when it is the nearest one in a parent folder.
+    private func noticeFoundAbove() {
+        guard !isExplicit, !quiet else { return }
+        let location = DatabaseLocation.forThisProcess()
+        if location.foundAbove {
+            Terminal.err("aitrack: using \(location.path), the nearest aitrack.db in a parent folder (--db PATH or AITRACK_DB chooses another).")
+        }
     }
 
     /// The user named the file (`--db` or `$AITRACK_DB`): a read command then creates nothing.
@@ -33,11 +43,12 @@ struct DatabaseOptions: ParsableArguments {
     /// stderr what opening it did.
     func open() throws -> AppDatabase {
         Terminal.databasePath = path
+        noticeFoundAbove()
         let opened = try AppDatabase.open(path: path, seed: !noSeed, busyTimeout: Self.busyTimeout)
         if let from = opened.migratedFrom, !quiet {
             Terminal.err("aitrack: upgraded \(path) from schema version \(from) to \(Migrations.currentVersion); its data are unchanged.")
         }
-        if opened.created { noticeCreated(opened.seed) }
+        if opened.created { try noticeCreated(opened.seed != nil, opened.database) }
         return opened.database
     }
 
@@ -45,18 +56,22 @@ struct DatabaseOptions: ParsableArguments {
     /// default ./aitrack.db is created when missing (the quick start).
     func openForReading() throws -> ReadOnlyDatabase {
         Terminal.databasePath = path
+        noticeFoundAbove()
         let opened = try AppDatabase.openForReading(path: path, create: !isExplicit, seed: !noSeed, busyTimeout: Self.busyTimeout)
-        if opened.created { noticeCreated(opened.seed) }
+        if opened.created { try noticeCreated(opened.seed != nil, opened.database) }
         return opened.database
     }
 
-    private func noticeCreated(_ seed: WriteSummary?) {
+    /// One line on stderr: the file made, what it holds (counted as `db status` counts), and
+    /// how to choose another.
+    private func noticeCreated(_ seeded: Bool, _ database: some DatabaseReading) throws {
         guard !quiet else { return }
-        if let s = seed {
-            Terminal.err("aitrack: created \(path) and loaded the bundled seed data (\(s.added) entries: "
-                         + "the article's claims with their checks, and Epoch AI chip-owner estimates); --no-seed creates it empty.")
+        let choose = isExplicit ? "" : "; --db PATH or AITRACK_DB uses another file"
+        if seeded {
+            Terminal.err("aitrack: created \(path) with the bundled seed data, \(try database.status().contents) "
+                         + "(\(DatabaseStatus.seedDescription)); --no-seed creates it empty\(choose).")
         } else {
-            Terminal.err("aitrack: created \(path), empty (schema version \(Migrations.currentVersion)).")
+            Terminal.err("aitrack: created \(path), empty (schema version \(Migrations.currentVersion))\(choose).")
         }
     }
 }

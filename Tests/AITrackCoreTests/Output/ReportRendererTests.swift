@@ -10,7 +10,7 @@ import Testing
 @Suite struct ReportRendererTests {
     /// Values a value column may hold: the edges first, then any magnitude from 1e-320 to the largest Double.
     static func magnitude(_ g: inout SeededGenerator) -> Double {
-        let edges: [Double] = [0, 5e-324, 1e-300, 1e-9, 0.5, 1, 99.99, 100, 1e6, 1e15, 9.99e17, 1e18, 1e300,
+        let edges: [Double] = [0, Double.leastNonzeroMagnitude, 1e-300, 1e-9, 0.5, 1, 99.99, 100, 1e6, 1e15, 9.99e17, 1e18, 1e300,
                                .greatestFiniteMagnitude, .greatestFiniteMagnitude / 2, 8.988465674311579e307]
         if Bool.random(using: &g) { return edges.randomElement(using: &g)! }
         return pow(10, Double.random(in: -320...308, using: &g)).clamped(to: 0...Double.greatestFiniteMagnitude)

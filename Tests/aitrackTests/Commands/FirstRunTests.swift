@@ -8,11 +8,58 @@ import Testing
         let cli = try CLI(create: false)
         let r = try cli.run(["companies", "--format", "csv"], withDB: false)
         #expect(r.status == 0)
-        #expect(r.stderr.contains("created aitrack.db and loaded the bundled seed data"))
+        #expect(r.stderr.hasPrefix("aitrack: created aitrack.db with the bundled seed data, "))
+        #expect(r.stderr.hasSuffix("; --no-seed creates it empty; --db PATH or AITRACK_DB uses another file.\n"))
         #expect(r.stdout.hasPrefix("company,kind,parent,ultimate_parent"))
         #expect(r.stdout.contains("Google Cloud,company,Alphabet,Alphabet"))
         let again = try cli.run(["companies", "--format", "csv"], withDB: false)
         #expect(again.stderr.isEmpty)
+    }
+
+    /// The notice counts what the file holds as `db status` does, and describes every part of the seed.
+    @Test func theCreationNoticeCountsAsDBStatusDoes() throws {
+        let cli = try CLI(create: false)
+        let made = try cli.run(["companies", "--format", "csv"], withDB: false)
+        let status = try cli.run(["db", "status", "--format", "json"], withDB: false)
+        let json = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+        let contents = try #require(json?["contents"] as? String)
+        let rows = try #require(json?["rows"] as? [String: Int])
+        #expect(contents.hasPrefix("\(rows["deals"]!) deals, \(rows["statistics"]!) statistics, 1 alliance with \(rows["alliance_members"]!) memberships"))
+        #expect(made.stderr.contains(contents + " ("))
+        for part in ["article's claims with their checks", "Epoch AI", "deals", "cloud market shares", "capex", "foundry"] {
+            #expect(made.stderr.contains(part))
+        }
+        // every entry the notice counts is one the export writes
+        let export = try cli.run(["export", "--format", "ndjson"], withDB: false)
+        let counted = ["deals", "statistics", "alliances", "alliance_members", "companies", "sources", "metrics"].reduce(0) { $0 + rows[$1]! }
+        #expect(export.stdout.split(separator: "\n").count == counted)
+    }
+
+    /// From a sub-folder, the nearest aitrack.db above is used, and the command says which.
+    @Test func aSubFolderUsesTheNearestDatabaseAbove() throws {
+        let cli = try CLI()
+        let sub = cli.dir.appendingPathComponent("notes/2026")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        #expect(try cli.run(["add-company", "--name", "Parentco"]).status == 0)
+        let p = Process()
+        p.executableURL = CLI.binary
+        p.arguments = ["companies", "--format", "csv"]
+        p.currentDirectoryURL = sub
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "AITRACK_DB")
+        env["AITRACK_CEILING_DIRECTORIES"] = cli.dir.deletingLastPathComponent().path
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        #expect(stdout.contains("Parentco"))
+        #expect(stderr == "aitrack: using \(cli.db), the nearest aitrack.db in a parent folder (--db PATH or AITRACK_DB chooses another).\n")
+        #expect(!FileManager.default.fileExists(atPath: sub.appendingPathComponent("aitrack.db").path))
     }
 
     /// A read command given a path that does not exist creates nothing and says how to.

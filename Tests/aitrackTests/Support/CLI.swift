@@ -55,6 +55,8 @@ final class CLI: Sendable {
         p.currentDirectoryURL = dir
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "AITRACK_DB")
+        // no aitrack.db in a parent folder (a stray /tmp/aitrack.db) is ever found instead
+        environment["AITRACK_CEILING_DIRECTORIES"] = dir.deletingLastPathComponent().path
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         // stdout and stderr go to files: no pipe can fill up and block the child

@@ -13,6 +13,7 @@ func spawn(_ args: [String], cwd: URL) throws -> Process {
     p.currentDirectoryURL = cwd
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "AITRACK_DB")
+    env["AITRACK_CEILING_DIRECTORIES"] = cwd.deletingLastPathComponent().path
     p.environment = env
     p.standardOutput = FileHandle.nullDevice
     p.standardError = FileHandle.nullDevice
