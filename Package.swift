@@ -32,6 +32,7 @@ let package = Package(
                 .embedInCode("../../Migrations/0011_views_one_period_markets.sql"),
                 .embedInCode("../../Migrations/0012_metric_top_list.sql"),
                 .embedInCode("../../Migrations/0013_history_and_snapshots.sql"),
+                .embedInCode("../../Migrations/0014_removed_entries.sql"),
                 .embedInCode("../../seed-data/article.ndjson"),
                 .embedInCode("../../seed-data/epoch_ai_chip_counts.ndjson"),
                 .embedInCode("../../seed-data/market_2022_2026.ndjson"),

@@ -23,7 +23,7 @@ struct AITrack: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, AddCompany.self, AddDeal.self, AddAlliance.self, JoinAlliance.self, AddStat.self, AddMetric.self,
-            IngestCommand.self, RecipesCommand.self, PullCommand.self, ExportCommand.self,
+            Edit.self, Remove.self, IngestCommand.self, RecipesCommand.self, PullCommand.self, ExportCommand.self,
             Companies.self, Deals.self, Alliances.self, Members.self, Stats.self, Metrics.self, Claims.self,
             ReportCommand.self, ConcentrationCommand.self, ScreenCommand.self, DiffCommand.self,
             SQLCommand.self, CheckCommand.self, DBCommand.self, PublishCommand.self,

@@ -38,6 +38,7 @@ enum ErrorText {
         case QueryProblem.unknownSource(let name, let closest):
             return ["--source: '\(name)' is not a known source; \(Self.didYouMean(closest))"
                     + "see the names with `aitrack sql \"SELECT DISTINCT name FROM sources ORDER BY name\"`."]
+        case let p as EditProblem: return [editSentence(p)]
         case QueryProblem.sortNotApplicable(let key, let valid):
             return ["--sort: '\(key)' is not a column of these rows; valid: \(valid.joined(separator: ", "))."]
         case QueryProblem.brokenRow(let table, let id, let column, let value):
@@ -130,6 +131,24 @@ enum ErrorText {
     }
 
     /// `add-deal: --party: …; valid: ….` — the one-sentence error of an add-* command.
+    /// The sentence of a refused edit or removal.
+    static func editSentence(_ p: EditProblem) -> String {
+        switch p {
+        case EditProblem.notFound(let type, let id):
+            return "no \(type.rawValue) '\(id)'; valid: the row_id a listing prints, the entry's id"
+                    + (type == .company || type == .alliance || type == .source ? ", or its name" : "") + "."
+        case EditProblem.unknownField(let type, let field, let closest):
+            return "edit: --\(field) is not a field of a \(type.rawValue); \(Self.didYouMean(closest.map { "--" + $0 }))"
+                    + "valid: \(type.fields.map { "--" + $0 }.joined(separator: ", "))."
+        case EditProblem.nothingToSet:
+            return "edit: no field to set; give --FIELD VALUE pairs, e.g. --date 2025-09-09 (see 'aitrack help edit')."
+        case EditProblem.referenced(_, _, let name, let by, let cascadable):
+            return "remove: \(name) is named by \(by.joined(separator: " and ")); nothing was removed; "
+                    + (cascadable ? "--cascade removes those memberships and deal parties with it (never a deal or statistic)."
+                                  : "remove or edit those first.")
+        }
+    }
+
     static func commandMessage(_ p: FieldProblem, command: String) -> String {
         var q = p
         q.field = option(forField: p.field)

@@ -3,6 +3,7 @@ import GRDB
 /// Alliance and membership entries.
 extension EntryWriter {
     func alliance(_ e: AllianceEntry) throws -> Outcome {
+        if try removedEarlier("alliances", identity: Self.allianceTombstone(e.name), key: e.common.key) { return .removedEarlier }
         var cols = Columns()
         cols.add("name", e.name)
         cols.add("date", given: e.date?.iso)
@@ -37,6 +38,9 @@ extension EntryWriter {
                                                             valid: "valid: an alliance stored before, or given in the same run"))
         }
         let cid = try companyID(e.company, field: "company")
+        if try removedEarlier("alliance_members", identity: Self.membershipTombstone(alliance: aid, company: cid), key: e.common.key) {
+            return .removedEarlier
+        }
         var cols = Columns()
         cols.add("alliance_id", aid)
         cols.add("company_id", cid)

@@ -16,7 +16,7 @@ extension EntryWriter {
     /// entry's own problem (`FieldProblem`, `UnresolvedReference`, `DatabaseError`); appends to
     /// `problems` those of the entries of a chunk this write made it write, which come before it.
     func take(_ entry: Entry, at location: InputLocation, problems: inout [InputError]) throws {
-        if case .statistic(let e) = entry, e.common.key == nil {
+        if case .statistic(let e) = entry, e.common.key == nil, !hasTombstones {
             batch.staged.append((location, try prepare(e)))
             if batch.staged.count >= batch.chunkSize { problems += try flush() }
             return

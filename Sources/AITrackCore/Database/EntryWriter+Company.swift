@@ -3,6 +3,7 @@ import GRDB
 /// Company and source entries.
 extension EntryWriter {
     func company(_ e: CompanyEntry) throws -> Outcome {
+        if try removedEarlier("companies", identity: Self.companyTombstone(e.name), key: e.common.key) { return .removedEarlier }
         var cols = Columns()
         cols.add("name", e.name)
         cols.add("kind", e.kind?.rawValue)
@@ -113,6 +114,7 @@ extension EntryWriter {
     }
 
     func source(_ e: SourceEntry) throws -> Outcome {
+        if try removedEarlier("sources", identity: SourceKey.cacheKey(e.ref), key: e.common.key) { return .removedEarlier }
         var cols = Columns()
         cols.add("name", e.ref.name)
         cols.add("url", e.ref.url)

@@ -21,6 +21,7 @@ extension EntryWriter {
         }
         let identity = [e.date.iso, e.kind.rawValue, Set(partyNames.map { $0.lowercased() }).sorted().joined(separator: ";"),
                         e.source.name.lowercased(), e.source.url ?? ""].joined(separator: "|")
+        if try removedEarlier("deals", identity: identity, key: e.common.key) { return .removedEarlier }
         // Another report of a stored deal (same date, kind and parties, another source or URL) is
         // that deal: unchanged, or a conflict naming it, never a second copy.
         if e.common.key == nil,

@@ -124,6 +124,7 @@ extension EntryWriter {
         let e = p.entry
         let who = p.companyName.isEmpty ? "market" : p.companyName
         let identity = p.identity
+        if try removedEarlier("statistics", identity: identity, key: e.common.key) { return .removedEarlier }
         let (_, outcome) = try upsert(table: "statistics", lookup: lookup(key: e.common.key, else: ("identity = ?", [identity])),
                                        columns: columns(p, identity: identity),
                                        describe: "statistic \(e.metric)\(e.measure == .value ? "" : " " + e.measure.rawValue) \(e.date) "

@@ -61,6 +61,7 @@ extension EntryWriter {
         let found = try Int64.fetchOne(statements.exists, arguments: lookup.args) != nil
         if found, let row = try Row.fetchOne(statements.select, arguments: lookup.args) {
             let id: Int64 = row["id"]
+            lastRowID = id
             var diffs: [(String, DatabaseValue, DatabaseValue)] = []
             for (k, (name, new)) in columns.pairs.enumerated() {
                 let old: DatabaseValue = row[k + 1]   // by position: a copied row lowercases every name it looks up
@@ -100,6 +101,7 @@ extension EntryWriter {
             throw FieldProblem(field: "id", problem: "\(describe()) already exists under another id (\(e.message ?? "unique constraint"))",
                                valid: "valid: the stored entry's id, or no id to match it by its identity")
         }
+        lastRowID = db.lastInsertedRowID
         return (db.lastInsertedRowID, .added)
     }
 

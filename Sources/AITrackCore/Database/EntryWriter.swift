@@ -4,7 +4,7 @@ import GRDB
 /// DESIGN §3: names resolve through aliases, identities make ingest idempotent, and a
 /// changed entry is a conflict unless the policy says otherwise.
 final class EntryWriter {
-    enum Outcome { case added, unchanged, replaced, ignored }
+    enum Outcome { case added, unchanged, replaced, ignored, removedEarlier }
 
     let db: Database
     let ingestID: Int64
@@ -35,6 +35,12 @@ final class EntryWriter {
     /// A pull (issue 24): every statistic's identity is kept in the summary, so that what the
     /// source no longer has can be told; a new company close to a stored name is refused.
     var forPull = false
+
+    /// Whether any entry was removed earlier (`removed_entries`): only then is each entry
+    /// compared with them, and statistics take the one-by-one path.
+    lazy var hasTombstones: Bool = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM removed_entries)")) ?? false
+    /// The row the last `upsert` found or added (the id `add-*` prints).
+    var lastRowID: Int64?
 
     init(db: Database, ingestID: Int64, policy: ConflictPolicy, strictNames: Bool) throws {
         self.db = db
@@ -92,6 +98,7 @@ final class EntryWriter {
         case .metric(let e): outcome = try metric(e)
         }
         count(outcome)
+        summary.rowID = lastRowID
         return outcome
     }
 
@@ -101,6 +108,7 @@ final class EntryWriter {
         case .unchanged: summary.unchanged += 1
         case .replaced: summary.replaced += 1
         case .ignored: summary.ignored += 1
+        case .removedEarlier: summary.removedEarlier += 1
         }
     }
 

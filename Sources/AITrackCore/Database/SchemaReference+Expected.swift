@@ -354,5 +354,22 @@ extension SchemaReference {
                          WHERE date = latest ) ) r JOIN companies c ON c.id = r.company_id JOIN company_ultimate_parents up ON \#
                          up.company_id = r.company_id JOIN sources s ON s.id = r.source_id WHERE r.pick = 1
                          """#),
+        SchemaObject(type: "table", name: "removed_entries", table: "removed_entries",
+                     sql: #"""
+                         CREATE TABLE removed_entries ( id INTEGER PRIMARY KEY, entry_table TEXT NOT NULL CHECK (entry_table IN \#
+                         ('deals', 'statistics', 'companies', 'alliances', 'alliance_members', 'sources')), entry_id INTEGER NOT NULL, \#
+                         -- the row's id in that table when it was removed or edited identity TEXT NOT NULL, -- what an ingest compares \#
+                         (see docs/SCHEMA.md) entry_key TEXT, -- the entry's own id, if it had one reason TEXT NOT NULL CHECK (reason = \#
+                         'removed' OR reason = 'edited'), record TEXT NOT NULL CHECK (json_valid(record)), ingest_id INTEGER NOT NULL \#
+                         REFERENCES ingests(id) -- the run of the remove or edit ) STRICT
+                         """#),
+        SchemaObject(type: "index", name: "removed_entries_identity", table: "removed_entries",
+                     sql: #"CREATE INDEX removed_entries_identity ON removed_entries (entry_table, identity)"#),
+        SchemaObject(type: "index", name: "removed_entries_key", table: "removed_entries",
+                     sql: #"""
+                         CREATE INDEX removed_entries_key ON removed_entries (entry_table, entry_key) WHERE entry_key IS NOT NULL
+                         """#),
+        SchemaObject(type: "index", name: "removed_entries_ingest", table: "removed_entries",
+                     sql: #"CREATE INDEX removed_entries_ingest ON removed_entries (ingest_id)"#),
     ]
 }

@@ -14,6 +14,11 @@ public struct WriteSummary: Sendable {
     public var unchanged = 0
     public var replaced = 0
     public var ignored = 0
+    /// Entries left out because they were removed earlier (`aitrack remove`, or the old
+    /// identity of an `aitrack edit`); `--replace` brings them back.
+    public var removedEarlier = 0
+    /// The row the last entry was written to or found in (the id `add-*` prints).
+    public var rowID: Int64?
     /// Companies created because an entry named them (in order of creation).
     public var companiesCreated: [String] = []
     /// Deals found stored already under another source: "deal … (row N, from S)".
@@ -31,5 +36,5 @@ public struct WriteSummary: Sendable {
 
     public init() {}
 
-    public var total: Int { added + unchanged + replaced + ignored }
+    public var total: Int { added + unchanged + replaced + ignored + removedEarlier }
 }

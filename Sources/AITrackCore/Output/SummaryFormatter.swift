@@ -4,6 +4,7 @@ public enum SummaryFormatter {
     public static func text(_ s: WriteSummary, dryRun: Bool = false) -> String {
         var line = "\(s.total) entr\(s.total == 1 ? "y" : "ies"): \(s.added) added, \(s.unchanged) unchanged, "
             + "\(s.replaced) replaced, \(s.ignored) ignored"
+        if s.removedEarlier > 0 { line += ", \(s.removedEarlier) removed earlier (left out)" }
         if !s.companiesCreated.isEmpty {
             let names = s.companiesCreated.prefix(20).map { Excerpt.value($0) }.joined(separator: ", ") + (s.companiesCreated.count > 20 ? ", …" : "")
             line += "; \(s.companiesCreated.count) compan\(s.companiesCreated.count == 1 ? "y" : "ies") created: \(names)"
@@ -12,10 +13,12 @@ public enum SummaryFormatter {
         return line
     }
 
-    /// What one add-* write did: `added deal (1 entry: …)`, `unchanged: company (…)`, or with a
+    /// What one add-* write did: `added deal 65 (1 entry: …)`, `unchanged: company (…)`, or with a
     /// dry run `dry run, nothing written: would have added …`.
     public static func oneEntry(_ type: EntryType, _ s: WriteSummary, dryRun: Bool) -> String {
         let verb = s.added > 0 ? "added" : s.replaced > 0 ? "replaced" : s.ignored > 0 ? "kept the stored" : "unchanged:"
-        return "\(dryRun ? "dry run, nothing written: would have " : "")\(verb) \(type.rawValue) (\(text(s)))"
+        // the row's id, which edit and remove take (a dry run's row is not kept: no id)
+        let id = dryRun ? "" : s.rowID.map { " \($0)" } ?? ""
+        return "\(dryRun ? "dry run, nothing written: would have " : "")\(verb) \(type.rawValue)\(id) (\(text(s)))"
     }
 }

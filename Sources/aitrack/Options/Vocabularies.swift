@@ -20,6 +20,7 @@ extension PeriodStep: ExpressibleByArgument { public init?(argument: String) { s
 extension MetricKind: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 extension MetricBasis: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 extension Precision: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
+extension EditableType: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 extension ListSort: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 
 /// Every vocabulary an option takes, to put the parser's "invalid value" into the house style.
@@ -27,7 +28,8 @@ let optionVocabularies: [any Vocabulary.Type] = [CompanyKind.self, DealKind.self
                                                  MembershipRole.self, Verification.self, Measure.self, EntryType.self, InputFormat.self,
                                                  ExportFormat.self, OutputFormat.self, PeriodStep.self, ListingFormat.self,
                                                  ReportFormat.self, SQLFormat.self, ConcentrationFormat.self,
-                                                 MetricKind.self, MetricBasis.self, Precision.self, Correlation.self, ListSort.self]
+                                                 MetricKind.self, MetricBasis.self, Precision.self, Correlation.self, ListSort.self,
+                                                 EditableType.self]
 
 enum UsageText {
     /// `The value 'merger' is invalid for '--kind <kind>'. Please provide one of 'a', 'b' and 'c'.`
