@@ -14,8 +14,11 @@ import Testing
         var skipped: String?
     }
 
-    static func blocks() throws -> [Block] {
-        let lines = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8).components(separatedBy: "\n")
+    /// The documents whose examples run: the README and the command reference.
+    static let documents = ["README.md", "docs/COMMANDS.md", "docs/DATABASE.md"]
+
+    static func blocks(_ document: String = "README.md") throws -> [Block] {
+        let lines = try String(contentsOf: CLI.root.appendingPathComponent(document), encoding: .utf8).components(separatedBy: "\n")
         var out: [Block] = []
         var k = 0
         while k < lines.count {
@@ -68,29 +71,34 @@ import Testing
                           stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
     }
 
-    @Test func everyShellExampleRuns() throws {
-        let blocks = try Self.blocks().filter { $0.language == "sh" }
-        #expect(blocks.count >= 15)
+    @Test(arguments: documents) func everyShellExampleRuns(_ document: String) throws {
+        let blocks = try Self.blocks(document).filter { $0.language == "sh" }
         let cli = try Self.folder()
         var ran = 0
         for b in blocks {
             if let reason = b.skipped {
-                #expect(reason.count > "<!-- readme-test: skip -->".count + 5, "README.md:\(b.line): a skipped block must say why")
+                #expect(reason.count > "<!-- readme-test: skip -->".count + 5, "\(document):\(b.line): a skipped block must say why")
                 continue
             }
             let r = try Self.bash(b.text, in: cli)
-            #expect(r.status == 0, "README.md:\(b.line): the example failed:\n\(b.text)\n\(r.stderr)")
+            #expect(r.status == 0, "\(document):\(b.line): the example failed:\n\(b.text)\n\(r.stderr)")
             ran += 1
         }
-        #expect(ran >= 14)
         // what the examples did leaves a database that still passes its checks
         #expect(try cli.run(["check"], withDB: false).status == 0)
     }
 
+    /// Between them, the documents run at least as many examples as the README alone once did.
+    @Test func theExamplesAreMany() throws {
+        let runnable = try Self.documents.flatMap { try Self.blocks($0) }.filter { $0.language == "sh" && $0.skipped == nil }
+        #expect(runnable.count >= 20)
+        let errors = try Self.documents.flatMap { try Self.blocks($0) }.filter { $0.language.isEmpty && $0.text.hasPrefix("$ aitrack") }
+        #expect(errors.count >= 2)
+    }
+
     /// Plain blocks of `$ aitrack …` lines followed by what it prints on stderr: the real message.
-    @Test func errorExamplesShowTheRealMessage() throws {
-        let examples = try Self.blocks().filter { $0.language.isEmpty && $0.text.hasPrefix("$ aitrack") }
-        #expect(examples.count >= 1)
+    @Test(arguments: documents) func errorExamplesShowTheRealMessage(_ document: String) throws {
+        let examples = try Self.blocks(document).filter { $0.language.isEmpty && $0.text.hasPrefix("$ aitrack") }
         for b in examples {
             var command: String?
             var expected: [String] = []
@@ -98,8 +106,8 @@ import Testing
                 guard let command else { return }
                 let cli = try Self.folder()
                 let r = try Self.bash(command, in: cli)
-                #expect(r.status != 0, "README.md:\(b.line): \(command) succeeded")
-                #expect(r.stderr == expected.joined(separator: "\n") + "\n", "README.md:\(b.line): \(command)")
+                #expect(r.status != 0, "\(document):\(b.line): \(command) succeeded")
+                #expect(r.stderr == expected.joined(separator: "\n") + "\n", "\(document):\(b.line): \(command)")
             }
             for line in b.text.components(separatedBy: "\n") {
                 if line.hasPrefix("$ ") {

@@ -52,7 +52,7 @@ import Testing
         #expect(readme.contains("swift test"))
         for command in ["init", "add-company", "add-deal", "add-alliance", "join-alliance", "add-stat", "ingest", "export", "companies",
                         "deals", "alliances", "members", "stats", "report", "concentration", "sql", "check", "db status",
-                        "publish datasette"] {
+                        "publish datasette", "edit", "remove", "add-metric", "metrics", "claims", "screen", "recipes", "pull", "diff"] {
             #expect(readme.contains("aitrack \(command) ") || readme.contains("aitrack \(command)\n"), "README has no example of \(command)")
         }
     }
