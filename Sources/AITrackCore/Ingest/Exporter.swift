@@ -193,7 +193,8 @@ struct ExportQuery {
                 ORDER BY d.date, d.identity
                 """) { b in
                 b.date("date", "date", "precision"); b.text("title", "kind"); b.json("parties"); b.number("value"); b.text("currency")
-                b.number(ExportQuery.derivedDealColumn); b.text("qualifier")
+                b.number(ExportQuery.derivedDealColumn)
+                if (b.row["value"] as Double?) != nil { b.text("qualifier") }   // a deal without a value has no qualifier
                 b.put("term_months", (b.row["term_months"] as Int64?).map { .number(String($0)) } ?? .null)
                 b.text("status"); b.json("supersedes", skipEmpty: true); b.json("expands", skipEmpty: true)
                 b.json("part_of", skipEmpty: true); b.text("part_of_source", "part_of_source_url"); b.sourced()

@@ -86,4 +86,20 @@ import Testing
         let copy = try CLI()
         #expect(try copy.run("ingest", try copy.write("deals.csv", export.stdout)).stderr.contains(" 0 added,"))
     }
+
+    /// A deal without a value has no qualifier, in the listing and in the export (which ingests
+    /// back to the same file).
+    @Test func aDealWithoutAValueHasNoQualifier() throws {
+        let cli = try CLI()
+        let listed = try cli.run("deals", "--format", "json")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        let valueless = rows.filter { $0["value"] is NSNull }
+        #expect(valueless.count >= 5)
+        #expect(valueless.allSatisfy { $0["qualifier"] is NSNull })
+        #expect(rows.filter { !($0["value"] is NSNull) }.allSatisfy { $0["qualifier"] is String })
+        let export = try cli.run("export", "--format", "ndjson", "--type", "deal")
+        let lines = export.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.filter { !$0.contains("\"value\":") }.allSatisfy { !$0.contains("\"qualifier\":") })
+        #expect(lines.filter { !$0.contains("\"value\":") }.count == valueless.count)
+    }
 }
