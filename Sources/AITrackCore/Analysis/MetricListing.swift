@@ -2,9 +2,16 @@ import GRDB
 
 extension DatabaseReading {
     /// The metric definitions (issue 21, item 1), by name; and each metric with statistics but
-    /// no definition, as kind other with `defined` false.
-    public func metrics(_ f: ListFilter = ListFilter()) throws -> ResultTable {
+    /// no definition, as kind other with `defined` false. Each with its latest period (of the
+    /// statistics that are no forecast) and, as of `asOf`, how many quarters have ended since.
+    public func metrics(_ f: ListFilter = ListFilter(), asOf: String? = nil) throws -> ResultTable {
         try reader.read { db in
+            var latest: [String: EntryDate] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT DISTINCT metric, date, precision FROM statistics WHERE forecast = 0") {
+                guard let text = r.storedDate(), let d = try? EntryDate.parse(text) else { continue }
+                let m: String = r["metric"]
+                if latest[m].map({ $0.endISO < d.endISO }) ?? true { latest[m] = d }
+            }
             var w = WhereClause()
             if let v = f.verification { w.add("verification = ?", [v.rawValue]) }
             let rows = try Row.fetchAll(db, sql: """
@@ -20,17 +27,24 @@ extension DatabaseReading {
                 ORDER BY name
                 """, arguments: w.arguments)
             return ResultTable(columns: ["metric", "unit", "kind", "market", "period", "total_metric", "basis", "fiscal_start", "top_list",
-                                         "source", "source_url", "defined", "verification", "note", "id"],
-                               readable: ["metric", "unit", "kind", "period", "basis", "market", "defined"],
+                                         "source", "source_url", "defined", "verification", "note", "id", "latest", "latest_end", "quarters_behind"],
+                               readable: ["metric", "unit", "kind", "period", "latest", "quarters_behind", "basis", "market", "defined"],
                                rows: rows.map { r in
                                    [Cell(r["name"] as String?), Cell(r["unit"] as String?), Cell(r["kind"] as String?), Cell(r["market"] as String?),
                                     Cell(r["period"] as String?), Cell(r["total_metric"] as String?), Cell(r["basis"] as String?),
                                     (r["fiscal_start"] as Int64?).map(Cell.int) ?? .null, .json(.bool((r["top_list"] as Int64) == 1)),
                                     Cell(r["source"] as String?), Cell(r["source_url"] as String?),
                                     .json(.bool((r["defined"] as Int64) == 1)), Cell(r["verification"] as String?), Cell(r["note"] as String?),
-                                    Cell(r["entry_key"] as String?)]
+                                    Cell(r["entry_key"] as String?)] + freshness(latest[r["name"] as String], asOf: asOf)
                                })
         }
+    }
+
+    /// latest, latest_end, quarters_behind
+    private func freshness(_ d: EntryDate?, asOf: String?) -> [Cell] {
+        guard let d else { return [.null, .null, .null] }
+        let behind = asOf.flatMap { Freshness.quartersBehind(latestEnd: d.endISO, asOf: $0) }
+        return [.text(d.description), .text(d.endISO), behind.map { Cell.int(Int64($0)) } ?? .null]
     }
 
     /// Every metric's definition, by name (the metrics without one are not in it).

@@ -62,7 +62,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// Today as ISO: `--as-of`, else `AITRACK_TODAY`, else the clock (UTC).
-    static func today(_ given: String?) throws -> String {
+    static func today(_ given: String?, command: String = "report") throws -> String {
         let (text, origin) = given.map { ($0, "--as-of") }
             ?? ProcessInfo.processInfo.environment["AITRACK_TODAY"].map { ($0, "AITRACK_TODAY") } ?? ("", "")
         if origin.isEmpty {
@@ -72,7 +72,7 @@ struct ReportCommand: ParsableCommand {
             return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
         }
         guard let d = try? EntryDate.parse(text), d.precision == .day else {
-            throw AITrackError("report: \(origin): '\(text)' is not a day; valid: YYYY-MM-DD, e.g. 2026-12-07.")
+            throw AITrackError("\(command): \(origin): '\(text)' is not a day; valid: YYYY-MM-DD, e.g. 2026-12-07.")
         }
         return d.iso
     }

@@ -102,4 +102,25 @@ import Testing
         #expect(lines.filter { !$0.contains("\"value\":") }.allSatisfy { !$0.contains("\"qualifier\":") })
         #expect(lines.filter { !$0.contains("\"value\":") }.count == valueless.count)
     }
+
+    /// metrics names each metric's latest period and the quarters ended since, as of the pinned day.
+    @Test func metricsSayHowFreshEachSeriesIs() throws {
+        let cli = try CLI(seed: false)
+        let lines = #"{"type":"statistic","metric":"m_share","date":"2026-Q1","company":"A","value":60,"unit":"percent","source":"S"}"# + "\n"
+            + #"{"type":"statistic","metric":"m_share","date":"2025","company":"A","value":50,"unit":"percent","source":"S"}"# + "\n"
+            + #"{"type":"statistic","metric":"m_plan","date":"2027","company":"A","value":5,"unit":"USD","forecast":true,"source":"S"}"# + "\n"
+        #expect(try cli.run("ingest", try cli.write("s.ndjson", lines)).status == 0)
+        let r = try cli.run(["metrics", "--format", "csv"], env: ["AITRACK_TODAY": "2026-12-07"])
+        let rows = r.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(rows.first)
+        let (latest, behind) = (header.firstIndex(of: "latest")!, header.firstIndex(of: "quarters_behind")!)
+        let share = try #require(rows.first { $0.first == "m_share" })
+        #expect(share[latest] == "2026-Q1" && share[behind] == "2")
+        let plan = try #require(rows.first { $0.first == "m_plan" })
+        #expect(plan[latest] == "" && plan[behind] == "")   // forecasts only: no latest figure
+        let later = try cli.run("metrics", "--format", "csv", "--as-of", "2027-01-02")
+        #expect(later.stdout.contains("m_share") && later.status == 0)
+        let bad = try cli.run("metrics", "--as-of", "2026-12")
+        #expect(bad.status == 1 && bad.stderr == "aitrack: metrics: --as-of: '2026-12' is not a day; valid: YYYY-MM-DD, e.g. 2026-12-07.\n")
+    }
 }
