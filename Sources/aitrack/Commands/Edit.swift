@@ -55,7 +55,7 @@ struct Edit: ParsableCommand {
         }
         for f in change.fields { Terminal.out("\(f.field): \(f.old.isEmpty ? "(none)" : f.old) → \(f.new.isEmpty ? "(none)" : f.new)\n") }
         guard !db.quiet else { return }
-        let head = dryRun ? "dry run, nothing written: would edit" : change.fields.isEmpty ? "unchanged:" : "edited"
+        let head = change.fields.isEmpty ? "unchanged:" : dryRun ? "dry run, nothing written: would edit" : "edited"
         Terminal.err("aitrack: \(head) \(change.describe)"
                      + (change.fields.isEmpty ? "" : " (\(change.fields.count) field\(change.fields.count == 1 ? "" : "s"))")
                      + (change.identityChanged ? "; its old identity stays out of later ingests (--replace brings it back)" : "") + ".")
