@@ -104,7 +104,7 @@ import Testing
         let cli = try CLI(create: false)
         _ = FileManager.default.createFile(atPath: cli.db, contents: nil)
         let r = try cli.run("init")
-        #expect(r.status == 0 && r.stderr.contains("loaded the bundled seed data"))
+        #expect(r.status == 0 && r.stderr.contains("with the bundled seed data"))
         #expect(try cli.run("check").status == 0)
     }
 }
