@@ -42,7 +42,8 @@ public struct DealRow: Sendable, Equatable {
     var cells: [Cell] {
         [.int(rowID), .text(date), .text(title), .text(kind),
          .json(.array(parties.map { .object([("company", .string($0.company)), ("role", .string($0.role))]) })),
-         Cell(value), Cell(currency), Cell(value == nil ? nil : qualifier), Cell(valueUSD), Cell(termMonths), .text(status), .text(source), Cell(sourceURL),
+         Cell(value), Cell(currency), Cell(value == nil ? nil : qualifier), Cell(valueUSD), Cell(termMonths), .text(status),
+         .text(source), Cell(sourceURL),
          Cell(citedBy), .text(verification), Cell(note), Cell(key), Cell(supersededBy.map { Int($0) }),
          Cell(partOf.map { Int($0) }), .json(.bool(inTotal == "counted")), .json(.bool(inTotal == "counted" || inTotal == "part_of")),
          .json(.array(notInTotalBecause.map { .string($0) }))]
