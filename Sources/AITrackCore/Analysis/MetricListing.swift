@@ -7,10 +7,15 @@ extension DatabaseReading {
     public func metrics(_ f: ListFilter = ListFilter(), asOf: String? = nil) throws -> ResultTable {
         try reader.read { db in
             var latest: [String: EntryDate] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT DISTINCT metric, date, precision FROM statistics WHERE forecast = 0") {
+            // per metric the row whose period ends last (SQLite's bare columns of max()); the
+            // statistics upstream withdrew are out, as they are out of every figure
+            for r in try Row.fetchAll(db, sql: """
+                SELECT metric, date, precision, max(date(date, CASE precision WHEN 'year' THEN '+1 year' WHEN 'quarter' THEN '+3 months'
+                                                      WHEN 'month' THEN '+1 month' ELSE '+1 day' END, '-1 day')) AS period_end
+                FROM statistics WHERE forecast = 0 AND id NOT IN (SELECT statistic_id FROM upstream_drops) GROUP BY metric
+                """) {
                 guard let text = r.storedDate(), let d = try? EntryDate.parse(text) else { continue }
-                let m: String = r["metric"]
-                if latest[m].map({ $0.endISO < d.endISO }) ?? true { latest[m] = d }
+                latest[r["metric"]] = d
             }
             var w = WhereClause()
             if let v = f.verification { w.add("verification = ?", [v.rawValue]) }

@@ -16,8 +16,14 @@ extension EntryWriter {
     /// entry's own problem (`FieldProblem`, `UnresolvedReference`, `DatabaseError`); appends to
     /// `problems` those of the entries of a chunk this write made it write, which come before it.
     func take(_ entry: Entry, at location: InputLocation, problems: inout [InputError]) throws {
-        if case .statistic(let e) = entry, e.common.key == nil, !hasTombstones {
-            batch.staged.append((location, try prepare(e)))
+        if case .statistic(let e) = entry, e.common.key == nil {
+            let p = try prepare(e)
+            // one indexed look-up, and only in a file with removals: the chunk stays
+            if try removedEarlier("statistics", identity: p.identity, key: nil) {
+                count(.removedEarlier)
+                return
+            }
+            batch.staged.append((location, p))
             if batch.staged.count >= batch.chunkSize { problems += try flush() }
             return
         }

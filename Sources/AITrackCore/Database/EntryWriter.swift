@@ -37,7 +37,7 @@ final class EntryWriter {
     var forPull = false
 
     /// Whether any entry was removed earlier (`removed_entries`): only then is each entry
-    /// compared with them, and statistics take the one-by-one path.
+    /// compared with them.
     lazy var hasTombstones: Bool = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM removed_entries)")) ?? false
     /// The row the last `upsert` found or added (the id `add-*` prints).
     var lastRowID: Int64?

@@ -152,16 +152,10 @@ struct EntryEditor {
             if !v.isEmpty { rec.append((f, .string(v))) }
         }
         let storedKey = old.first { $0.0 == "id" }.map { plainText($0.1) }
-        let key = storedKey ?? "aitrack-edit-\(type.table)-\(rowID)"
-        if storedKey == nil { try db.execute(sql: "UPDATE \(type.table) SET entry_key = ? WHERE id = ?", arguments: [key, rowID]) }
-        rec.removeAll { $0.0 == "id" }
-        rec.append(("id", .string(key)))
         let oldIdentity = try identity(type, rowID)
-        _ = try w.apply(try EntryDecoder().decode(rec))
-        if storedKey == nil { try db.execute(sql: "UPDATE \(type.table) SET entry_key = NULL WHERE id = ?", arguments: [rowID]) }
-        var change = EntryChange(type: type, rowID: rowID, describe: describe(type, rowID, try record(type, rowID)), fields: [])
+        try rewrite(type, rowID, rec, writer: w)
         let new = try record(type, rowID)
-        change.fields = Self.differences(old, new)
+        var change = EntryChange(type: type, rowID: rowID, describe: describe(type, rowID, new), fields: Self.differences(old, new))
         if try identity(type, rowID) != oldIdentity {
             change.identityChanged = true
             try tombstone(type, rowID, identity: oldIdentity, key: storedKey, record: old, reason: "edited", ingestID: w.ingestID)
@@ -185,17 +179,18 @@ struct EntryEditor {
         let stats = try Int64.fetchAll(db, sql: "SELECT id FROM statistics WHERE \(type == .company ? "company_id" : "source_id") = ?",
                                        arguments: [rowID])
         for (t, ids) in [(EditableType.deal, deals), (.statistic, stats)] {
-            for id in ids {
-                var rec = try record(t, id)
-                let storedKey = rec.first { $0.0 == "id" }.map { plainText($0.1) }
-                let key = storedKey ?? "aitrack-edit-\(t.table)-\(id)"
-                if storedKey == nil { try db.execute(sql: "UPDATE \(t.table) SET entry_key = ? WHERE id = ?", arguments: [key, id]) }
-                rec.removeAll { $0.0 == "id" }
-                rec.append(("id", .string(key)))
-                _ = try w.apply(try EntryDecoder().decode(rec))
-                if storedKey == nil { try db.execute(sql: "UPDATE \(t.table) SET entry_key = NULL WHERE id = ?", arguments: [id]) }
-            }
+            for id in ids { try rewrite(t, id, try record(t, id), writer: w) }
         }
+    }
+
+    /// Writes `rec` over row `rowID` through the writer (as `ingest --replace` would), found by
+    /// the row's entry id, or by a temporary one when it has none.
+    func rewrite(_ type: EditableType, _ rowID: Int64, _ rec: [(String, JSONValue)], writer w: EntryWriter) throws {
+        let storedKey = try String.fetchOne(db, sql: "SELECT entry_key FROM \(type.table) WHERE id = ?", arguments: [rowID])
+        let key = storedKey ?? "aitrack-edit-\(type.table)-\(rowID)"
+        if storedKey == nil { try db.execute(sql: "UPDATE \(type.table) SET entry_key = ? WHERE id = ?", arguments: [key, rowID]) }
+        _ = try w.apply(try EntryDecoder().decode(rec.filter { $0.0 != "id" } + [("id", .string(key))]))
+        if storedKey == nil { try db.execute(sql: "UPDATE \(type.table) SET entry_key = NULL WHERE id = ?", arguments: [rowID]) }
     }
 
     static func differences(_ old: [(String, JSONValue)], _ new: [(String, JSONValue)]) -> [(field: String, old: String, new: String)] {

@@ -119,4 +119,15 @@ struct EntryEditTests {
         #expect(throws: FieldProblem.self) { try db.edit(.deal, id: "1", set: [("date", "2025-13-01")], dryRun: false) }
         #expect(try snapshot(db) == before)
     }
+
+    /// A large file after a removal: the removed statistic stays out, the rest still go in by chunks.
+    @Test func aRemovedStatisticStaysOutOfALargeIngest() throws {
+        let db = try AppDatabase.inMemory(seed: false)
+        let lines = (0..<2_000).map { #"{"type":"statistic","metric":"m","date":"2025-01-01","company":"C\#($0)","value":\#($0),"unit":"USD","source":"S"}"# }
+        _ = try db.ingest([ndjson(lines[0])], options: IngestOptions())
+        _ = try db.remove(.statistic, ids: ["1"], cascade: false, dryRun: false)
+        let s = try db.ingest([ndjson(lines.joined(separator: "\n"))], options: IngestOptions())
+        #expect(s.removedEarlier == 1 && s.added == 1_999)
+        #expect(try count(db, "SELECT count(*) FROM statistics WHERE company_id = (SELECT id FROM companies WHERE name = 'C0')") == 0)
+    }
 }
