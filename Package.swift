@@ -33,6 +33,8 @@ let package = Package(
                 .embedInCode("../../Migrations/0012_metric_top_list.sql"),
                 .embedInCode("../../Migrations/0013_history_and_snapshots.sql"),
                 .embedInCode("../../Migrations/0014_removed_entries.sql"),
+                .embedInCode("../../Migrations/0015_source_via.sql"),
+                .embedInCode("../../Migrations/0016_statistic_identity_period.sql"),
                 .embedInCode("../../seed-data/article.ndjson"),
                 .embedInCode("../../seed-data/epoch_ai_chip_counts.ndjson"),
                 .embedInCode("../../seed-data/market_2022_2026.ndjson"),

@@ -7,8 +7,11 @@ Every entry keeps the page it was taken from (source + source_url) and what the 
 (the research's `evidence`, in the note). The mapping, as the research README suggests:
 
 - deals.csv: confidence high -> verification verified; medium and low -> unverified, with the
-  grade and its reason in the note. `original_outlet` (whom the page relays) goes into the note:
-  the page we have is the source, so that every entry has a source with a URL.
+  grade and its reason in the note. `original_outlet` (whom the page cites) goes into the note.
+- Every kind: a page that relays another's document (a wire story on a syndicating site, a
+  release republished, an aggregator's summary: RELAY below) is stored as its originator
+  (`source`, what identities use) read at that page (`source_via`, `source_via_url`); a page
+  reporting on its own keeps its outlet as the source, at its URL.
 - Deals that overlap (research README) are related: a final close supersedes the announced round,
   which supersedes Nvidia's letter of intent; follow-on contracts expand the first one. Beyond the
   README's list, Stargate's September 2025 update (the programme's cumulative plan) supersedes its
@@ -102,6 +105,88 @@ PART_OF = [
     (("2025-09-10", "cloud_contract", "OpenAI"), ("2025-09-23", "other", "OpenAI"),
      "WebProNews", "https://www.webpronews.com/openai-seals-300b-oracle-deal-for-project-stargate-ai-data-centers/"),
 ]
+# Research source names that describe a page relaying another's document -> (originator, the page's
+# outlet). The entry's source is the originator (what its identity uses); the page read is its
+# `source_via`, at `source_via_url` (issue 28, item 5). Names not listed are the page's own outlet
+# reporting (a newspaper's own story citing others keeps them in the note: "First reported by").
+SYNERGY = "Synergy Research Group"
+RELAY = {
+    "AI Market Wire (summarising Bloomberg)": ("Bloomberg", "AI Market Wire"),
+    "BNN Bloomberg": ("Bloomberg", "BNN Bloomberg"),
+    "Business Standard (Bloomberg)": ("Bloomberg", "Business Standard"),
+    "CNA (Reuters)": ("Reuters", "CNA"),
+    "China Daily HK (Reuters wire)": ("Reuters", "China Daily HK"),
+    "Counterpoint Research via Biz & Tech (aggregator)": ("Counterpoint Research", "Biz & Tech (aggregator)"),
+    "Counterpoint Research via Patrick Tech Media (citing Tom's Hardware)":
+        ("Counterpoint Research", "Patrick Tech Media (citing Tom's Hardware)"),
+    "Crypto-Observer (republished TechCrunch)": ("TechCrunch", "Crypto-Observer"),
+    "Discover Headlines (summarising The Guardian)": ("The Guardian", "Discover Headlines"),
+    "Financial Times (FT Chinese bilingual edition)": ("Financial Times", "FT Chinese (bilingual edition)"),
+    "Hamidun News (summarising TNW)": ("The Next Web", "Hamidun News"),
+    "Indian Express via FinanceFundsUpdate": ("Indian Express", "FinanceFundsUpdate"),
+    "Indian Express via FinanceFundsUpdate (earnings call)": ("Indian Express", "FinanceFundsUpdate (earnings call)"),
+    "Industries News (republished)": ("Reuters", "Industries News"),
+    "Khaleej Times (Reuters)": ("Reuters", "Khaleej Times"),
+    "Korea JoongAng Daily (Reuters)": ("Reuters", "Korea JoongAng Daily"),
+    "Longform.social (Techmeme repost)": ("The Information", "Longform.social (Techmeme repost)"),
+    "Meta Q4 2024 results press release (via MENAFN)": ("Meta Q4 2024 results press release", "MENAFN"),
+    "Mint (Bloomberg)": ("Bloomberg", "Mint"),
+    "Mint (WSJ)": ("The Wall Street Journal", "Mint"),
+    "NDTV Profit (Bloomberg)": ("Bloomberg", "NDTV Profit"),
+    "Nasdaq (RTTNews)": ("RTTNews", "Nasdaq"),
+    "Business Insider Markets (RTTNews)": ("RTTNews", "Business Insider Markets"),
+    "Omdia (NOT Synergy) via ICT Business": ("Omdia", "ICT Business"),
+    "Open TechStack (summarising Broadcom SEC filing)": ("Broadcom SEC filing", "Open TechStack"),
+    "PC News Today (summarising CNBC)": ("CNBC", "PC News Today"),
+    "Ramp AI Index via blog (aggregator)": ("Ramp AI Index (Ramp Economics Lab)", "blog (aggregator)"),
+    "Stacker News copy of Sherwood News": ("Sherwood News", "Stacker News"),
+    "Synergy Research Group (press release via ADVFN/PRNewswire)": (SYNERGY, "ADVFN (PR Newswire)"),
+    "Synergy Research Group (press release, PRNewswire)": (SYNERGY, "PR Newswire"),
+    "Synergy Research Group (release text republished by Clover Infotech)": (SYNERGY, "Clover Infotech"),
+    "Synergy Research Group (release text via Enterprise Times)": (SYNERGY, "Enterprise Times"),
+    "Synergy Research Group (via CRN, republished by NewsLanes)": (SYNERGY, "NewsLanes (republishing CRN)"),
+    "Synergy Research Group (via Outlook Series, release text)": (SYNERGY, "Outlook Series"),
+    "Synergy Research Group (via RecaTools, aggregator)": (SYNERGY, "RecaTools (aggregator)"),
+    "Synergy Research Group (via Statista chart, republished)": (SYNERGY, "Statista chart, republished"),
+    "Synergy Research Group (via TechRadar/The Register)": (SYNERGY, "TechRadar (citing The Register)"),
+    "TadPost (summarising Reuters)": ("Reuters", "TadPost"),
+    "The Hans India (IANS)": ("IANS", "The Hans India"),
+    "TechInsights via Tom's Hardware (HPCwire)": ("TechInsights", "Tom's Hardware (citing HPCwire)"),
+    "TechInsights via eTeknix (HPCwire)": ("TechInsights", "eTeknix (citing HPCwire)"),
+    "The Cliff News (republished Reuters)": ("Reuters", "The Cliff News"),
+    "The Telegraph India (Reuters)": ("Reuters", "The Telegraph India"),
+    "The Wall Street Journal (archived copy)": ("The Wall Street Journal", "archive.today (archived copy)"),
+    "TopNews (republished CNA/Reuters)": ("Reuters", "TopNews (republishing CNA)"),
+    "TrendForce via Evertiq": ("TrendForce", "Evertiq"),
+    "TrendForce via Focus Taiwan (CNA)": ("TrendForce", "Focus Taiwan (CNA)"),
+    "TrendForce via NewsX (citing Focus Taiwan)": ("TrendForce", "NewsX (citing Focus Taiwan)"),
+    "TrendingInfo (republished CNBC)": ("CNBC", "TrendingInfo"),
+    "VirtueSig (summarising The Information)": ("The Information", "VirtueSig"),
+    "WhatTheFuture.ai (summarising WSJ)": ("The Wall Street Journal", "WhatTheFuture.ai"),
+    "Wonderful Engineering (Microsoft blog by Brad Smith)": ("Microsoft blog (Brad Smith)", "Wonderful Engineering"),
+    "YourStory (Microsoft FY25 results)": ("Microsoft FY25 results", "YourStory"),
+    "Wall Street Waves (Oracle Q2 FY26 results)": ("Oracle Q2 FY26 results", "Wall Street Waves"),
+    "a16z CIO survey (100 Global 2000 CIOs) via Pulse (aggregator)": ("a16z CIO survey (100 Global 2000 CIOs)", "Pulse (aggregator)"),
+    "a16z CIO survey via Pulse (aggregator)": ("a16z CIO survey", "Pulse (aggregator)"),
+    "a16z CIO survey via Wallstreetcn/Longport": ("a16z CIO survey", "Wallstreetcn/Longport"),
+    "news.anyfans.com (republished Reuters)": ("Reuters", "news.anyfans.com"),
+    "Barron's (republished)": ("Barron's", "trades.jamespan.tech (republished)"),
+}
+# The originator's own page: the research names it by what it is.
+ORIGINATOR = {"Synergy Research Group (press release)": SYNERGY}
+
+
+def sourced(name, url):
+    """The source fields of a page named `name` at `url`: the originator, and the page as its relay."""
+    if name in RELAY:
+        origin, via = RELAY[name]
+        return {"source": origin, "source_via": via, "source_via_url": url}
+    m = re.match(r"^Synergy Research Group \(via (.+)\)$", name)
+    if m:
+        return {"source": SYNERGY, "source_via": m.group(1), "source_via_url": url}
+    return {"source": ORIGINATOR.get(name, name), "source_url": url}
+
+
 CONFIDENCE_NOTE = {
     "medium": "confidence medium: one reputable outlet (often a single scoop relayed once)",
     "low": "confidence low: only aggregator or blog pages were retrievable",
@@ -152,7 +237,7 @@ def deals():
                 e[k] = r[k]
         if r["term_months"]:
             e["term_months"] = int(r["term_months"])
-        e.update(source=r["source"], source_url=r["source_url"], note=" ".join(note),
+        e.update(**sourced(r["source"], r["source_url"]), note=" ".join(note),
                  verification="verified" if r["confidence"] == "high" else "unverified")
         out.append(e)
     by_id = {e["id"]: e for e in out}
@@ -178,7 +263,7 @@ def cloud():
         assert QUARTER.match(r["period"]), r["period"]
         provisional = r["period"] == "2026-Q1"
         note = r["evidence"] + (" Provisional: an aggregator citing Synergy." if provisional else "")
-        base = {"date": r["period"], "source": r["source"], "source_url": r["source_url"], "verification": "unverified"}
+        base = {"date": r["period"], **sourced(r["source"], r["source_url"]), "verification": "unverified"}
         company = r["company"]
         if company.startswith("Top 3 combined"):
             e = {"type": "statistic", "metric": "cloud_market_share", "measure": "cr3", "value": float(r["share_percent"]),
@@ -188,9 +273,10 @@ def cloud():
         else:
             out.append({"type": "statistic", "metric": "cloud_market_share", "company": CLOUD.get(company, company),
                         "value": float(r["share_percent"]), "unit": "percent", "qualifier": "approx", **base, "note": note})
-        # the market size is given on several rows of a quarter's page: one statistic
-        if r["market_size_usd"] and (r["period"], r["source_url"]) not in sizes:
-            sizes.add((r["period"], r["source_url"]))
+        # the market size is given on several rows of a quarter's page, and by two pages relaying one
+        # release: one statistic per quarter and originator (the first page's)
+        if r["market_size_usd"] and (r["period"], base["source"]) not in sizes:
+            sizes.add((r["period"], base["source"]))
             out.append({"type": "statistic", "metric": "cloud_infrastructure_market_usd", "value": float(r["market_size_usd"]),
                         "unit": "USD", "qualifier": "approx", **base, "note": note})
     return out
@@ -239,7 +325,7 @@ def other():
         e.update(value=float(r["value"]), unit=r["unit"], qualifier=r["qualifier"] or "exact")
         if forecast:
             e["forecast"] = True
-        e.update(source=r["source"], source_url=r["source_url"], note=note, verification="unverified")
+        e.update(**sourced(r["source"], r["source_url"]), note=note, verification="unverified")
         if metric == "datacenter_gpu_shipments_units" and "company" not in e:
             # the page's own figures do not add up: Nvidia 3.76 M + AMD 0.5 M + Intel 0.4 M = 4.66 M
             e["note"] += (" Disputed: the same page's firm figures (Nvidia 3.76 M, AMD about 0.5 M, Intel about 0.4 M) add up to"
@@ -249,6 +335,38 @@ def other():
     return out
 
 
+ARTICLE = os.path.join(ROOT, "seed-data", "article.ndjson")
+
+
+def statistic_key(e):
+    """A statistic's identity as the database forms it (migration 0016): the period as written and
+    the originator, never the page it was read on; company names as the seed resolves them."""
+    company = (e.get("company") or "").replace("AWS", "Amazon Web Services")
+    return (e["metric"], e.get("measure", "value"), e["date"], company.lower(), (e.get("segment") or "").lower(),
+            (e.get("region") or "").lower(), e["source"].lower(), e.get("source_url") or "")
+
+
+def repeats(stats):
+    """Leaves out the statistics the article seed (or an earlier row) holds already: the same figure
+    of the same originator read on another page is one entry. Returns the rest, and what was left out."""
+    seen = {}
+    with open(ARTICLE, encoding="utf-8") as f:
+        for line in f:
+            e = json.loads(line)
+            if e["type"] == "statistic":
+                seen[statistic_key(e)] = ("article seed", e)
+    kept, left = [], []
+    for e in stats:
+        k = statistic_key(e)
+        if k in seen:
+            where, first = seen[k]
+            left.append((e, where, first))
+        else:
+            seen[k] = ("this file", e)
+            kept.append(e)
+    return kept, left
+
+
 def main():
     ds, skipped = deals()
     companies = [{"type": "company", "name": n, "kind": k, **({"country": c} if c else {}), **({"parent": p} if p else {}),
@@ -256,7 +374,8 @@ def main():
     for c in companies:
         if c["kind"] == "company":
             del c["kind"]
-    lines = companies + ds + cloud() + other()
+    stats, repeated = repeats(cloud() + other())
+    lines = companies + ds + stats
     with open(sys.argv[1] if len(sys.argv) > 1 else OUT, "w", encoding="utf-8") as f:
         for e in lines:
             f.write(json.dumps(e, ensure_ascii=False, separators=(",", ":")) + "\n")
@@ -264,6 +383,10 @@ def main():
           f" {len(skipped)} research deals left out as stored by the article seed", file=sys.stderr)
     for s in skipped:
         print("  left out:", *s, file=sys.stderr)
+    for e, where, first in repeated:
+        agree = "same value" if float(first["value"]) == e["value"] else f"DISAGREES: {first['value']} there, {e['value']} here"
+        print(f"  left out: {e['metric']} {e['date']} {e.get('company', 'market')} ({e['source']} via {e.get('source_via')}),"
+              f" held by the {where} (via {first.get('source_via')}); {agree}", file=sys.stderr)
 
 
 if __name__ == "__main__":

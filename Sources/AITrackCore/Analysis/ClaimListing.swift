@@ -14,6 +14,8 @@ public struct Claim: Sendable {
     public var text: String
     public var saidBy: String
     public var cites: String?
+    /// The page the source was read on, when not the originator's (`sources.via`, `via_url`).
+    public var via: String?, viaURL: String?
     public var verification: Verification
     public var reason: String?
     public var evidence: String?
@@ -22,11 +24,13 @@ public struct Claim: Sendable {
     public var metric: String?
     var published: (metric: String, date: EntryDate)?
 
-    static let columns = ["kind", "row_id", "date", "claim", "said_by", "cites", "verdict", "reason", "evidence", "computed", "metric"]
-    static let readable = ["kind", "date", "claim", "said_by", "cites", "verdict", "computed", "reason"]
+    static let columns = ["kind", "row_id", "date", "claim", "said_by", "cites", "via", "via_url", "verdict", "reason", "evidence", "computed",
+                          "metric"]
+    static let readable = ["kind", "date", "claim", "said_by", "cites", "via", "verdict", "computed", "reason"]
 
     var cells: [Cell] {
-        [.text(kind), .int(rowID), .text(date), .text(text), .text(saidBy), Cell(cites), .text(verification.rawValue), Cell(reason),
+        [.text(kind), .int(rowID), .text(date), .text(text), .text(saidBy), Cell(cites), Cell(via), Cell(viaURL), .text(verification.rawValue),
+         Cell(reason),
          Cell(evidence), Cell(computed), Cell(metric)]
     }
 
@@ -82,7 +86,7 @@ extension DatabaseReading {
             (SELECT cited_by_id FROM statistics WHERE cited_by_id IS NOT NULL UNION SELECT cited_by_id FROM deals WHERE cited_by_id IS NOT NULL
              UNION SELECT cited_by_id FROM alliance_members WHERE cited_by_id IS NOT NULL)
             """
-        let sourced = "s.name AS source, s.url AS source_url, cb.name AS cited_by, x.verification, x.note"
+        let sourced = "s.name AS source, s.url AS source_url, s.via, s.via_url, cb.name AS cited_by, x.verification, x.note"
         let joins = "JOIN sources s ON s.id = x.source_id LEFT JOIN sources cb ON cb.id = x.cited_by_id"
         let statistics = try Row.fetchAll(db, sql: """
             SELECT x.id, x.metric, x.measure, x.date, x.precision, c.name AS company, x.segment, x.value, x.unit, x.qualifier, x.forecast, \(sourced)
@@ -131,6 +135,7 @@ extension Claim {
     init(_ r: Row, kind: String, date: String, text: String) {
         let citedBy: String? = r["cited_by"]
         self.init(kind: kind, rowID: r["id"], date: date, text: text, saidBy: citedBy ?? r["source"], cites: citedBy == nil ? nil : r["source"],
-                  verification: Verification(rawValue: r["verification"]) ?? .unverified, reason: r["note"], evidence: r["source_url"])
+                  via: r["via"], viaURL: r["via_url"], verification: Verification(rawValue: r["verification"]) ?? .unverified,
+                  reason: r["note"], evidence: r["source_url"])
     }
 }

@@ -44,8 +44,10 @@ public struct DatabaseDiff: Sendable, Equatable {
     /// An entry's key: its identity fields as text (a deal's parties by name, sorted), lowercased.
     static func key(_ record: [(String, JSONValue)], type: EntryType) -> String {
         keyFields(type).map { field -> String in
-            let v = record.first { $0.0 == field }?.1
+            var v = record.first { $0.0 == field }?.1
             if field == "measure", v == nil { return "value" }
+            // a source is found by its address: the originator's, else the page it was read on
+            if type == .source, field == "url", v == nil || v == .null { v = record.first { $0.0 == "via_url" }?.1 }
             if field == "parties", case .array(let parties)? = v {
                 return parties.map { p -> String in
                     if case .string(let s)? = p.member("company") { return s }

@@ -217,8 +217,8 @@ extension DatabaseReading {
                 w.add("(a.verification = ? OR a.id IN (SELECT alliance_id FROM alliance_members WHERE verification = ?))", [v.rawValue, v.rawValue])
             }
             let rows = try Row.fetchAll(db, sql: """
-                SELECT a.id, a.name, a.date, a.precision, a.purpose, a.url, s.name AS source, s.url AS source_url, cb.name AS cited_by,
-                       a.verification, a.note, a.entry_key
+                SELECT a.id, a.name, a.date, a.precision, a.purpose, a.url, s.name AS source, s.url AS source_url, s.via, s.via_url,
+                       cb.name AS cited_by, a.verification, a.note, a.entry_key
                 FROM alliances a LEFT JOIN sources s ON s.id = a.source_id LEFT JOIN sources cb ON cb.id = a.cited_by_id
                 \(w.sql)
                 ORDER BY a.name COLLATE NOCASE
@@ -234,16 +234,16 @@ extension DatabaseReading {
                 counts[r["alliance_id"]] = c
             }
             var table = ResultTable(columns: ["alliance", "date", "purpose", "member_count", "founding", "joined_later", "contradicted", "url",
-                                              "source", "source_url", "cited_by", "verification", "note", "id"],
+                                              "source", "source_url", "source_via", "source_via_url", "cited_by", "verification", "note", "id"],
                                     readable: ["alliance", "date", "member_count", "founding", "joined_later", "contradicted", "source",
-                                               "verification"],
+                                               "source_via", "verification"],
                                     rows: rows.map { r in
                                         let c = counts[r["id"]] ?? (0, 0, 0, 0)
                                         return [Cell(r["name"] as String?), Cell(r.storedDate()), Cell(r["purpose"] as String?),
                                                 .int(Int64(c.counted)), .int(Int64(c.founding)), .int(Int64(c.later)), .int(Int64(c.contradicted)),
                                                 Cell(r["url"] as String?), Cell(r["source"] as String?), Cell(r["source_url"] as String?),
-                                                Cell(r["cited_by"] as String?), Cell(r["verification"] as String?), Cell(r["note"] as String?),
-                                                Cell(r["entry_key"] as String?)]
+                                                Cell(r["via"] as String?), Cell(r["via_url"] as String?), Cell(r["cited_by"] as String?),
+                                                Cell(r["verification"] as String?), Cell(r["note"] as String?), Cell(r["entry_key"] as String?)]
                                     }).withDateSpans()
             if let name = f.company { table.notes = try Self.onlyContradicted(db, name) }
             return table
@@ -272,20 +272,22 @@ extension DatabaseReading {
             if let a = f.alliance { w.add("m.alliance_id = ?", [try Self.allianceID(db, a)]) }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT m.id, a.name AS alliance, c.name AS company, m.role, m.date, m.precision, m.left, m.left_precision,
-                       m.verification, m.note, s.name AS source, s.url AS source_url, cb.name AS cited_by, m.entry_key
+                       m.verification, m.note, s.name AS source, s.url AS source_url, s.via, s.via_url, cb.name AS cited_by, m.entry_key
                 FROM alliance_members m JOIN alliances a ON a.id = m.alliance_id JOIN companies c ON c.id = m.company_id
                 JOIN sources s ON s.id = m.source_id LEFT JOIN sources cb ON cb.id = m.cited_by_id
                 \(w.sql)
                 ORDER BY a.name COLLATE NOCASE, m.role, c.name COLLATE NOCASE
                 """, arguments: w.arguments)
             return ResultTable(columns: ["row_id", "alliance", "company", "role", "founder", "date", "left", "verification", "note", "source",
-                                         "source_url", "cited_by", "id"],
-                               readable: ["row_id", "alliance", "company", "role", "date", "left", "verification", "note", "source"],
+                                         "source_url", "source_via", "source_via_url", "cited_by", "id"],
+                               readable: ["row_id", "alliance", "company", "role", "date", "left", "verification", "note", "source",
+                                          "source_via"],
                                rows: rows.map { r in
                                    [.int(r["id"]), .text(r["alliance"]), .text(r["company"]), .text(r["role"]),
                                     .json(.bool((r["role"] as String) == MembershipRole.founding.rawValue)), Cell(r.storedDate()),
                                     Cell(r.storedDate("left", precision: "left_precision")), .text(r["verification"]), Cell(r["note"] as String?),
-                                    .text(r["source"]), Cell(r["source_url"] as String?), Cell(r["cited_by"] as String?),
+                                    .text(r["source"]), Cell(r["source_url"] as String?), Cell(r["via"] as String?),
+                                    Cell(r["via_url"] as String?), Cell(r["cited_by"] as String?),
                                     Cell(r["entry_key"] as String?)]
                                }).withDateSpans()
         }

@@ -23,6 +23,8 @@ public struct Report: Sendable {
     public var statisticCounts: [String: Int] = [:]
     /// Every source's URL by name (the first one stored), for footnotes.
     public var sourceURLs: [String: String] = [:]
+    /// Where a source was read, when not at its originator (`sources.via`, `via_url`), by name.
+    public var sourceVia: [String: (name: String, url: String?)] = [:]
     /// The period's deals between two firms with shares of a market, screened as if combined,
     /// largest ΔHHI first (at most five; `aitrack screen --deals` lists them all).
     public var combinations: [DealScreen] = []
@@ -264,6 +266,10 @@ extension DatabaseReading {
                       statistics: statistics.rows, statisticCounts: statistics.counts,
                       sourceURLs: Dictionary(try Row.fetchAll(db, sql: "SELECT name, url FROM sources WHERE url IS NOT NULL ORDER BY id")
                         .map { ($0["name"] as String, $0["url"] as String) }, uniquingKeysWith: { first, _ in first }))
+        for r in try Row.fetchAll(db, sql: "SELECT name, via, via_url FROM sources WHERE via IS NOT NULL ORDER BY id")
+        where report.sourceVia[r["name"]] == nil {
+            report.sourceVia[r["name"]] = (r["via"], r["via_url"])
+        }
         report.combinations = Array(try screenDeals(db, period: period, markets: conc.map(\.result)).prefix(5))
         return report
     }

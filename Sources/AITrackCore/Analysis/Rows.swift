@@ -9,6 +9,8 @@ public struct DealRow: Sendable, Equatable {
     public var value: Double?, currency: String?, qualifier: String, valueUSD: Double?, termMonths: Int?, status: String
     /// Where it comes from, what its sources say of it, and the user's key.
     public var source: String, sourceURL: String?, citedBy: String?, verification: String, note: String?, key: String?
+    /// The page the source was read on, when not the originator's.
+    public var via: String? = nil, viaURL: String? = nil
     /// The row of a deal that supersedes this one: it counts in no USD total.
     public var supersededBy: Int64?
     /// The row of the programme this deal is part of: it counts in its kind's total only.
@@ -20,10 +22,10 @@ public struct DealRow: Sendable, Equatable {
     public static func == (a: DealRow, b: DealRow) -> Bool { a.rowID == b.rowID && a.title == b.title }
 
     static let columns = ["row_id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "value_usd", "term_months",
-                          "status", "source", "source_url", "cited_by", "verification", "note", "id", "superseded_by",
-                          "part_of_deal", "in_total", "in_kind_total", "not_in_total_because"]
+                          "status", "source", "source_url", "source_via", "source_via_url", "cited_by", "verification", "note", "id",
+                          "superseded_by", "part_of_deal", "in_total", "in_kind_total", "not_in_total_because"]
     static let readable = ["row_id", "date", "title", "kind", "parties", "value", "currency", "qualifier", "status", "in_total", "source",
-                           "cited_by", "verification"]
+                           "source_via", "cited_by", "verification"]
 
     /// Every reason the deal is not in the all-kinds USD total (several may apply; the first of
     /// `deals_overview.in_total`'s rule is the one that decides).
@@ -43,7 +45,7 @@ public struct DealRow: Sendable, Equatable {
         [.int(rowID), .text(date), .text(title), .text(kind),
          .json(.array(parties.map { .object([("company", .string($0.company)), ("role", .string($0.role))]) })),
          Cell(value), Cell(currency), Cell(value == nil ? nil : qualifier), Cell(valueUSD), Cell(termMonths), .text(status),
-         .text(source), Cell(sourceURL),
+         .text(source), Cell(sourceURL), Cell(via), Cell(viaURL),
          Cell(citedBy), .text(verification), Cell(note), Cell(key), Cell(supersededBy.map { Int($0) }),
          Cell(partOf.map { Int($0) }), .json(.bool(inTotal == "counted")), .json(.bool(inTotal == "counted" || inTotal == "part_of")),
          .json(.array(notInTotalBecause.map { .string($0) }))]
@@ -58,9 +60,9 @@ public struct DealRow: Sendable, Equatable {
     static func fetch(_ db: Database, _ w: WhereClause, order: String, limit: Int? = nil) throws -> [DealRow] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT d.id, d.date, d.precision, d.title, d.kind, d.value, d.currency, d.qualifier, o.value_usd, d.term_months,
-                   d.status, o.source, o.source_url, o.cited_by, d.verification, d.note, d.entry_key, o.superseded_by,
-                   o.part_of, o.in_total
-            FROM deals d JOIN deals_overview o ON o.id = d.id
+                   d.status, o.source, o.source_url, s.via, s.via_url, o.cited_by, d.verification, d.note, d.entry_key,
+                   o.superseded_by, o.part_of, o.in_total
+            FROM deals d JOIN deals_overview o ON o.id = d.id JOIN sources s ON s.id = d.source_id
             \(w.sql)
             ORDER BY \(order)\(limit.map { " LIMIT \($0)" } ?? "")
             """, arguments: w.arguments)
@@ -79,7 +81,7 @@ public struct DealRow: Sendable, Equatable {
                     value: r["value"], currency: r["currency"], qualifier: r["qualifier"], valueUSD: r["value_usd"],
                     termMonths: (r["term_months"] as Int64?).map { Int($0) }, status: r["status"], source: r["source"],
                     sourceURL: r["source_url"], citedBy: r["cited_by"], verification: r["verification"], note: r["note"], key: r["entry_key"],
-                    supersededBy: r["superseded_by"], partOf: r["part_of"], inTotal: r["in_total"])
+                    via: r["via"], viaURL: r["via_url"], supersededBy: r["superseded_by"], partOf: r["part_of"], inTotal: r["in_total"])
         }
     }
 }
@@ -93,6 +95,8 @@ public struct StatisticRow: Sendable, Equatable {
     public var value: Double, low: Double?, high: Double?, unit: String, qualifier: String, forecast: Bool
     /// Where it comes from, what its sources say of it, and the user's key.
     public var source: String, sourceURL: String?, citedBy: String?, verification: String, note: String?, key: String?
+    /// The page the source was read on, when not the originator's.
+    public var via: String? = nil, viaURL: String? = nil
     /// The same metric, company, segment and region's value of the same day a year earlier at the
     /// same precision (Q1 with Q1, a year with a year), from the same source where there is one.
     public var previousYear: Double?
@@ -113,14 +117,15 @@ public struct StatisticRow: Sendable, Equatable {
     }
 
     static let columns = ["row_id", "metric", "measure", "date", "company", "segment", "region", "value", "low", "high", "unit",
-                          "qualifier", "forecast", "source", "source_url", "cited_by", "verification", "note", "id"]
-    static let readable = ["row_id", "metric", "measure", "date", "company", "segment", "value", "unit", "qualifier", "source", "cited_by",
-                           "verification"]
+                          "qualifier", "forecast", "source", "source_url", "source_via", "source_via_url", "cited_by", "verification",
+                          "note", "id"]
+    static let readable = ["row_id", "metric", "measure", "date", "company", "segment", "value", "unit", "qualifier", "source", "source_via",
+                           "cited_by", "verification"]
 
     var cells: [Cell] {
         [.int(rowID), .text(metric), .text(measure), .text(date), Cell(company), Cell(segment), Cell(region), .double(value), Cell(low),
-         Cell(high), .text(unit), .text(qualifier), .json(.bool(forecast)), .text(source), Cell(sourceURL), Cell(citedBy), .text(verification),
-         Cell(note), Cell(key)]
+         Cell(high), .text(unit), .text(qualifier), .json(.bool(forecast)), .text(source), Cell(sourceURL), Cell(via), Cell(viaURL),
+         Cell(citedBy), .text(verification), Cell(note), Cell(key)]
     }
 
     public static func table(_ rows: [StatisticRow], withChange: Bool = false) -> ResultTable {
@@ -140,7 +145,7 @@ public struct StatisticRow: Sendable, Equatable {
         let rows = """
             SELECT st.id, st.metric, st.measure, st.date, st.precision, c.name AS company, st.segment, st.region,
                    st.value, st.low, st.high, st.unit, st.qualifier, st.forecast, s.name AS source, s.url AS source_url,
-                   cb.name AS cited_by, st.verification, st.note, st.entry_key
+                   s.via, s.via_url, cb.name AS cited_by, st.verification, st.note, st.entry_key
             FROM statistics st
             JOIN sources s ON s.id = st.source_id
             LEFT JOIN sources cb ON cb.id = st.cited_by_id
@@ -155,7 +160,8 @@ public struct StatisticRow: Sendable, Equatable {
             StatisticRow(rowID: r["id"], metric: r["metric"], measure: r["measure"], date: r.storedDate() ?? "", company: r["company"],
                          segment: r["segment"], region: r["region"], value: r["value"], low: r["low"], high: r["high"], unit: r["unit"],
                          qualifier: r["qualifier"], forecast: (r["forecast"] as Int64) == 1, source: r["source"], sourceURL: r["source_url"],
-                         citedBy: r["cited_by"], verification: r["verification"], note: r["note"], key: r["entry_key"])
+                         citedBy: r["cited_by"], verification: r["verification"], note: r["note"], key: r["entry_key"],
+                         via: r["via"], viaURL: r["via_url"])
         }
     }
 }

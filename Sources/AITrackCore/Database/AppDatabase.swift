@@ -230,6 +230,11 @@ public struct AppDatabase: DatabaseReading {
             let upgrading = (try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0) > 0
             if upgrading { try db.execute(sql: "PRAGMA temp_store = FILE") }
             defer { if upgrading { try? db.execute(sql: "PRAGMA temp_store = MEMORY") } }
+            // A migration that makes a referenced table again (0015: sources) must run with
+            // foreign keys off, SQLite's documented procedure; they are checked before the commit
+            // and on again after it. The setting cannot change inside a transaction.
+            if upgrading { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+            defer { if upgrading { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
             try db.inTransaction(.immediate) {
                 let migrator = Migrations.migrator
                 if try migrator.hasBeenSuperseded(db) {
@@ -252,6 +257,9 @@ public struct AppDatabase: DatabaseReading {
                     try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [m.name])
                 }
                 try db.execute(sql: "PRAGMA user_version = \(Migrations.currentVersion)")
+                if try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") != nil {
+                    throw DatabaseError(resultCode: .SQLITE_CONSTRAINT_FOREIGNKEY, message: "FOREIGN KEY constraint failed")
+                }
                 if fresh {
                     result.created = true
                     if let seeding { result.seed = try seeding(db, path) }

@@ -120,6 +120,8 @@ extension EntryWriter {
         cols.add("url", e.ref.url)
         cols.add("published", given: e.ref.published?.iso)
         cols.add("precision", given: e.ref.published?.precision.rawValue)
+        cols.add("via", given: e.ref.via)
+        cols.add("via_url", given: e.ref.viaURL)
         cols.add("note", given: e.common.note)
         cols.add("verification", given: e.common.verification?.rawValue, default: Verification.unverified.rawValue)
         cols.add("entry_key", given: e.common.key)

@@ -14,16 +14,19 @@ extension EntryWriter {
         var citedByID: Int64?
 
         /// metric|measure|date|company|segment|region|source name|source url, in lower case
-        /// but the URL: what tells two statistics apart (the `identity` column).
+        /// but the URL: what tells two statistics apart (the `identity` column). The date is the
+        /// period as written (2025, 2025-Q1, 2025-01-15): a year and its first quarter are two
+        /// entries (migration 0016). The source is the originator; the page it was read on
+        /// (`via`) is not part of it.
         var identity: String { EntryWriter.joined(identityParts(iso: entry.date.iso)) }
 
-        /// The identity's parts, `iso` being the entry's date as written (the bulk insert binds
-        /// them joined, without a String in between: a String made and checked per row was a
-        /// twentieth of the writing thread).
+        /// The identity's parts, `iso` being the entry's ISO date (the bulk insert binds them
+        /// joined, without a String in between: a String made and checked per row was a
+        /// twentieth of the writing thread; a day's date is used as it is).
         func identityParts(iso: String) -> [String] {
             let e = entry
-            return [e.metric, e.measure.rawValue, iso, companyLower, e.segment.map(EntryWriter.lowercased) ?? "",
-                    e.region.map(EntryWriter.lowercased) ?? "", sourceLower, e.source.url ?? ""]
+            return [e.metric, e.measure.rawValue, e.date.precision == .day ? iso : e.date.description, companyLower,
+                    e.segment.map(EntryWriter.lowercased) ?? "", e.region.map(EntryWriter.lowercased) ?? "", sourceLower, e.source.url ?? ""]
         }
     }
 

@@ -66,7 +66,9 @@ extension EntryWriter {
             for (k, (name, new)) in columns.pairs.enumerated() {
                 let old: DatabaseValue = row[k + 1]   // by position: a copied row lowercases every name it looks up
                 if onlyGiven && new.isNull || columns.isUnstated(k) { continue }
-                if !sameValue(old, new) { diffs.append((name, old, new)) }
+                if sameValue(old, new) { continue }
+                if name == "source_id", try sameOriginator(old, new) { continue }
+                diffs.append((name, old, new))
             }
             if diffs.isEmpty { return (id, .unchanged) }
             switch policy {
@@ -116,6 +118,16 @@ extension EntryWriter {
         for (field, old, new) in diffs {
             try insert.execute(arguments: [table, id, field, old, new, previous, ingestID])
         }
+    }
+
+    /// Whether two sources are one document read on two pages: the same originator (name, case
+    /// aside, and URL) with another `via`. An entry's source is its originator, so the stored
+    /// entry keeps the page it was first read on (issue 28, item 5).
+    func sameOriginator(_ a: DatabaseValue, _ b: DatabaseValue) throws -> Bool {
+        guard let x = Int64.fromDatabaseValue(a), let y = Int64.fromDatabaseValue(b) else { return false }
+        return try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT x.name = y.name COLLATE NOCASE AND x.url IS y.url FROM sources x, sources y WHERE x.id = ? AND y.id = ?
+            """), arguments: [x, y]) ?? false
     }
 
     func sameValue(_ a: DatabaseValue, _ b: DatabaseValue) -> Bool {

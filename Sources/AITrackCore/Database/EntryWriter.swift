@@ -167,17 +167,17 @@ final class EntryWriter {
     func sourceID(_ ref: SourceRef) throws -> Int64 {
         let key = SourceKey.cacheKey(ref)
         if let id = sourceIDs[key] {
-            if ref.published != nil { try fillPublished(id, ref.published) }
+            try fillPublished(id, ref)
             return id
         }
         let id: Int64
         if let found = try storedSourceID(ref) {
             id = found
-            try fillPublished(id, ref.published)
+            try fillPublished(id, ref)
         } else {
             try checkNewSource(ref.name)
-            try db.cachedStatement(sql: "INSERT INTO sources (name, url, published, precision, ingest_id) VALUES (?, ?, ?, ?, ?)")
-                .execute(arguments: [ref.name, ref.url, ref.published?.iso, ref.published?.precision.rawValue, ingestID])
+            try db.cachedStatement(sql: "INSERT INTO sources (name, url, published, precision, via, via_url, ingest_id) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .execute(arguments: [ref.name, ref.url, ref.published?.iso, ref.published?.precision.rawValue, ref.via, ref.viaURL, ingestID])
             id = db.lastInsertedRowID
             sourcesCreatedHere.insert(id)
         }
@@ -203,10 +203,18 @@ final class EntryWriter {
         storedSourceKeys[key] = name
     }
 
-    func fillPublished(_ id: Int64, _ date: EntryDate?) throws {
-        guard let date else { return }
-        try db.cachedStatement(sql: "UPDATE sources SET published = ?, precision = ? WHERE id = ? AND published IS NULL")
-            .execute(arguments: [date.iso, date.precision.rawValue, id])
+    /// What an entry says of a stored source that the source does not yet say: the date it was
+    /// published, and the page it was read on (the first relay named is kept; another entry
+    /// reading the same document elsewhere is the same source).
+    func fillPublished(_ id: Int64, _ ref: SourceRef) throws {
+        if let date = ref.published {
+            try db.cachedStatement(sql: "UPDATE sources SET published = ?, precision = ? WHERE id = ? AND published IS NULL")
+                .execute(arguments: [date.iso, date.precision.rawValue, id])
+        }
+        if let via = ref.via {
+            try db.cachedStatement(sql: "UPDATE sources SET via = ?, via_url = ? WHERE id = ? AND via IS NULL")
+                .execute(arguments: [via, ref.viaURL, id])
+        }
     }
 
     /// `cited_by` names a source without a URL (the article relaying a claim).
@@ -222,16 +230,19 @@ final class EntryWriter {
 
 }
 
-/// How a source is found, defined once: one document is a name in any case and a URL (none
-/// being ''), as the unique index `sources_name_url` says.
+/// How a source is found, defined once: one document is a name in any case and its address
+/// (the originator's URL, else the page it was read on, none being ''), as the unique index
+/// `sources_name_url` says. The relay's name never counts.
 enum SourceKey {
     /// The lookup's condition, with `arguments` bound.
-    static let lookupSQL = "name = ? COLLATE NOCASE AND coalesce(url, '') = ?"
+    static let lookupSQL = "name = ? COLLATE NOCASE AND coalesce(url, via_url, '') = ?"
 
-    static func arguments(_ ref: SourceRef) -> StatementArguments { [ref.name, ref.url ?? ""] }
+    static func arguments(_ ref: SourceRef) -> StatementArguments { [ref.name, address(ref)] }
+
+    static func address(_ ref: SourceRef) -> String { ref.url ?? ref.viaURL ?? "" }
 
     /// The key of a source in a writer's cache, equal for the refs the lookup finds as one.
-    static func cacheKey(_ ref: SourceRef) -> String { ref.name.lowercased() + "\u{1F}" + (ref.url ?? "") }
+    static func cacheKey(_ ref: SourceRef) -> String { ref.name.lowercased() + "\u{1F}" + address(ref) }
 }
 
 /// A name as an SQL identifier, its double quotes doubled: safe for names read from

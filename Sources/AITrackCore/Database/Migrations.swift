@@ -18,6 +18,8 @@ public enum Migrations {
         ("0012_metric_top_list", String(decoding: PackageResources._012_metric_top_list_sql, as: UTF8.self)),
         ("0013_history_and_snapshots", String(decoding: PackageResources._013_history_and_snapshots_sql, as: UTF8.self)),
         ("0014_removed_entries", String(decoding: PackageResources._014_removed_entries_sql, as: UTF8.self)),
+        ("0015_source_via", String(decoding: PackageResources._015_source_via_sql, as: UTF8.self)),
+        ("0016_statistic_identity_period", String(decoding: PackageResources._016_statistic_identity_period_sql, as: UTF8.self)),
     ]
 
     /// A table's SQL as SQLite keeps it in `sqlite_master` after the migrations: the last

@@ -8,17 +8,6 @@ extension SchemaReference {
                          CREATE TABLE ingests ( id INTEGER PRIMARY KEY, at TEXT NOT NULL, -- UTC timestamp, ISO 8601 command TEXT NOT \#
                          NULL, -- e.g. 'ingest', 'add-deal', 'seed' inputs TEXT -- files read, ';'-separated ) STRICT
                          """#),
-        SchemaObject(type: "table", name: "sources", table: "sources",
-                     sql: #"""
-                         CREATE TABLE sources ( id INTEGER PRIMARY KEY, entry_key TEXT UNIQUE, -- the entry's own "id", if given name \#
-                         TEXT NOT NULL CHECK (length(trim(name)) > 0), url TEXT, published TEXT CHECK (published IS NULL OR (published \#
-                         GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(published, '+0 days') IS published)), precision \#
-                         TEXT CHECK (precision IN ('year', 'quarter', 'month', 'day')), note TEXT, verification TEXT NOT NULL DEFAULT \#
-                         'unverified' CHECK (verification IN ('unverified', 'verified', 'disputed', 'contradicted')), ingest_id INTEGER \#
-                         REFERENCES ingests(id), CHECK ((published IS NULL) = (precision IS NULL)) ) STRICT
-                         """#),
-        SchemaObject(type: "index", name: "sources_name_url", table: "sources",
-                     sql: #"CREATE UNIQUE INDEX sources_name_url ON sources (name COLLATE NOCASE, coalesce(url, ''))"#),
         SchemaObject(type: "table", name: "companies", table: "companies",
                      sql: #"""
                          CREATE TABLE companies ( id INTEGER PRIMARY KEY, entry_key TEXT UNIQUE, name TEXT NOT NULL UNIQUE COLLATE \#
@@ -371,5 +360,18 @@ extension SchemaReference {
                          """#),
         SchemaObject(type: "index", name: "removed_entries_ingest", table: "removed_entries",
                      sql: #"CREATE INDEX removed_entries_ingest ON removed_entries (ingest_id)"#),
+        SchemaObject(type: "table", name: "sources", table: "sources",
+                     sql: #"""
+                         CREATE TABLE "sources" ( id INTEGER PRIMARY KEY, entry_key TEXT UNIQUE, -- the entry's own "id", if given name \#
+                         TEXT NOT NULL CHECK (length(trim(name)) > 0), url TEXT, published TEXT CHECK (published IS NULL OR (published \#
+                         GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(published, '+0 days') IS published)), precision \#
+                         TEXT CHECK (precision IN ('year', 'quarter', 'month', 'day')), note TEXT, verification TEXT NOT NULL DEFAULT \#
+                         'unverified' CHECK (verification IN ('unverified', 'verified', 'disputed', 'contradicted')), ingest_id INTEGER \#
+                         REFERENCES ingests(id), via TEXT CHECK (via IS NULL OR length(trim(via)) > 0), -- the outlet of the page read, \#
+                         when not the originator via_url TEXT CHECK (via_url IS NULL OR via IS NOT NULL), -- that page's address CHECK \#
+                         ((published IS NULL) = (precision IS NULL)) ) STRICT
+                         """#),
+        SchemaObject(type: "index", name: "sources_name_url", table: "sources",
+                     sql: #"CREATE UNIQUE INDEX sources_name_url ON sources (name COLLATE NOCASE, coalesce(url, via_url, ''))"#),
     ]
 }

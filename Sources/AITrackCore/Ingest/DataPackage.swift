@@ -77,7 +77,7 @@ public enum DataPackage {
 
     /// Each type's identity (what makes re-ingest idempotent) as the primary key.
     static let primaryKeys: [EntryType: [String]] = [
-        .company: ["name"], .source: ["name", "url"], .metric: ["name"], .alliance: ["name"], .membership: ["alliance", "company"],
+        .company: ["name"], .source: ["name", "url", "via_url"], .metric: ["name"], .alliance: ["name"], .membership: ["alliance", "company"],
         .deal: ["date", "kind", "parties", "source", "source_url"], .fx: ["currency", "date"],
         .statistic: ["metric", "measure", "date", "company", "segment", "region", "source", "source_url"],
     ]
@@ -89,7 +89,7 @@ public enum DataPackage {
                      ("reference", .object((resource == type ? [] : [("resource", .string(resource.rawValue))])
                                             + [("fields", .array(to.map { .string($0) }))]))])
         }
-        let source = key(["source", "source_url"], .source, ["name", "url"])
+        let source = key(["source", "source_url", "source_via_url"], .source, ["name", "url", "via_url"])
         switch type {
         case .company: return [key(["parent"], .company, ["name"])]
         case .source: return []

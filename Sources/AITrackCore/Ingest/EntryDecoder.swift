@@ -14,21 +14,21 @@ public struct EntryDecoder: Sendable {
     }
 
     static let commonFields = ["type", "id", "note", "verification"]
-    static let sourceFields = ["source", "source_url", "source_published", "cited_by"]
+    static let sourceFields = ["source", "source_url", "source_published", "source_via", "source_via_url", "cited_by"]
 
     /// The fields each entry type takes, in the order export writes them.
     public static let fields: [EntryType: [String]] = [
         .company: ["name", "aliases", "parent", "kind", "country"],
-        .source: ["name", "url", "published"],
+        .source: ["name", "url", "published", "via", "via_url"],
         .deal: ["date", "title", "kind", "parties", "value", "currency", "qualifier", "term_months", "status", "supersedes", "expands",
                 "part_of", "part_of_source", "part_of_source_url"] + sourceFields,
         .alliance: ["name", "date", "purpose", "url", "members"] + sourceFields,
         .membership: ["alliance", "company", "date", "left", "role"] + sourceFields,
         .statistic: ["metric", "measure", "date", "company", "segment", "region", "value", "low", "high", "unit",
                      "qualifier", "forecast"] + sourceFields,
-        .fx: ["currency", "date", "usd", "source", "source_url", "source_published"],
+        .fx: ["currency", "date", "usd", "source", "source_url", "source_published", "source_via", "source_via_url"],
         .metric: ["name", "unit", "kind", "market", "period", "total_metric", "basis", "fiscal_start", "top_list", "source", "source_url",
-                  "source_published"],
+                  "source_published", "source_via", "source_via_url"],
     ]
 
     static let allowed: [EntryType: [String]] = fields.mapValues { commonFields + $0 }
@@ -58,8 +58,9 @@ public struct EntryDecoder: Sendable {
         switch type {
         case .company: return .company(try company(r, common))
         case .source:
+            let (via, viaURL) = try r.relay(name: "via", url: "via_url")
             return .source(SourceEntry(ref: SourceRef(name: try r.required("name"), url: try r.string("url"),
-                                                      published: try r.date("published")), common: common))
+                                                      published: try r.date("published"), via: via, viaURL: viaURL), common: common))
         case .deal: return .deal(try deal(r, common))
         case .alliance:
             return .alliance(AllianceEntry(name: try r.required("name"), date: try r.date("date"),

@@ -127,7 +127,7 @@ struct EntryEditor {
         case .company: return EntryWriter.companyTombstone(row["name"])
         case .alliance: return EntryWriter.allianceTombstone(row["name"])
         case .membership: return EntryWriter.membershipTombstone(alliance: row["alliance_id"], company: row["company_id"])
-        case .source: return SourceKey.cacheKey(SourceRef(name: row["name"], url: row["url"]))
+        case .source: return SourceKey.cacheKey(SourceRef(name: row["name"], url: row["url"], viaURL: row["via_url"]))
         }
     }
 

@@ -112,7 +112,7 @@ struct RecordBuilder {
         record.append((key, v))
     }
     /// The source and common fields most entries end with.
-    mutating func sourced() { text("source", "source_url", "cited_by", "note", "verification", "entry_key") }
+    mutating func sourced() { text("source", "source_url", "source_via", "source_via_url", "cited_by", "note", "verification", "entry_key") }
 }
 
 /// Per entry type: the query in an order that does not depend on row ids (so that export →
@@ -141,8 +141,8 @@ struct ExportQuery {
     static func of(_ type: EntryType) -> ExportQuery {
         switch type {
         case .source:
-            return ExportQuery(sql: "SELECT * FROM sources ORDER BY name COLLATE NOCASE, name, coalesce(url, '')") { b in
-                b.text("name", "url"); b.date("published", "published", "precision"); b.text("note", "verification", "entry_key")
+            return ExportQuery(sql: "SELECT * FROM sources ORDER BY name COLLATE NOCASE, name, coalesce(url, via_url, '')") { b in
+                b.text("name", "url"); b.date("published", "published", "precision"); b.text("via", "via_url", "note", "verification", "entry_key")
             }
         case .company:
             return ExportQuery(sql: """
@@ -155,7 +155,8 @@ struct ExportQuery {
             }
         case .alliance:
             return ExportQuery(sql: """
-                SELECT a.*, s.name AS source, s.url AS source_url, cb.name AS cited_by
+                SELECT a.*, s.name AS source, s.url AS source_url,
+                       s.via AS source_via, s.via_url AS source_via_url, cb.name AS cited_by
                 FROM alliances a LEFT JOIN sources s ON s.id = a.source_id LEFT JOIN sources cb ON cb.id = a.cited_by_id
                 ORDER BY a.name COLLATE NOCASE, a.name
                 """) { b in
@@ -163,7 +164,8 @@ struct ExportQuery {
             }
         case .membership:
             return ExportQuery(sql: """
-                SELECT m.*, a.name AS alliance, c.name AS company, s.name AS source, s.url AS source_url, cb.name AS cited_by
+                SELECT m.*, a.name AS alliance, c.name AS company, s.name AS source, s.url AS source_url,
+                       s.via AS source_via, s.via_url AS source_via_url, cb.name AS cited_by
                 FROM alliance_members m JOIN alliances a ON a.id = m.alliance_id JOIN companies c ON c.id = m.company_id
                 JOIN sources s ON s.id = m.source_id LEFT JOIN sources cb ON cb.id = m.cited_by_id
                 ORDER BY a.name COLLATE NOCASE, c.name COLLATE NOCASE, c.name
@@ -173,7 +175,8 @@ struct ExportQuery {
             }
         case .deal:
             return ExportQuery(sql: """
-                SELECT d.*, s.name AS source, s.url AS source_url, cb.name AS cited_by,
+                SELECT d.*, s.name AS source, s.url AS source_url,
+                       s.via AS source_via, s.via_url AS source_via_url, cb.name AS cited_by,
                        (SELECT json_group_array(json_object('company', name, 'role', role)) FROM
                           (SELECT c.name, dp.role FROM deal_parties dp JOIN companies c ON c.id = dp.company_id
                            WHERE dp.deal_id = d.id ORDER BY dp.role, c.name COLLATE NOCASE, c.name)) AS parties,
@@ -201,7 +204,8 @@ struct ExportQuery {
             }
         case .statistic:
             return ExportQuery(sql: """
-                SELECT st.*, c.name AS company, s.name AS source, s.url AS source_url, cb.name AS cited_by
+                SELECT st.*, c.name AS company, s.name AS source, s.url AS source_url,
+                       s.via AS source_via, s.via_url AS source_via_url, cb.name AS cited_by
                 FROM statistics st JOIN sources s ON s.id = st.source_id LEFT JOIN sources cb ON cb.id = st.cited_by_id
                 LEFT JOIN companies c ON c.id = st.company_id
                 ORDER BY coalesce(st.ingest_id, 0), st.id
@@ -215,19 +219,21 @@ struct ExportQuery {
             }
         case .metric:
             return ExportQuery(sql: """
-                SELECT m.*, s.name AS source, s.url AS source_url FROM metrics m LEFT JOIN sources s ON s.id = m.source_id ORDER BY m.name
+                SELECT m.*, s.name AS source, s.url AS source_url,
+                       s.via AS source_via, s.via_url AS source_via_url FROM metrics m LEFT JOIN sources s ON s.id = m.source_id ORDER BY m.name
                 """) { b in
                 b.text("name", "unit", "kind", "market", "period", "total_metric", "basis")
                 b.put("fiscal_start", (b.row["fiscal_start"] as Int64?).map { .number(String($0)) } ?? .null)
                 if (b.row["top_list"] as Int64) == 1 { b.put("top_list", .bool(true)) }
-                b.text("source", "source_url", "note", "verification", "entry_key")
+                b.text("source", "source_url", "source_via", "source_via_url", "note", "verification", "entry_key")
             }
         case .fx:
             return ExportQuery(sql: """
-                SELECT f.*, s.name AS source, s.url AS source_url FROM fx_rates f LEFT JOIN sources s ON s.id = f.source_id \
+                SELECT f.*, s.name AS source, s.url AS source_url,
+                       s.via AS source_via, s.via_url AS source_via_url FROM fx_rates f LEFT JOIN sources s ON s.id = f.source_id \
                 ORDER BY f.currency, f.date
                 """) { b in
-                b.text("currency", "date"); b.number("usd"); b.text("source", "source_url", "note", "entry_key")
+                b.text("currency", "date"); b.number("usd"); b.text("source", "source_url", "source_via", "source_via_url", "note", "entry_key")
             }
         }
     }

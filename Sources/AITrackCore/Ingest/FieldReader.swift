@@ -194,12 +194,23 @@ struct FieldReader {
 
     func source() throws(FieldProblem) -> SourceRef? {
         guard let name = try string("source") else {
-            if try string("source_url") != nil {
-                throw FieldProblem(field: "source", problem: "is missing while source_url is given", valid: "valid: the source's name")
+            for field in ["source_url", "source_via", "source_via_url"] where try string(field) != nil {
+                throw FieldProblem(field: "source", problem: "is missing while \(field) is given", valid: "valid: the source's name")
             }
             return nil
         }
-        return SourceRef(name: name, url: try string("source_url"), published: try date("source_published"))
+        let (via, viaURL) = try relay(name: "source_via", url: "source_via_url")
+        return SourceRef(name: name, url: try string("source_url"), published: try date("source_published"), via: via, viaURL: viaURL)
+    }
+
+    /// The page a source was read on: its outlet's name, and the address (which needs the name).
+    func relay(name: String, url: String) throws(FieldProblem) -> (String?, String?) {
+        let via = try string(name), viaURL = try string(url)
+        if via == nil, viaURL != nil {
+            throw FieldProblem(field: name, problem: "is missing while \(url) is given",
+                               valid: "valid: the name of the outlet whose page was read, e.g. Yahoo Finance")
+        }
+        return (via, viaURL)
     }
 
     func requiredSource() throws(FieldProblem) -> SourceRef {

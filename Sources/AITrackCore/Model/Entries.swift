@@ -1,15 +1,21 @@
 import Foundation
 
-/// A source as an entry names it: `source`, `source_url`, `source_published`.
+/// A source as an entry names it: `source`, `source_url`, `source_published`, and when it was
+/// read elsewhere `source_via`, `source_via_url`. `name` and `url` are the originator's and
+/// identify the document; `via` and `viaURL` are the page it was read on and identify nothing.
 public struct SourceRef: Equatable, Sendable {
     public var name: String
     public var url: String?
     public var published: EntryDate?
+    public var via: String?
+    public var viaURL: String?
 
-    public init(name: String, url: String? = nil, published: EntryDate? = nil) {
+    public init(name: String, url: String? = nil, published: EntryDate? = nil, via: String? = nil, viaURL: String? = nil) {
         self.name = name
         self.url = url
         self.published = published
+        self.via = via
+        self.viaURL = viaURL
     }
 }
 

@@ -101,10 +101,16 @@ public struct ResultTable: Equatable, Sendable {
         self.readable = readable
     }
 
+    /// Readable columns shown only when a row has a value in them (the page a source was read
+    /// on, which most sources do not have).
+    static let readableWhenUsed: Set<String> = ["source_via", "via"]
+
     /// Only the readable columns.
     public var forReading: ResultTable {
         guard let readable else { return self }
-        let idx = readable.compactMap { columns.firstIndex(of: $0) }
+        let idx = readable.compactMap { columns.firstIndex(of: $0) }.filter { k in
+            !Self.readableWhenUsed.contains(columns[k]) || rows.contains { $0[k] != .null }
+        }
         return ResultTable(columns: idx.map { columns[$0] }, rows: rows.map { r in idx.map { r[$0] } })
     }
 

@@ -52,7 +52,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
         out += "<h2>Sources</h2>\n<ol class=\"notes\">\n"
         for (k, n) in notes.list.enumerated() {
-            out += "<li id=\"n\(k + 1)\">\(HTML.link(n.0, n.1))\(n.2.isEmpty ? "" : " [\(HTML.escape(n.2))]")</li>\n"
+            let via = r.sourceVia[n.0].map { ", read at " + HTML.link($0.name, $0.url) } ?? ""
+            out += "<li id=\"n\(k + 1)\">\(HTML.link(n.0, n.1))\(via)\(n.2.isEmpty ? "" : " [\(HTML.escape(n.2))]")</li>\n"
         }
         return out + "</ol>\n</body></html>\n"
     }

@@ -248,6 +248,8 @@ import Testing
             "precision IN ('year', 'quarter', 'month', 'day')": ([(#""source_published":"2024-W01""#, "source_published")], ""),
             "verification IN ('unverified', 'verified', 'disputed', 'contradicted')": ([], "a statistic creates its source unverified; a source entry turns the CHECKs on"),
             "(published IS NULL) = (precision IS NULL)": ([], "EntryDate gives a published date with its precision"),
+            "via IS NULL OR length(trim(via)) > 0": ([(#""source":"S","source_via":" ""#, "source_via")], ""),
+            "via_url IS NULL OR via IS NOT NULL": ([(#""source":"S","source_via_url":"https://relay.example/a""#, "source_via")], ""),
         ],
     ]
     static let companyByName = "a statistic creates its company by name alone; a company entry turns the CHECKs on again (EntryWriter.apply)"

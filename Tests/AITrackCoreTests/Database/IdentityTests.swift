@@ -130,4 +130,83 @@ import Testing
         #expect(throws: FieldProblem.self) { try db.add(try entry(#"{"type":"company","name":"Newco","aliases":["Meta"]}"#), command: "add-company") }
         #expect(throws: FieldProblem.self) { try db.add(try entry(#"{"type":"company","name":"Google"}"#), command: "add-company") }
     }
+
+    // MARK: - Originator and relay (issue 28, item 5)
+
+    static func figure(via: String, at url: String, value: Int = 31, date: String = "2024-Q3") -> String {
+        #"{"type":"statistic","metric":"cloud_market_share","date":"\#(date)","company":"AWS","value":\#(value),"unit":"percent","source":"Synergy Research Group","source_via":"\#(via)","source_via_url":"\#(url)"}"#
+    }
+
+    /// The same report read on two mirrors is one entry: the page read never enters an identity.
+    @Test func theSameReportReadOnTwoMirrorsIsOneEntry() throws {
+        let db = try AppDatabase.inMemory()
+        let first = try db.ingest([ndjson(Self.figure(via: "InfoTechLead", at: "https://infotechlead.example/q3") + "\n")], options: IngestOptions())
+        #expect(first.added == 1)
+        let second = try db.ingest([ndjson(Self.figure(via: "Enterprise Times", at: "https://enterprisetimes.example/q3") + "\n")],
+                                   options: IngestOptions())
+        #expect(second.added == 0 && second.unchanged == 1)
+        #expect(try count(db, "SELECT count(*) FROM statistics") == 1)
+        // the entry keeps the page it was first read on; the originator is its source
+        let stored = try db.reader.read { try Row.fetchOne($0, sql: """
+            SELECT s.name, s.url, s.via, s.via_url FROM statistics st JOIN sources s ON s.id = st.source_id
+            """) }
+        #expect(stored?["name"] == "Synergy Research Group" && (stored?["url"] as String?) == nil)
+        #expect(stored?["via"] == "InfoTechLead" && stored?["via_url"] == "https://infotechlead.example/q3")
+        // another figure on the second mirror is a conflict with the stored one, not a second entry
+        #expect(throws: IngestFailure.self) {
+            try db.ingest([ndjson(Self.figure(via: "Enterprise Times", at: "https://enterprisetimes.example/q3", value: 32) + "\n")],
+                          options: IngestOptions())
+        }
+        #expect(try count(db, "SELECT count(*) FROM statistics") == 1)
+    }
+
+    /// A figure for a year and one for its first quarter start on the same day and are two entries.
+    @Test func aYearAndItsFirstQuarterAreTwoEntries() throws {
+        let db = try AppDatabase.inMemory()
+        let year = #"{"type":"statistic","metric":"foundry_revenue_share","date":"2025","company":"TSMC","value":69.9,"unit":"percent","source":"TrendForce"}"#
+        let quarter = year.replacingOccurrences(of: #""2025""#, with: #""2025-Q1""#).replacingOccurrences(of: "69.9", with: "67.6")
+        let month = year.replacingOccurrences(of: #""2025""#, with: #""2025-01""#).replacingOccurrences(of: "69.9", with: "66")
+        let day = year.replacingOccurrences(of: #""2025""#, with: #""2025-01-01""#).replacingOccurrences(of: "69.9", with: "65")
+        let summary = try db.ingest([ndjson([year, quarter, month, day].joined(separator: "\n") + "\n")], options: IngestOptions())
+        #expect(summary.added == 4)
+        #expect(try db.reader.read { try String.fetchAll($0, sql: "SELECT identity FROM statistics ORDER BY id") }
+                == ["2025", "2025-Q1", "2025-01", "2025-01-01"].map { "foundry_revenue_share|value|\($0)|tsmc|||trendforce|" })
+        let again = try db.ingest([ndjson([year, quarter, month, day].joined(separator: "\n") + "\n")], options: IngestOptions())
+        #expect(again.unchanged == 4 && !again.changed)
+    }
+
+    /// A relay's address needs the relay's name, and a relay needs the originator.
+    @Test func aRelayNeedsItsNameAndAnOriginator() throws {
+        let db = try AppDatabase.inMemory()
+        let cases = [
+            (#"{"type":"statistic","metric":"m","date":"2025","value":1,"unit":"USD","source":"Reuters","source_via_url":"https://relay.example/a"}"#,
+             "test.ndjson:1: source_via: is missing while source_via_url is given; valid: the name of the outlet whose page was read, e.g. Yahoo Finance"),
+            (#"{"type":"statistic","metric":"m","date":"2025","value":1,"unit":"USD","source_via":"Yahoo Finance"}"#,
+             "test.ndjson:1: source: is missing while source_via is given; valid: the source's name"),
+            (#"{"type":"source","name":"Reuters","via_url":"https://relay.example/a"}"#,
+             "test.ndjson:1: via: is missing while via_url is given; valid: the name of the outlet whose page was read, e.g. Yahoo Finance"),
+        ]
+        for (line, message) in cases {
+            do {
+                _ = try db.ingest([ndjson(line + "\n")], options: IngestOptions())
+                Issue.record("accepted: \(line)")
+            } catch let e as IngestFailure {
+                #expect(e.firstLine == message)
+            }
+        }
+        #expect(try count(db, "SELECT count(*) FROM sources") == 0)
+    }
+
+    /// Two reports of one outlet with no address of their own, read on different pages, are two
+    /// documents (each keeps the page it was read on); with the originator's address they are one.
+    @Test func aSourceIsFoundByItsAddressOrThePageItWasReadOn() throws {
+        let db = try AppDatabase.inMemory()
+        let a = #"{"type":"source","name":"Reuters","via":"Newsmax","via_url":"https://newsmax.example/a"}"#
+        let b = #"{"type":"source","name":"Reuters","via":"Republic World","via_url":"https://republicworld.example/b"}"#
+        let c = #"{"type":"source","name":"Reuters","url":"https://reuters.example/c","via":"Yahoo","via_url":"https://yahoo.example/c"}"#
+        let d = #"{"type":"statistic","metric":"m","date":"2025","value":1,"unit":"USD","source":"Reuters","source_url":"https://reuters.example/c","source_via":"MSN","source_via_url":"https://msn.example/c"}"#
+        let s = try db.ingest([ndjson([a, b, c, d].joined(separator: "\n") + "\n")], options: IngestOptions())
+        #expect(s.added == 4)
+        #expect(try db.reader.read { try String.fetchAll($0, sql: "SELECT via FROM sources ORDER BY id") } == ["Newsmax", "Republic World", "Yahoo"])
+    }
 }

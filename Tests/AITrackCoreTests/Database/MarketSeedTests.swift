@@ -13,7 +13,7 @@ import Testing
             // names without a page (relayed by the article, never marked verified)
             #expect(try count(db, """
                 SELECT count(*) FROM \(table) t JOIN sources s ON s.id = t.source_id LEFT JOIN sources cb ON cb.id = t.cited_by_id
-                WHERE (s.url IS NULL OR s.url NOT LIKE 'http%') AND NOT (cb.name = 'news article, 2025' AND t.verification <> 'verified')
+                WHERE (coalesce(s.url, s.via_url) IS NULL OR coalesce(s.url, s.via_url) NOT LIKE 'http%') AND NOT (cb.name = 'news article, 2025' AND t.verification <> 'verified')
                 """) == 0, "\(table) without a source URL")
             #expect(try count(db, "SELECT count(*) FROM \(table) WHERE verification IS NULL OR date IS NULL") == 0)
         }
@@ -61,5 +61,41 @@ import Testing
         // fiscal years are a metric of their own; guidance is a forecast, left out
         #expect(try count(db, "SELECT count(*) FROM statistics WHERE metric = 'capex_usd' AND note NOT LIKE '%Calendar year.%'") == 0)
         #expect(try db.concentration(metric: "capex_usd", period: .year(2026)).firms.isEmpty)
+    }
+
+    /// Outlets the seed names and the hosts of their own pages.
+    static let outlets: [String: [String]] = [
+        "Reuters": ["reuters.com"], "Bloomberg": ["bloomberg.com"], "CNBC": ["cnbc.com"], "Financial Times": ["ft.com"],
+        "The Wall Street Journal": ["wsj.com"], "The Information": ["theinformation.com"], "TechCrunch": ["techcrunch.com"],
+        "The Guardian": ["theguardian.com"], "Epoch AI": ["epoch.ai", "github.com"], "Synergy Research Group": ["srgresearch.com"],
+        "TrendForce": ["trendforce.com"], "Counterpoint Research": ["counterpointresearch.com"], "Omdia": ["omdia.com", "informa.com"],
+        "Gartner": ["gartner.com"], "IDC": ["idc.com"], "TechInsights": ["techinsights.com"], "Axios": ["axios.com"], "Wired": ["wired.com"],
+        "Tom's Hardware": ["tomshardware.com"], "Los Angeles Times": ["latimes.com"], "Sherwood News": ["sherwood.news"],
+        "Benzinga": ["benzinga.com"], "Stanford AI Index": ["stanford.edu"], "MarketsandMarkets": ["marketsandmarkets.com"],
+        "RTTNews": ["rttnews.com"], "Barron's": ["barrons.com"], "Indian Express": ["indianexpress.com"], "IANS": ["ians.in"],
+        "Business Standard": ["business-standard.com"], "Grand View Research": ["grandviewresearch.com"],
+    ]
+
+    /// A source named as a known outlet carries that outlet's own address, or names the page it
+    /// was read on (`via`): the originator and the relay are two fields (issue 28, item 5).
+    @Test func noKnownOutletCarriesAnotherOutletsAddressWithoutAVia() throws {
+        let db = try AppDatabase.inMemory(seed: true)
+        let rows = try db.reader.read { try Row.fetchAll($0, sql: "SELECT name, url, via, via_url FROM sources") }
+        var checked = 0
+        for r in rows {
+            let name: String = r["name"]
+            // no relay inside a name: "X (via Y)", "X via Y" or "Y (Reuters)" is X read at Y
+            #expect(!name.contains(" via ") && !name.contains("(via "), "a relay in the name: \(name)")
+            guard let outlet = Self.outlets.keys.first(where: { name == $0 || name.hasPrefix($0 + " ") }), let url: String = r["url"] else { continue }
+            let host = URL(string: url)?.host ?? ""
+            #expect(Self.outlets[outlet]!.contains { host == $0 || host.hasSuffix("." + $0) }, "\(name) at \(url)")
+            checked += 1
+        }
+        #expect(checked >= 5)
+        // every relayed page is an address of its own, and the seed's known cases are relays now
+        #expect(try count(db, "SELECT count(*) FROM sources WHERE via IS NOT NULL AND via_url NOT LIKE 'http%'") == 0)
+        #expect(try count(db, "SELECT count(*) FROM sources WHERE name = 'Reuters' AND via = 'Newsmax' AND url IS NULL") == 1)
+        #expect(try count(db, "SELECT count(*) FROM sources WHERE name = 'Epoch AI' AND via_url LIKE 'https://aihot.virxact.com/%'") == 1)
+        #expect(try count(db, "SELECT count(*) FROM sources WHERE url LIKE '%newsmax.com%' OR url LIKE '%virxact.com%'") == 0)
     }
 }

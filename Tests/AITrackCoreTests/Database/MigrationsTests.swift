@@ -153,10 +153,16 @@ import Testing
         try queue.write { db in
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON; DELETE FROM companies; DELETE FROM sources")
             for table in ["ingests", "sources", "companies"] {
+                // the columns the old schema has (sources.via came with schema 15)
+                let old = Set(try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]))
                 for row in try seeded.reader.read({ try Row.fetchAll($0, sql: "SELECT * FROM \(table)") }) {
-                    let names = Array(row.columnNames)
+                    let names = Array(row.columnNames).filter(old.contains)
+                    // a page read stands for the address where the originator's is unknown
+                    let value = { (name: String) -> DatabaseValue in
+                        name == "url" && table == "sources" && row[name] == nil ? row["via_url"] as DatabaseValue : row[name] as DatabaseValue
+                    }
                     try db.execute(sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
-                                   arguments: StatementArguments(names.map { row[$0] as DatabaseValue }))
+                                   arguments: StatementArguments(names.map(value)))
                 }
             }
             for row in rows {

@@ -82,7 +82,7 @@ import Testing
         let first = csv.split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",").dropFirst(2).first.map(String.init) }.min()!
         #expect(first == "2025-07-22")
         let xai = try db.reader.read { try Row.fetchOne($0, sql: "SELECT source, qualifier FROM statistics_overview WHERE metric = 'ai_compute_h100e' AND company = 'xAI' AND date < ?", arguments: [first]) }
-        #expect(xai?["source"] as String? == "xAI (Elon Musk on X, via Benzinga)" && xai?["qualifier"] as String? == "at_least")
+        #expect(xai?["source"] as String? == "xAI (Elon Musk on X)" && xai?["qualifier"] as String? == "at_least")
         #expect(try count(db, "SELECT count(*) FROM statistics_overview WHERE source LIKE 'Epoch AI (xAI%' AND date < ?", [first]) == 0)
         // cloud 2024-Q3: the research chose Synergy's release text (13 %) over a list's 12 % (its conflict 8)
         let q3 = try db.concentration(metric: "cloud_market_share", period: Period(try EntryDate.parse("2024-Q3")))

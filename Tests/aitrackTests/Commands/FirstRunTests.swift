@@ -99,7 +99,7 @@ import Testing
         _ = try cli.run("init")
         let before = try cli.sqlite("SELECT count(*) FROM statistics")
         // make it look like a database of the first schema
-        _ = try cli.sqlite("DROP TABLE removed_entries; DROP TABLE entry_history; DROP TABLE upstream_drops; DROP TABLE snapshots; DROP VIEW metric_year_concentration; DROP VIEW metric_year_shares; DROP VIEW metric_year_values; DROP TABLE deal_relations; DROP TABLE metrics; DROP INDEX statistics_source; DROP INDEX statistics_cited_by; DROP INDEX deals_cited_by; DROP INDEX alliance_members_source; DROP INDEX statistics_market; DELETE FROM grdb_migrations WHERE identifier <> '0001_init'; PRAGMA user_version = 1;")
+        _ = try cli.sqlite("DROP INDEX sources_name_url; UPDATE sources SET url = coalesce(url, via_url); ALTER TABLE sources DROP COLUMN via_url; ALTER TABLE sources DROP COLUMN via; CREATE UNIQUE INDEX sources_name_url ON sources (name COLLATE NOCASE, coalesce(url, '')); DROP TABLE removed_entries; DROP TABLE entry_history; DROP TABLE upstream_drops; DROP TABLE snapshots; DROP VIEW metric_year_concentration; DROP VIEW metric_year_shares; DROP VIEW metric_year_values; DROP TABLE deal_relations; DROP TABLE metrics; DROP INDEX statistics_source; DROP INDEX statistics_cited_by; DROP INDEX deals_cited_by; DROP INDEX alliance_members_source; DROP INDEX statistics_market; DELETE FROM grdb_migrations WHERE identifier <> '0001_init'; PRAGMA user_version = 1;")
         // a read command never upgrades: it says what to run, and the file stays as it was
         let unchanged = try Data(contentsOf: URL(fileURLWithPath: cli.db))
         let read = try cli.run("stats", "--format", "csv")

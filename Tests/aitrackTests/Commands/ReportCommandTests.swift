@@ -83,7 +83,7 @@ import Testing
               case .array(let claims) = try JSONParser.parse(try cli.run("claims", "--format", "json").stdout) else {
             Issue.record("no @graph or claims"); return
         }
-        #expect(reviews.count == claims.count && claims.count > 20)
+        #expect(reviews.count == claims.count && claims.count > 15)
         for (review, claim) in zip(reviews, claims) {
             let r = jsonObject(review), c = jsonObject(claim)
             #expect(r["@type"] == .string("ClaimReview") && r["claimReviewed"] == c["claim"])
