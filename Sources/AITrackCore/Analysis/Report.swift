@@ -266,8 +266,13 @@ extension DatabaseReading {
                       statistics: statistics.rows, statisticCounts: statistics.counts,
                       sourceURLs: Dictionary(try Row.fetchAll(db, sql: "SELECT name, url FROM sources WHERE url IS NOT NULL ORDER BY id")
                         .map { ($0["name"] as String, $0["url"] as String) }, uniquingKeysWith: { first, _ in first }))
-        for r in try Row.fetchAll(db, sql: "SELECT name, via, via_url FROM sources WHERE via IS NOT NULL ORDER BY id")
-        where report.sourceVia[r["name"]] == nil {
+        // footnotes name a source by name: the page read only where the name is one such page
+        // and no page of the originator's own (else it could pair one document's address with
+        // another's relay)
+        for r in try Row.fetchAll(db, sql: """
+            SELECT name, min(via) AS via, min(via_url) AS via_url FROM sources GROUP BY name COLLATE NOCASE
+            HAVING count(*) = 1 AND min(via) IS NOT NULL AND min(url) IS NULL
+            """) {
             report.sourceVia[r["name"]] = (r["via"], r["via_url"])
         }
         report.combinations = Array(try screenDeals(db, period: period, markets: conc.map(\.result)).prefix(5))

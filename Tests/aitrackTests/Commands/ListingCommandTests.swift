@@ -123,4 +123,27 @@ import Testing
         let bad = try cli.run("metrics", "--as-of", "2026-12")
         #expect(bad.status == 1 && bad.stderr == "aitrack: metrics: --as-of: '2026-12' is not a day; valid: YYYY-MM-DD, e.g. 2026-12-07.\n")
     }
+
+    /// The originator and the page read are two columns, in every listing that names a source;
+    /// the table shows the page only when a row has one (issue 28, item 5).
+    @Test func listingsNameTheOriginatorAndThePageRead() throws {
+        let cli = try CLI()
+        let csv = try cli.run("deals", "--company", "Meta", "--year", "2025", "--format", "csv").stdout
+        let header = csv.split(separator: "\n")[0].split(separator: ",").map(String.init)
+        let (source, via, viaURL) = (header.firstIndex(of: "source")!, header.firstIndex(of: "source_via")!, header.firstIndex(of: "source_via_url")!)
+        #expect(via == source + 2 && viaURL == via + 1)
+        let row = csv.split(separator: "\n").first { $0.contains("Meta cloud contract with Google Cloud") }.map(String.init) ?? ""
+        #expect(row.contains(",reported,Reuters,,Newsmax,https://www.newsmax.com/finance/streettalk/meta-google-cloud/"))
+        let read = try cli.run("stats", "--metric", "cloud_market_share", "--period", "2025-Q3", "--format", "table", "--wide")
+        #expect(read.stdout.split(separator: "\n")[0].contains("source_via"))
+        #expect(read.stdout.contains("Lightwave"))
+        let direct = try cli.run("stats", "--metric", "ai_compute_h100e", "--company", "Meta", "--format", "table", "--wide")
+        #expect(!direct.stdout.contains("source_via"))
+        // Epoch AI's corrected CR5, read on an aggregator's page: said by Epoch AI, read there
+        let claims = try cli.run("claims", "--format", "csv").stdout
+        #expect(claims.split(separator: "\n")[0].hasPrefix("kind,row_id,date,date_start,date_end,precision,claim,said_by,cites,via,via_url,"))
+        #expect(claims.contains(",Epoch AI,,aihot.virxact.com (aggregator),https://aihot.virxact.com/items/"))
+        let html = try cli.run("report", "--year", "2025", "--format", "html").stdout
+        #expect(html.contains("Omdia, read at <a href=\"https://www.ictbusiness.biz/"))
+    }
 }
