@@ -203,18 +203,13 @@ final class EntryWriter {
         storedSourceKeys[key] = name
     }
 
-    /// What an entry says of a stored source that the source does not yet say: the date it was
-    /// published, and the page it was read on (the first relay named is kept; another entry
-    /// reading the same document elsewhere is the same source).
+    /// The date a stored source was published, when an entry says it and the source does not.
+    /// The page it was read on is never filled in: a stored source without `via` was read at the
+    /// originator, and another entry reading it elsewhere leaves it so (the first reading is kept).
     func fillPublished(_ id: Int64, _ ref: SourceRef) throws {
-        if let date = ref.published {
-            try db.cachedStatement(sql: "UPDATE sources SET published = ?, precision = ? WHERE id = ? AND published IS NULL")
-                .execute(arguments: [date.iso, date.precision.rawValue, id])
-        }
-        if let via = ref.via {
-            try db.cachedStatement(sql: "UPDATE sources SET via = ?, via_url = ? WHERE id = ? AND via IS NULL")
-                .execute(arguments: [via, ref.viaURL, id])
-        }
+        guard let date = ref.published else { return }
+        try db.cachedStatement(sql: "UPDATE sources SET published = ?, precision = ? WHERE id = ? AND published IS NULL")
+            .execute(arguments: [date.iso, date.precision.rawValue, id])
     }
 
     /// `cited_by` names a source without a URL (the article relaying a claim).

@@ -208,5 +208,11 @@ import Testing
         let s = try db.ingest([ndjson([a, b, c, d].joined(separator: "\n") + "\n")], options: IngestOptions())
         #expect(s.added == 4)
         #expect(try db.reader.read { try String.fetchAll($0, sql: "SELECT via FROM sources ORDER BY id") } == ["Newsmax", "Republic World", "Yahoo"])
+        // a document stored as read at its originator stays so when an entry reads it elsewhere
+        let direct = #"{"type":"statistic","metric":"n","date":"2025","value":1,"unit":"USD","source":"Reuters","source_url":"https://reuters.example/d"}"#
+        let mirrored = direct.replacingOccurrences(of: #""metric":"n""#, with: #""metric":"o""#)
+            .replacingOccurrences(of: "}", with: #","source_via":"MSN","source_via_url":"https://msn.example/d"}"#)
+        _ = try db.ingest([ndjson(direct + "\n" + mirrored + "\n")], options: IngestOptions())
+        #expect(try count(db, "SELECT count(*) FROM sources WHERE url = 'https://reuters.example/d' AND via IS NULL") == 1)
     }
 }
